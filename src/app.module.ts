@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './infrastructure/config/app-config';
+import { ConfigModule } from './infrastructure/config/config.module';
+import { LoggerModule } from './infrastructure/logging/logger.module';
+import { MetricsModule } from './infrastructure/metrics/metrics.module';
+import { DatabaseModule } from './infrastructure/persistence/database.module';
+import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
+import { ClockModule } from './infrastructure/time/clock.module';
+import { OperationsModule } from './modules/operations/operations.module';
+
+/** The composition root: platform modules first, then one module per bounded context. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, hooks: Omit<DatabaseHooks, 'onPoolCreated'> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(config),
+        MetricsModule,
+        ClockModule,
+        DatabaseModule.forRoot(config.database, hooks),
+        OperationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { MikroORM } from '@mikro-orm/core';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './infrastructure/config/app-config';
+import { configureHttp } from './infrastructure/http/configure-http';
+import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
+import { buildOpenApiDocument, serveOpenApi } from './infrastructure/http/openapi';
+import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
+
+/** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
+export async function createApp(
+  config: AppConfig,
+  hooks: Omit<DatabaseHooks, 'onPoolCreated'> = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(), {
+    bufferLogs: true,
+    bodyParser: false, // Fastify's own JSON parser; no form bodies
+  });
+  return prepareApp(app, config);
+}
+
+/** Configures an application whose module graph is already built (tests may have overridden providers). */
+export async function prepareApp(app: NestFastifyApplication, config: AppConfig): Promise<NestFastifyApplication> {
+  app.useLogger(app.get(Logger));
+  await configureHttp(app, config);
+  if (config.database.migrate) {
+    await app.get(MikroORM).migrator.up();
+  }
+  serveOpenApi(app, buildOpenApiDocument(app));
+  await app.init();
+  return app;
+}

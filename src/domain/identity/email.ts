@@ -1,0 +1,20 @@
+import { InvalidEmail } from './identity.errors';
+
+// Deliberately permissive (RFC 5321 lengths, one @, a dotted domain): deliverability is proven by mail, not regex.
+const shape = /^[^\s@"<>()\[\],;:\\]+@[^\s@"<>()\[\],;:\\]+\.[^\s@"<>()\[\],;:\\]{2,}$/;
+
+/** An email address, normalised (trimmed, lower case) so that one person cannot register twice by case. */
+export class Email {
+  private constructor(readonly value: string) {}
+
+  static parse(raw: string): Email {
+    const value = raw.trim().toLowerCase();
+    const [local = ''] = value.split('@');
+    if (value.length > 254 || local.length > 64 || !shape.test(value)) throw new InvalidEmail();
+    return new Email(value);
+  }
+
+  toString(): string {
+    return this.value;
+  }
+}

@@ -1,0 +1,89 @@
+import { DomainError } from '../shared/domain-error';
+
+export class InvalidEmail extends DomainError {
+  readonly code = 'invalid-email';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The email address is not valid.');
+  }
+}
+
+export class WeakPassword extends DomainError {
+  readonly code = 'weak-password';
+  readonly kind = 'invalid';
+}
+
+export class EmailAlreadyRegistered extends DomainError {
+  readonly code = 'email-already-registered';
+  readonly kind = 'conflict';
+  constructor() {
+    super('An account with this email address already exists.');
+  }
+}
+
+/** One error for an unknown email and a wrong password, so the answer never reveals which accounts exist. */
+export class InvalidCredentials extends DomainError {
+  readonly code = 'invalid-credentials';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('The email or password is incorrect.');
+  }
+}
+
+export class AccountLocked extends DomainError {
+  readonly code = 'account-locked';
+  readonly kind = 'throttled';
+  override readonly details: { retryAfterSeconds: number };
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed logins; the account is locked for a while.');
+    this.details = { retryAfterSeconds };
+  }
+}
+
+export class AccountDisabled extends DomainError {
+  readonly code = 'account-disabled';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('This account is disabled.');
+  }
+}
+
+export class InvalidRefreshToken extends DomainError {
+  readonly code = 'invalid-refresh-token';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('The refresh token is invalid, expired or already used.');
+  }
+}
+
+export class SessionEnded extends DomainError {
+  readonly code = 'invalid-token';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('The access token is invalid, expired, or its session has ended.');
+  }
+}
+
+export class UserNotFound extends DomainError {
+  readonly code = 'user-not-found';
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super(`No user ${id}.`);
+  }
+}
+
+export class SelfModificationRefused extends DomainError {
+  readonly code = 'self-modification-refused';
+  readonly kind = 'forbidden';
+  constructor(what: string) {
+    super(`An admin cannot ${what} their own account.`);
+  }
+}
+
+export class WrongCurrentPassword extends DomainError {
+  readonly code = 'wrong-current-password';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The current password is incorrect.');
+  }
+}

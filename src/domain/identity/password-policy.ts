@@ -1,0 +1,23 @@
+import { WeakPassword } from './identity.errors';
+
+/** The list of passwords attackers try first. Supplied from outside: the domain holds the rule, not the data. */
+export interface CommonPasswords {
+  includes(password: string): boolean;
+}
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/**
+ * NIST SP 800-63B: length, not composition. 12..256 characters (counted as code points, so an emoji is one),
+ * and not one of the commonly used passwords.
+ */
+export function assertAcceptablePassword(password: string, common: CommonPasswords): void {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+    throw new WeakPassword(`The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`);
+  }
+  if (common.includes(password) || common.includes(password.toLowerCase())) {
+    throw new WeakPassword('This password is too common; choose another.');
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * What kind of "no" a domain error is. The HTTP layer maps each kind to one status code in one table,
+ * so the domain never speaks HTTP and a new error needs no new mapping code.
+ */
+export type DomainErrorKind =
+  | 'invalid' // the input breaks a rule of the model
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict' // the current state refuses it
+  | 'unprocessable' // well formed, but refers to something unusable
+  | 'throttled'
+  | 'payment_declined'
+  | 'gateway_failed';
+
+export abstract class DomainError extends Error {
+  /** Stable, kebab-case identifier; it becomes the problem `type` a client can switch on. */
+  abstract readonly code: string;
+  abstract readonly kind: DomainErrorKind;
+  /** Extra members a client needs to act on the error (e.g. the failed transaction id). */
+  readonly details: Readonly<Record<string, unknown>> = {};
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

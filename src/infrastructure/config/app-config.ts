@@ -1,0 +1,49 @@
+/**
+ * The validated, typed configuration of one process, built once at start-up by `loadConfig`.
+ * An abstract class rather than an interface so that it is its own DI token.
+ */
+export abstract class AppConfig {
+  declare readonly nodeEnv: 'development' | 'production' | 'test';
+  declare readonly host: string;
+  declare readonly port: number;
+  declare readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  declare readonly corsOrigins: readonly string[];
+  declare readonly storeCurrency: string;
+  declare readonly database: DatabaseConfig;
+  declare readonly jwt: JwtConfig;
+  declare readonly auth: AuthConfig;
+  declare readonly ordering: OrderingConfig;
+}
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; absent means the embedded PGlite database in `dataDir`. */
+  readonly url?: string;
+  readonly dataDir: string;
+  readonly migrate: boolean;
+  readonly poolMax: number;
+  /** How long a request may wait for a connection before it is answered 503. */
+  readonly connectTimeoutMs: number;
+  readonly statementTimeoutMs: number;
+}
+
+export interface JwtConfig {
+  readonly secret: string;
+  readonly secretGenerated: boolean;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly accessTtlSeconds: number;
+  readonly refreshTtlSeconds: number;
+}
+
+export interface AuthConfig {
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  readonly throttleLimit: number;
+  readonly throttleTtlSeconds: number;
+}
+
+export interface OrderingConfig {
+  readonly paymentTimeoutSeconds: number;
+  readonly maxOpenOrders: number;
+  readonly expirySweepSeconds: number;
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { AppConfig } from './app-config';
+import { Environment } from './environment';
+
+/** A configuration that cannot run: the message names every offending setting. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const unset = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+/** Reads, validates and types the configuration. Throws ConfigError naming each bad setting. */
+export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(source)
+      .map(([name, value]) => [name, unset(value)])
+      .filter(([, value]) => value !== undefined),
+  );
+  const env = plainToInstance(Environment, present);
+  const failures = validateSync(env, { forbidUnknownValues: false });
+  if (failures.length > 0) {
+    throw new ConfigError(
+      failures.map((f) => `${f.property}: ${Object.values(f.constraints ?? {}).join('; ') || 'invalid'}`),
+    );
+  }
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  return {
+    nodeEnv,
+    host: env.HOST ?? '0.0.0.0',
+    port: env.PORT ?? 3000,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    storeCurrency: env.STORE_CURRENCY ?? 'USD',
+    database: {
+      url: env.DATABASE_URL,
+      dataDir: env.DATA_DIR ?? '.data/pglite',
+      migrate: (env.DB_MIGRATE ?? 'true') === 'true',
+      poolMax: env.DB_POOL_MAX ?? 10,
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS ?? 2_000,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS ?? 15_000,
+    },
+    jwt: {
+      // Development only: a random per-process secret, so no guessable default ever signs a token.
+      secret: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      secretGenerated: env.JWT_SECRET === undefined,
+      issuer: env.JWT_ISSUER ?? 'commerce-backend',
+      audience: env.JWT_AUDIENCE ?? 'commerce-backend-api',
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS ?? 900,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
+    },
+    auth: {
+      adminEmail: env.ADMIN_EMAIL,
+      adminPassword: env.ADMIN_PASSWORD,
+      throttleLimit: env.AUTH_THROTTLE_LIMIT ?? 100,
+      throttleTtlSeconds: env.AUTH_THROTTLE_TTL_SECONDS ?? 60,
+    },
+    ordering: {
+      paymentTimeoutSeconds: env.ORDER_PAYMENT_TIMEOUT ?? 30 * 60,
+      maxOpenOrders: env.MAX_OPEN_ORDERS ?? 20,
+      expirySweepSeconds: env.ORDER_EXPIRY_SWEEP_SECONDS ?? 30,
+    },
+  };
+}

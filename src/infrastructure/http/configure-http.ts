@@ -1,0 +1,59 @@
+import helmet from '@fastify/helmet';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { ProblemFilter } from './problem.filter';
+import { RequestValidationError } from './request-validation.error';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids, metrics. */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // JSON is the only body format; anything else is answered 415 by Fastify instead of reaching a handler.
+  fastify.removeContentTypeParser('text/plain');
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Swagger UI sets inline styles
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
+    maxAge: 600,
+  });
+
+  const metrics = app.get(HttpMetrics);
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
+    }),
+  );
+  app.enableShutdownHooks();
+}

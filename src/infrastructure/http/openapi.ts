@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+export const BEARER_SCHEME = 'bearer';
+
+/** The OpenAPI 3 document, generated from the controllers and DTOs (the Swagger CLI plugin fills in the types). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
+    .setTitle('Commerce Backend API')
+    .setDescription(
+      'Accounts and login, a product catalogue, orders, payment transactions and sales reports. ' +
+        'Money is `{ amount, currency }` in integer minor units. Every error is an RFC 9457 problem document ' +
+        '(`application/problem+json`) with a `traceId`. Lists use keyset pagination (`limit`, `cursor`, `nextCursor`).',
+    )
+    .setVersion('1.0.0')
+    .setLicense('UNLICENSED', 'https://commerce-backend.dev/license')
+    .setContact('Commerce Backend', 'https://commerce-backend.dev', 'api@commerce-backend.dev')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .build();
+  return SwaggerModule.createDocument(app, info, {
+    operationIdFactory: (_controller: string, method: string) => method,
+  });
+}
+
+/** Swagger UI at /docs (the token entered under Authorize survives reloads), the document at /docs/openapi.json. */
+export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+    customSiteTitle: 'Commerce Backend API',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, tryItOutEnabled: true },
+  });
+}

@@ -1,0 +1,26 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { mapToProblem } from './problem-mapper';
+
+/** The single exit for every error: domain, validation, Nest, Fastify and unexpected ones. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { problem, headers, unexpected } = mapToProblem(error);
+    if (unexpected) {
+      this.logger.error({ err: error, traceId: request.id }, 'Unexpected error while serving a request');
+    }
+    // Headers set before the error (Retry-After from the throttler, WWW-Authenticate) are kept.
+    reply
+      .status(problem.status)
+      .headers(headers)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0], traceId: request.id }));
+  }
+}

@@ -1,0 +1,35 @@
+import { EntityManager } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { UnitOfWork } from '../../application/shared/unit-of-work';
+import type { DatabaseConfig } from '../config/app-config';
+import { PoolMetrics } from '../metrics/pool-metrics';
+import { type DatabaseHooks, mikroOrmOptions } from './mikro-orm-options';
+import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
+
+/** The ORM, a per-request EntityManager context, and the unit-of-work port. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(db: DatabaseConfig, hooks: Omit<DatabaseHooks, 'onPoolCreated'> = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        MikroOrmModule.forRootAsync({
+          inject: [PoolMetrics],
+          useFactory: (poolMetrics: PoolMetrics) => ({
+            ...mikroOrmOptions(db, { ...hooks, onPoolCreated: (pool) => poolMetrics.observe(pool) }),
+            registerRequestContext: true,
+          }),
+        }),
+      ],
+      providers: [
+        // Both drivers' managers are SQL managers; repositories ask for the SQL API by its own class.
+        { provide: SqlEntityManager, useFactory: (em: EntityManager) => em, inject: [EntityManager] },
+        { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+      ],
+      exports: [SqlEntityManager, UnitOfWork],
+    };
+  }
+}

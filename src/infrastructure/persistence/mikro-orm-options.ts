@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { defineConfig, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { DatabaseConfig } from '../config/app-config';
+import { entitySchemas } from './entity-schemas';
+import { migrations } from './migrations';
+
+export interface DatabaseHooks {
+  /** Called with the `pg` pool once it exists (PostgreSQL only), e.g. to export its figures as metrics. */
+  onPoolCreated?: (pool: Pool) => void;
+  /** Tests hand in their own PGlite instance (restored from a migrated snapshot) instead of a data directory. */
+  pglite?: () => Promise<PGlite>;
+}
+
+/** MikroORM options for PostgreSQL when a URL is configured, else for the embedded PGlite database. */
+export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): Partial<Options> {
+  const common = defineConfig({
+    entities: entitySchemas,
+    extensions: [Migrator],
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    debug: false,
+  });
+  if (db.url) {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: db.url,
+      pool: { min: 0, max: db.poolMax, idleTimeoutMillis: 30_000 },
+      driverOptions: {
+        connectionTimeoutMillis: db.connectTimeoutMs,
+        statement_timeout: db.statementTimeoutMs,
+        application_name: 'commerce-backend',
+        onPoolCreated: hooks.onPoolCreated,
+      },
+    };
+  }
+  if (hooks.pglite) {
+    return { ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: { pglite: hooks.pglite } };
+  }
+  mkdirSync(db.dataDir, { recursive: true });
+  return { ...common, driver: PgliteDriver, dbName: db.dataDir };
+}
