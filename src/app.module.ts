@@ -6,6 +6,7 @@ import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { DatabaseModule } from './infrastructure/persistence/database.module';
 import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
 import { ClockModule } from './infrastructure/time/clock.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
 
 /** The composition root: platform modules first, then one module per bounded context. */
@@ -21,6 +22,7 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot(config.database, hooks),
         OperationsModule,
+        IdentityModule,
       ],
     };
   }

@@ -16,7 +16,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (unexpected) {
       this.logger.error({ err: error, traceId: request.id }, 'Unexpected error while serving a request');
     }
-    // Headers set before the error (Retry-After from the throttler, WWW-Authenticate) are kept.
+    if (problem.status === 401) {
+      // RFC 6750: say how to authenticate, and whether the token that was sent is the problem.
+      headers['www-authenticate'] = request.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer';
+    }
+    // Headers set before the error (Retry-After from the throttler) are kept.
     reply
       .status(problem.status)
       .headers(headers)

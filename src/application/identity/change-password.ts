@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { UserNotFound, WrongCurrentPassword } from '../../domain/identity/identity.errors';
+import { assertAcceptablePassword } from '../../domain/identity/password-policy';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
+import { CommonPasswordList } from './common-password-list';
+import { PasswordHasher } from './password-hasher';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+/** A new password ends every other session of the user: whoever knew the old one is logged out. */
+@Injectable()
+export class ChangePassword {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly commonPasswords: CommonPasswordList,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+    const user = await this.users.byId(actor.userId);
+    if (!user) throw new UserNotFound(actor.userId);
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) throw new WrongCurrentPassword();
+    assertAcceptablePassword(input.newPassword, this.commonPasswords);
+    const newHash = await this.hasher.hash(input.newPassword);
+    await this.uow.run(async () => {
+      const now = this.clock.now();
+      user.changePasswordHash(newHash, now);
+      await this.users.save(user);
+      await this.sessions.endAllOfUser(user.id, 'password_changed', now, actor.sessionId);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import type { CommonPasswords } from '../../domain/identity/password-policy';
+
+/** DI token for the list of common passwords the password policy refuses. */
+export abstract class CommonPasswordList implements CommonPasswords {
+  abstract includes(password: string): boolean;
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Email } from '../../domain/identity/email';
+import { InvalidCredentials, InvalidEmail } from '../../domain/identity/identity.errors';
+import { Session } from '../../domain/identity/session';
+import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
+import { AccessTokenIssuer } from './access-token-issuer';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokens } from './refresh-tokens';
+import { SessionLifetime } from './session-lifetime';
+import { SessionRepository } from './session.repository';
+import type { TokenPair } from './token-pair';
+import { UserRepository } from './user.repository';
+
+@Injectable()
+export class LogIn {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly lifetime: SessionLifetime,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { email: string; password: string }): Promise<TokenPair> {
+    const user = await this.findUser(input.email);
+    if (!user) {
+      await this.hasher.verifyDummy(input.password);
+      throw new InvalidCredentials();
+    }
+    user.assertNotLocked(this.clock.now());
+    // Verified outside the transaction: a 40 ms hash must not hold a row lock.
+    const passwordMatches = await this.hasher.verify(user.passwordHash, input.password);
+
+    const outcome = await this.uow.run(async () => {
+      const now = this.clock.now();
+      const current = await this.users.byIdForUpdate(user.id);
+      if (!current) return null;
+      current.assertNotLocked(now);
+      if (!passwordMatches) {
+        current.recordFailedLogin(now);
+        await this.users.save(current);
+        return null; // committed, then refused: the failure must count even though the request fails
+      }
+      current.recordSuccessfulLogin(now);
+      await this.users.save(current);
+      const sessionId = this.sessions.nextId();
+      const refresh = this.refreshTokens.create(sessionId);
+      const session = Session.start({
+        id: sessionId,
+        userId: current.id,
+        refreshTokenHash: refresh.hash,
+        now,
+        ttlSeconds: this.lifetime.refreshTtlSeconds,
+      });
+      await this.sessions.add(session);
+      return { user: current, session, refreshToken: refresh.token };
+    });
+    if (!outcome) throw new InvalidCredentials();
+
+    const access = await this.accessTokens.issue({ userId: outcome.user.id, role: outcome.user.role, sessionId: outcome.session.id });
+    return { ...access, refreshToken: outcome.refreshToken, user: outcome.user };
+  }
+
+  private async findUser(rawEmail: string) {
+    try {
+      return await this.users.byEmail(Email.parse(rawEmail).value);
+    } catch (error) {
+      if (error instanceof InvalidEmail) return null;
+      throw error;
+    }
+  }
+}

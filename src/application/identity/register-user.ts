@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Email } from '../../domain/identity/email';
+import { assertAcceptablePassword } from '../../domain/identity/password-policy';
+import { type Role, User } from '../../domain/identity/user';
+import { Clock } from '../shared/clock';
+import { CommonPasswordList } from './common-password-list';
+import { PasswordHasher } from './password-hasher';
+import { UserRepository } from './user.repository';
+
+export interface RegisterUserInput {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** Anyone may open a customer account; the role is never taken from the caller. */
+@Injectable()
+export class RegisterUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly commonPasswords: CommonPasswordList,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: RegisterUserInput, role: Role = 'customer'): Promise<User> {
+    const email = Email.parse(input.email);
+    assertAcceptablePassword(input.password, this.commonPasswords);
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = User.register({ id: this.users.nextId(), email, name: input.name, passwordHash, role, now: this.clock.now() });
+    await this.users.add(user);
+    return user;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { UserNotFound } from '../../domain/identity/identity.errors';
+import type { Role, User, UserStatus } from '../../domain/identity/user';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+/** An admin changes someone's role or status; disabling ends all of that user's sessions at once. */
+@Injectable()
+export class UpdateUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(actor: Actor, userId: string, changes: { role?: Role; status?: UserStatus }): Promise<User> {
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const user = await this.users.byIdForUpdate(userId);
+      if (!user) throw new UserNotFound(userId);
+      if (changes.role !== undefined) user.changeRole(changes.role, actor.userId, now);
+      const statusChanged = changes.status !== undefined && user.changeStatus(changes.status, actor.userId, now);
+      await this.users.save(user);
+      if (statusChanged && user.status === 'disabled') {
+        await this.sessions.endAllOfUser(user.id, 'account_disabled', now);
+      }
+      return user;
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { UserRepository } from '../../../application/identity/user.repository';
+import { type Page, type PageRequest, pageOf } from '../../../application/shared/page';
+import { EmailAlreadyRegistered } from '../../../domain/identity/identity.errors';
+import { User } from '../../../domain/identity/user';
+
+@Injectable()
+export class MikroOrmUserRepository extends UserRepository {
+  constructor(private readonly em: SqlEntityManager) {
+    super();
+  }
+
+  nextId(): string {
+    return uuidv7();
+  }
+
+  byId(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id });
+  }
+
+  byEmail(email: string): Promise<User | null> {
+    return this.em.findOne(User, { email });
+  }
+
+  byIdForUpdate(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  async add(user: User): Promise<void> {
+    try {
+      await this.em.persist(user).flush();
+    } catch (error) {
+      // The unique index decides races that a prior lookup could not.
+      if (error instanceof UniqueConstraintViolationException) throw new EmailAlreadyRegistered();
+      throw error;
+    }
+  }
+
+  async save(user: User): Promise<void> {
+    await this.em.persist(user).flush();
+  }
+
+  async list(page: PageRequest): Promise<Page<User>> {
+    const rows = await this.em.find(User, page.after ? { id: { $lt: page.after } } : {}, {
+      orderBy: { id: 'desc' },
+      limit: page.limit + 1,
+    });
+    return pageOf(rows, page.limit, (user) => user.id);
+  }
+}

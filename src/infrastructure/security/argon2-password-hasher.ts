@@ -1,0 +1,50 @@
+import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { Injectable } from '@nestjs/common';
+import { PasswordHasher } from '../../application/identity/password-hasher';
+
+const derive = promisify(argon2);
+
+/** OWASP's baseline for argon2id: 19 MiB, 2 passes, 1 lane. */
+export const ARGON2_PARAMETERS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
+
+const phc = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+/**
+ * argon2id from node:crypto. The async form runs on libuv's thread pool, so hashing never blocks the event loop.
+ * Hashes are PHC strings, so parameters can be raised later without invalidating stored ones.
+ */
+@Injectable()
+export class Argon2PasswordHasher extends PasswordHasher {
+  private dummy?: Promise<string>;
+
+  async hash(password: string): Promise<string> {
+    const nonce = randomBytes(16);
+    const tag = await derive('argon2id', { message: password, nonce, ...ARGON2_PARAMETERS });
+    const { memory, passes, parallelism } = ARGON2_PARAMETERS;
+    return `$argon2id$v=19$m=${memory},t=${passes},p=${parallelism}$${b64(nonce)}$${b64(tag)}`;
+  }
+
+  async verify(hash: string, password: string): Promise<boolean> {
+    const parts = phc.exec(hash);
+    if (!parts) return false;
+    const [, memory, passes, parallelism, nonce, expected] = parts;
+    const expectedTag = Buffer.from(expected, 'base64');
+    const tag = await derive('argon2id', {
+      message: password,
+      nonce: Buffer.from(nonce, 'base64'),
+      memory: Number(memory),
+      passes: Number(passes),
+      parallelism: Number(parallelism),
+      tagLength: expectedTag.length,
+    });
+    return timingSafeEqual(tag, expectedTag);
+  }
+
+  async verifyDummy(password: string): Promise<void> {
+    this.dummy ??= this.hash(randomBytes(24).toString('base64'));
+    await this.verify(await this.dummy, password);
+  }
+}
+
+const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refreshToken of the last pair; it is spent by this call.', maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}

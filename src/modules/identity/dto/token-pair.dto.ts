@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { TokenPair } from '../../../application/identity/token-pair';
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer <token>`.', maxLength: 2048 })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Opaque; spend it at POST /auth/refresh for a new pair.', maxLength: 200 })
+  refreshToken: string;
+
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the access token expires.', example: 900, minimum: 1 })
+  expiresIn: number;
+
+  static from(pair: TokenPair): TokenPairDto {
+    return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, tokenType: 'Bearer', expiresIn: pair.expiresIn };
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { User } from '../../../domain/identity/user';
+
+/** A user as clients see it: never the password hash or the lockout counters. */
+export class UserDto {
+  @ApiProperty({ format: 'uuid', example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
+  id: string;
+
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  email: string;
+
+  @ApiProperty({ example: 'Ada Lovelace', maxLength: 100 })
+  name: string;
+
+  @ApiProperty({ enum: ['customer', 'admin'] })
+  role: 'customer' | 'admin';
+
+  @ApiProperty({ enum: ['active', 'disabled'] })
+  status: 'active' | 'disabled';
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  static from(user: User): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      status: user.status,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto], maxItems: 100 })
+  items: UserDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.', maxLength: 200 })
+  nextCursor: string | null;
+}

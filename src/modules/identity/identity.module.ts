@@ -1,0 +1,84 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessTokenIssuer } from '../../application/identity/access-token-issuer';
+import { AuthenticateSession } from '../../application/identity/authenticate-session';
+import { BootstrapAdmin } from '../../application/identity/bootstrap-admin';
+import { ChangePassword } from '../../application/identity/change-password';
+import { CommonPasswordList } from '../../application/identity/common-password-list';
+import { GetUser } from '../../application/identity/get-user';
+import { ListUsers } from '../../application/identity/list-users';
+import { LogIn } from '../../application/identity/log-in';
+import { LogOut } from '../../application/identity/log-out';
+import { PasswordHasher } from '../../application/identity/password-hasher';
+import { RefreshSession } from '../../application/identity/refresh-session';
+import { RefreshTokens } from '../../application/identity/refresh-tokens';
+import { RegisterUser } from '../../application/identity/register-user';
+import { SessionLifetime } from '../../application/identity/session-lifetime';
+import { SessionRepository } from '../../application/identity/session.repository';
+import { UpdateProfile } from '../../application/identity/update-profile';
+import { UpdateUser } from '../../application/identity/update-user';
+import { UserRepository } from '../../application/identity/user.repository';
+import { AppConfig } from '../../infrastructure/config/app-config';
+import { MikroOrmSessionRepository } from '../../infrastructure/persistence/identity/mikro-orm-session.repository';
+import { MikroOrmUserRepository } from '../../infrastructure/persistence/identity/mikro-orm-user.repository';
+import { Argon2PasswordHasher } from '../../infrastructure/security/argon2-password-hasher';
+import { CommonPasswordDictionary } from '../../infrastructure/security/common-password-dictionary';
+import { JWT_ALGORITHM, JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
+import { OpaqueRefreshTokens } from '../../infrastructure/security/opaque-refresh-tokens';
+import { AdminBootstrap } from './admin-bootstrap';
+import { AuthController } from './auth.controller';
+import { AuthenticationGuard } from './authentication.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { RolesGuard } from './roles.guard';
+import { UsersController } from './users.controller';
+
+/** Identity and access: accounts, login sessions, and the guards every other context relies on. */
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      // Named `default` so the guard answers with a plain Retry-After header.
+      useFactory: (config: AppConfig) => [
+        { name: 'default', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000 },
+      ],
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    { provide: UserRepository, useClass: MikroOrmUserRepository },
+    { provide: SessionRepository, useClass: MikroOrmSessionRepository },
+    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+    { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },
+    { provide: RefreshTokens, useClass: OpaqueRefreshTokens },
+    { provide: CommonPasswordList, useClass: CommonPasswordDictionary },
+    { provide: SessionLifetime, inject: [AppConfig], useFactory: (config: AppConfig) => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }) },
+    RegisterUser,
+    LogIn,
+    RefreshSession,
+    LogOut,
+    AuthenticateSession,
+    GetUser,
+    UpdateProfile,
+    ChangePassword,
+    ListUsers,
+    UpdateUser,
+    BootstrapAdmin,
+    AdminBootstrap,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class IdentityModule {}

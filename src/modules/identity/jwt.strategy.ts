@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AuthenticateSession } from '../../application/identity/authenticate-session';
+import type { Actor } from '../../application/shared/actor';
+import { SessionEnded } from '../../domain/identity/identity.errors';
+import { AppConfig } from '../../infrastructure/config/app-config';
+import { ACCESS_TOKEN_TYPE, JWT_ALGORITHM } from '../../infrastructure/security/jwt-access-token-issuer';
+
+const bearer = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+interface AccessClaims {
+  sub?: unknown;
+  sid?: unknown;
+}
+
+/**
+ * Verifies signature (algorithm pinned, so `alg: none` and key confusion fail), `iss`, `aud`, `exp` and the
+ * `at+jwt` type, then asks whether the session named by `sid` is still open.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly authenticateSession: AuthenticateSession,
+  ) {
+    super({
+      jwtFromRequest: bearer,
+      secretOrKey: config.jwt.secret,
+      algorithms: [JWT_ALGORITHM],
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+      ignoreExpiration: false,
+      passReqToCallback: true,
+    });
+  }
+
+  async validate(request: FastifyRequest, claims: AccessClaims): Promise<Actor> {
+    if (tokenType(bearer(request as never)) !== ACCESS_TOKEN_TYPE) throw new SessionEnded();
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new SessionEnded();
+    return this.authenticateSession.execute({ userId: claims.sub, sessionId: claims.sid });
+  }
+}
+
+function tokenType(token: string | null): unknown {
+  try {
+    return JSON.parse(Buffer.from(token?.split('.')[0] ?? '', 'base64url').toString('utf8')).typ;
+  } catch {
+    return undefined;
+  }
+}

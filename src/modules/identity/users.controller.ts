@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangePassword } from '../../application/identity/change-password';
+import { GetUser } from '../../application/identity/get-user';
+import { ListUsers } from '../../application/identity/list-users';
+import { UpdateProfile } from '../../application/identity/update-profile';
+import { UpdateUser } from '../../application/identity/update-user';
+import type { Actor } from '../../application/shared/actor';
+import { AdminOnly, Authenticated } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { CurrentActor } from '../shared/current-actor.decorator';
+import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { PageQueryDto } from '../shared/page-query.dto';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserDto, UserPageDto } from './dto/user.dto';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly getUser: GetUser,
+    private readonly updateProfile: UpdateProfile,
+    private readonly changePassword: ChangePassword,
+    private readonly listUsers: ListUsers,
+    private readonly updateUser: UpdateUser,
+  ) {}
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getMe', summary: 'The caller\'s profile' })
+  @ApiOkResponse({ type: UserDto })
+  async me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return UserDto.from(await this.getUser.execute(actor, actor.userId));
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({ operationId: 'updateMe', summary: 'Change the caller\'s name' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 413, 415)
+  async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto): Promise<UserDto> {
+    return UserDto.from(await this.updateProfile.execute(actor, body));
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change the caller\'s password; every other session ends' })
+  @ApiNoContentResponse({ description: 'Changed.' })
+  @ApiProblems(400, 413, 415)
+  async password(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.changePassword.execute(actor, body);
+  }
+
+  @Get()
+  @AdminOnly()
+  @ApiOperation({ operationId: 'listUsers', summary: 'Every account, newest first' })
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiProblems(400)
+  async list(@Query() query: PageQueryDto): Promise<UserPageDto> {
+    const page = await this.listUsers.execute({ limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
+    return { items: page.items.map(UserDto.from), nextCursor: encodeCursor(page.next) };
+  }
+
+  @Get(':id')
+  @AdminOnly()
+  @ApiOperation({ operationId: 'getUser', summary: 'One account' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<UserDto> {
+    return UserDto.from(await this.getUser.execute(actor, id));
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: 'Change an account\'s role or status',
+    description: 'Disabling ends all of the user\'s sessions at once. An admin cannot change their own role or status.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 404, 413, 415)
+  async update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.updateUser.execute(actor, id, body));
+  }
+}

@@ -1,0 +1,16 @@
+import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+
+/** Cursors are opaque to clients: base64url of the last sort key, validated on the way back in. */
+export function encodeCursor(key: string | null): string | null {
+  return key === null ? null : Buffer.from(key, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, isValidKey: (key: string) => boolean): string | undefined {
+  if (cursor === undefined) return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!isValidKey(key)) throw new RequestValidationError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+  return key;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isUuid = (key: string) => uuid.test(key);
