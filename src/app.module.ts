@@ -6,8 +6,11 @@ import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { DatabaseModule } from './infrastructure/persistence/database.module';
 import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
 import { ClockModule } from './infrastructure/time/clock.module';
+import { EventsModule } from './infrastructure/events/events.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
+import { OrderingModule } from './modules/ordering/ordering.module';
 
 /** The composition root: platform modules first, then one module per bounded context. */
 @Module({})
@@ -21,8 +24,11 @@ export class AppModule {
         MetricsModule,
         ClockModule,
         DatabaseModule.forRoot(config.database, hooks),
+        EventsModule,
         OperationsModule,
         IdentityModule,
+        CatalogueModule,
+        OrderingModule,
       ],
     };
   }

@@ -39,7 +39,8 @@ export function mapToProblem(error: unknown): MappedProblem {
       headers['retry-after'] = String(error.details.retryAfterSeconds);
     }
     return {
-      problem: { type: problemType(error.code), title: titleFromCode(error.code), status, detail: error.message, ...error.details },
+      // Extensions first: they can never overwrite a standard member.
+      problem: { ...error.details, type: problemType(error.code), title: titleFromCode(error.code), status, detail: error.message },
       headers,
       unexpected: false,
     };

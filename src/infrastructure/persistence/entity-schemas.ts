@@ -1,10 +1,16 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ProductSchema } from './catalogue/product.schema';
 import { SessionSchema } from './identity/session.schema';
 import { UserSchema } from './identity/user.schema';
+import { OrderSchema } from './ordering/order.schema';
 
 /** Every mapping of a domain class, grouped by bounded context. */
 export const entitySchemas: EntitySchema[] = [
   // identity
   UserSchema,
   SessionSchema,
+  // catalogue
+  ProductSchema,
+  // ordering
+  OrderSchema,
 ];

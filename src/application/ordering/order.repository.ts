@@ -1,0 +1,26 @@
+import type { Order } from '../../domain/ordering/order';
+import type { OrderStatus } from '../../domain/ordering/order-status';
+import type { Page, PageRequest } from '../shared/page';
+
+export interface OrderQuery extends PageRequest {
+  readonly customerId?: string;
+  readonly status?: OrderStatus;
+}
+
+export abstract class OrderRepository {
+  abstract nextId(): string;
+  abstract byId(id: string): Promise<Order | null>;
+  /** Reads the order and locks its row until the unit of work ends: concurrent changes queue up. */
+  abstract byIdForUpdate(id: string): Promise<Order | null>;
+  abstract add(order: Order): Promise<void>;
+  abstract save(order: Order): Promise<void>;
+  /** Newest first. */
+  abstract list(query: OrderQuery): Promise<Page<Order>>;
+  /**
+   * Counts the customer's orders awaiting payment, holding a per-customer lock until the unit of work ends,
+   * so two concurrent placements cannot both slip under the cap.
+   */
+  abstract countAwaitingPaymentLocked(customerId: string): Promise<number>;
+  /** Overdue unpaid orders, locked; rows another instance is already handling are skipped, not waited for. */
+  abstract overdueForUpdate(now: Date, limit: number): Promise<Order[]>;
+}

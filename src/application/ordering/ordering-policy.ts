@@ -1,0 +1,5 @@
+/** The store's ordering rules from configuration. */
+export abstract class OrderingPolicy {
+  abstract readonly paymentTimeoutSeconds: number;
+  abstract readonly maxOpenOrders: number;
+}

@@ -1,0 +1,94 @@
+import { Email } from './email';
+import { AccountDisabled, AccountLocked, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
+import { assertAcceptablePassword } from './password-policy';
+import { LOCKOUT_SECONDS, User } from './user';
+
+const t0 = new Date('2026-01-01T00:00:00Z');
+const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+const aUser = (role: 'customer' | 'admin' = 'customer') =>
+  User.register({ id: `u-${role}`, email: Email.parse('ada@example.com'), name: ' Ada ', passwordHash: 'h', role, now: t0 });
+const secondsLocked = (user: User, now: Date) => {
+  try {
+    user.assertNotLocked(now);
+    return 0;
+  } catch (error) {
+    return (error as AccountLocked).details.retryAfterSeconds;
+  }
+};
+const noCommonPasswords = { includes: () => false };
+
+describe('Email', () => {
+  it('normalises by trimming and lower-casing', () => {
+    expect(Email.parse('  Ada.Lovelace@Example.COM ').value).toBe('ada.lovelace@example.com');
+  });
+
+  it.each(['', 'ada', 'ada@', '@example.com', 'ada@example', 'a b@example.com', `${'a'.repeat(65)}@example.com`])(
+    'refuses %p',
+    (raw) => expect(() => Email.parse(raw)).toThrow(InvalidEmail),
+  );
+});
+
+describe('password policy', () => {
+  it('accepts 12 to 256 characters with no composition rules', () => {
+    expect(() => assertAcceptablePassword('aaaaaaaaaaaa', noCommonPasswords)).not.toThrow();
+    expect(() => assertAcceptablePassword('x'.repeat(256), noCommonPasswords)).not.toThrow();
+  });
+
+  it('refuses shorter than 12 and longer than 256, counting code points', () => {
+    expect(() => assertAcceptablePassword('a'.repeat(11), noCommonPasswords)).toThrow(WeakPassword);
+    expect(() => assertAcceptablePassword('a'.repeat(257), noCommonPasswords)).toThrow(WeakPassword);
+    expect(() => assertAcceptablePassword('😀'.repeat(12), noCommonPasswords)).not.toThrow();
+  });
+
+  it('refuses a common password, whatever its case', () => {
+    const common = { includes: (p: string) => p === 'password1234' };
+    expect(() => assertAcceptablePassword('PassWord1234', common)).toThrow('too common');
+  });
+});
+
+describe('User', () => {
+  it('registers as an active customer with a trimmed name', () => {
+    const user = aUser();
+    expect(user).toMatchObject({ role: 'customer', status: 'active', name: 'Ada', failedLogins: 0, lockedUntil: null });
+  });
+
+  it('locks for fifteen minutes after five failed logins in a row', () => {
+    const user = aUser();
+    for (let i = 0; i < 4; i++) user.recordFailedLogin(t0);
+    expect(() => user.assertNotLocked(t0)).not.toThrow();
+    user.recordFailedLogin(t0);
+    expect(() => user.assertNotLocked(later(1))).toThrow(AccountLocked);
+    expect(secondsLocked(user, later(60))).toBe(LOCKOUT_SECONDS - 60);
+    expect(() => user.assertNotLocked(later(LOCKOUT_SECONDS))).not.toThrow();
+  });
+
+  it('forgets the failure streak after a successful login', () => {
+    const user = aUser();
+    for (let i = 0; i < 4; i++) user.recordFailedLogin(t0);
+    user.recordSuccessfulLogin(t0);
+    user.recordFailedLogin(t0);
+    expect(() => user.assertNotLocked(t0)).not.toThrow();
+    expect(user.failedLogins).toBe(1);
+  });
+
+  it('refuses a login to a disabled account even with the right password', () => {
+    const user = aUser();
+    user.changeStatus('disabled', 'another-admin', t0);
+    expect(() => user.recordSuccessfulLogin(t0)).toThrow(AccountDisabled);
+  });
+
+  it('lets an admin change another user\'s role and status', () => {
+    const user = aUser();
+    user.changeRole('admin', 'another-admin', t0);
+    expect(user.changeStatus('disabled', 'another-admin', later(1))).toBe(true);
+    expect(user).toMatchObject({ role: 'admin', status: 'disabled', updatedAt: later(1) });
+    expect(user.changeStatus('disabled', 'another-admin', later(2))).toBe(false);
+  });
+
+  it('refuses an admin demoting or disabling themselves', () => {
+    const admin = aUser('admin');
+    expect(() => admin.changeRole('customer', admin.id, t0)).toThrow(SelfModificationRefused);
+    expect(() => admin.changeStatus('disabled', admin.id, t0)).toThrow(SelfModificationRefused);
+    expect(admin).toMatchObject({ role: 'admin', status: 'active' });
+  });
+});

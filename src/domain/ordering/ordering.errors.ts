@@ -1,0 +1,54 @@
+import { DomainError } from '../shared/domain-error';
+import type { OrderStatus } from './order-status';
+
+export class InvalidOrder extends DomainError {
+  readonly code = 'invalid-order';
+  readonly kind = 'invalid';
+}
+
+export class OrderNotFound extends DomainError {
+  readonly code = 'order-not-found';
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super(`No order ${id}.`);
+  }
+}
+
+/** A state change the order's lifecycle does not allow; says from where to where, so a client knows why. */
+export class IllegalOrderTransition extends DomainError {
+  readonly code = 'illegal-order-transition';
+  readonly kind = 'conflict';
+  override readonly details: { orderId: string; currentStatus: OrderStatus; requestedStatus: OrderStatus };
+  constructor(orderId: string, from: OrderStatus, to: OrderStatus) {
+    super(`Order ${orderId} is ${from}; it cannot become ${to}.`);
+    this.details = { orderId, currentStatus: from, requestedStatus: to };
+  }
+}
+
+export class OutOfStock extends DomainError {
+  readonly code = 'out-of-stock';
+  readonly kind = 'conflict';
+  override readonly details: { productIds: string[] };
+  constructor(productIds: string[]) {
+    super('Not enough stock for some lines; nothing was reserved.');
+    this.details = { productIds };
+  }
+}
+
+export class ProductsNotOrderable extends DomainError {
+  readonly code = 'products-not-orderable';
+  readonly kind = 'unprocessable';
+  override readonly details: { productIds: string[] };
+  constructor(productIds: string[]) {
+    super('Some products do not exist or are no longer sold.');
+    this.details = { productIds };
+  }
+}
+
+export class TooManyOpenOrders extends DomainError {
+  readonly code = 'too-many-open-orders';
+  readonly kind = 'conflict';
+  constructor(limit: number) {
+    super(`At most ${limit} orders may await payment at once; pay or cancel one first.`);
+  }
+}

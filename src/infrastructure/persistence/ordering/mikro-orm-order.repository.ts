@@ -1,0 +1,57 @@
+import { LockMode } from '@mikro-orm/core';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { OrderRepository, type OrderQuery } from '../../../application/ordering/order.repository';
+import { type Page, pageOf } from '../../../application/shared/page';
+import { Order } from '../../../domain/ordering/order';
+
+@Injectable()
+export class MikroOrmOrderRepository extends OrderRepository {
+  constructor(private readonly em: SqlEntityManager) {
+    super();
+  }
+
+  nextId(): string {
+    return uuidv7();
+  }
+
+  byId(id: string): Promise<Order | null> {
+    return this.em.findOne(Order, { id });
+  }
+
+  byIdForUpdate(id: string): Promise<Order | null> {
+    return this.em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  async add(order: Order): Promise<void> {
+    await this.em.persist(order).flush();
+  }
+
+  async save(order: Order): Promise<void> {
+    await this.em.persist(order).flush();
+  }
+
+  async list(query: OrderQuery): Promise<Page<Order>> {
+    const rows = await this.em.find(
+      Order,
+      { customerId: query.customerId, status: query.status, ...(query.after ? { id: { $lt: query.after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: query.limit + 1 },
+    );
+    return pageOf(rows, query.limit, (order) => order.id);
+  }
+
+  async countAwaitingPaymentLocked(customerId: string): Promise<number> {
+    // A transaction-scoped advisory lock per customer: works the same on PostgreSQL and PGlite.
+    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${customerId}`]);
+    return this.em.count(Order, { customerId, status: 'pending_payment' });
+  }
+
+  overdueForUpdate(now: Date, limit: number): Promise<Order[]> {
+    return this.em.find(
+      Order,
+      { status: 'pending_payment', paymentDueAt: { $lte: now } },
+      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { paymentDueAt: 'asc' }, limit, refresh: true },
+    );
+  }
+}

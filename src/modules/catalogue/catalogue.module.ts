@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ArchiveProduct } from '../../application/catalogue/archive-product';
+import { CreateProduct } from '../../application/catalogue/create-product';
+import { GetProduct } from '../../application/catalogue/get-product';
+import { ListProducts } from '../../application/catalogue/list-products';
+import { ProductRepository } from '../../application/catalogue/product.repository';
+import { UpdateProduct } from '../../application/catalogue/update-product';
+import { MikroOrmProductRepository } from '../../infrastructure/persistence/catalogue/mikro-orm-product.repository';
+import { ProductsController } from './products.controller';
+
+/** The catalogue: products, their prices and stock on hand. */
+@Module({
+  controllers: [ProductsController],
+  providers: [
+    { provide: ProductRepository, useClass: MikroOrmProductRepository },
+    ListProducts,
+    GetProduct,
+    CreateProduct,
+    UpdateProduct,
+    ArchiveProduct,
+  ],
+})
+export class CatalogueModule {}

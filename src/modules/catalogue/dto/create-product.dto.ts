@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MAX_STOCK } from '../../../domain/catalogue/product';
+import { MoneyDto } from '../../shared/money.dto';
+
+export class CreateProductDto {
+  @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', minLength: 1, maxLength: 64 })
+  @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'sku must be 1 to 64 characters of A-Z, 0-9 and -' })
+  sku: string;
+
+  @ApiProperty({ example: 'Blue mug, 350 ml', minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Stoneware, dishwasher safe.', maxLength: 5000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiProperty({ type: MoneyDto, example: { amount: 1299, currency: 'USD' } })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  price: MoneyDto;
+
+  @ApiProperty({ example: 100, minimum: 0, maximum: MAX_STOCK })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock: number;
+}

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Product } from '../../../domain/catalogue/product';
+import { MoneyDto } from '../../shared/money.dto';
+
+export class ProductDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
+  sku: string;
+
+  @ApiProperty({ example: 'Blue mug, 350 ml', maxLength: 200 })
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 5000 })
+  description: string | null;
+
+  @ApiProperty({ type: MoneyDto })
+  price: MoneyDto;
+
+  @ApiProperty({ example: 100, minimum: 0 })
+  stock: number;
+
+  @ApiProperty({ enum: ['active', 'archived'] })
+  status: 'active' | 'archived';
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  static from(product: Product): ProductDto {
+    return {
+      id: product.id,
+      sku: product.sku,
+      name: product.name,
+      description: product.description,
+      price: MoneyDto.from(product.price),
+      stock: product.stock,
+      status: product.status,
+      createdAt: product.createdAt.toISOString(),
+      updatedAt: product.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ProductPageDto {
+  @ApiProperty({ type: [ProductDto], maxItems: 100 })
+  items: ProductDto[];
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 400, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { MAX_STOCK } from '../../../domain/catalogue/product';
+import { MoneyDto } from '../../shared/money.dto';
+
+/** Every field optional; send only what changes. `description: null` clears it. */
+export class UpdateProductDto {
+  @ApiPropertyOptional({ example: 'Blue mug, 400 ml', minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: MoneyDto, example: { amount: 1499, currency: 'USD' } })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  price?: MoneyDto;
+
+  @ApiPropertyOptional({ example: 250, minimum: 0, maximum: MAX_STOCK })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock?: number;
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ArchiveProduct } from '../../application/catalogue/archive-product';
+import { CreateProduct } from '../../application/catalogue/create-product';
+import { GetProduct } from '../../application/catalogue/get-product';
+import { ListProducts } from '../../application/catalogue/list-products';
+import { UpdateProduct } from '../../application/catalogue/update-product';
+import type { Actor } from '../../application/shared/actor';
+import { AdminOnly } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { OptionalActor } from '../shared/optional-actor.decorator';
+import { Public } from '../shared/public.decorator';
+import { CreateProductDto } from './dto/create-product.dto';
+import { ProductListQueryDto } from './dto/product-list-query.dto';
+import { ProductDto, ProductPageDto } from './dto/product.dto';
+import { UpdateProductDto } from './dto/update-product.dto';
+
+const uuid = new ParseUUIDPipe();
+
+/** A product-list cursor holds [name, id]. */
+const isProductKey = (key: string) => {
+  try {
+    const value: unknown = JSON.parse(key);
+    return Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
+  } catch {
+    return false;
+  }
+};
+
+@ApiTags('catalogue')
+@Controller('products')
+export class ProductsController {
+  constructor(
+    private readonly listProducts: ListProducts,
+    private readonly getProduct: GetProduct,
+    private readonly createProduct: CreateProduct,
+    private readonly updateProduct: UpdateProduct,
+    private readonly archiveProduct: ArchiveProduct,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ operationId: 'listProducts', summary: 'Products on sale, by name; search by name or SKU' })
+  @ApiOkResponse({ type: ProductPageDto })
+  @ApiProblems(400, 401, 403)
+  async list(@Query() query: ProductListQueryDto, @OptionalActor() actor?: Actor): Promise<ProductPageDto> {
+    const page = await this.listProducts.execute(
+      { limit: query.limit, after: decodeCursor(query.cursor, isProductKey), search: query.search, status: query.status },
+      actor,
+    );
+    return { items: page.items.map(ProductDto.from), nextCursor: encodeCursor(page.next) };
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ operationId: 'getProduct', summary: 'One product (archived ones for admins only)' })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiProblems(400, 401, 404)
+  async get(@Param('id', uuid) id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
+    return ProductDto.from(await this.getProduct.execute(id, actor));
+  }
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({ operationId: 'createProduct', summary: 'Add a product to the catalogue' })
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiProblems(400, 409, 413, 415)
+  async create(@Body() body: CreateProductDto): Promise<ProductDto> {
+    return ProductDto.from(await this.createProduct.execute(body));
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  @ApiOperation({ operationId: 'updateProduct', summary: 'Change name, description, price or stock; placed orders keep their prices' })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiProblems(400, 404, 409, 413, 415)
+  async update(@Param('id', uuid) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
+    return ProductDto.from(await this.updateProduct.execute(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({ operationId: 'archiveProduct', summary: 'Archive: no longer listed or orderable, still shown in old orders' })
+  @ApiNoContentResponse({ description: 'Archived.' })
+  @ApiProblems(400, 404, 409)
+  async archive(@Param('id', uuid) id: string): Promise<void> {
+    await this.archiveProduct.execute(id);
+  }
+}

@@ -1,0 +1,101 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Order } from '../../../domain/ordering/order';
+import type { OrderLine } from '../../../domain/ordering/order-line';
+import { ORDER_STATUSES, type OrderStatus } from '../../../domain/ordering/order-status';
+import { MoneyDto } from '../../shared/money.dto';
+
+export class OrderLineDto {
+  @ApiProperty({ format: 'uuid' })
+  productId: string;
+
+  @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
+  sku: string;
+
+  @ApiProperty({ example: 'Blue mug, 350 ml', maxLength: 200 })
+  name: string;
+
+  @ApiProperty({ type: MoneyDto, description: 'The price when the order was placed.' })
+  unitPrice: MoneyDto;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  quantity: number;
+
+  @ApiProperty({ type: MoneyDto })
+  lineTotal: MoneyDto;
+
+  static from(line: OrderLine, currency: string): OrderLineDto {
+    return {
+      productId: line.productId,
+      sku: line.sku,
+      name: line.name,
+      unitPrice: MoneyDto.of(line.unitPrice, currency),
+      quantity: line.quantity,
+      lineTotal: MoneyDto.of(line.lineTotal, currency),
+    };
+  }
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export class OrderDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId: string;
+
+  @ApiProperty({ enum: ORDER_STATUSES })
+  status: OrderStatus;
+
+  @ApiProperty({ type: [OrderLineDto], maxItems: 50 })
+  lines: OrderLineDto[];
+
+  @ApiProperty({ type: MoneyDto })
+  total: MoneyDto;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Unpaid by then, the order is cancelled and its stock released.' })
+  paymentDueAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  paidAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  fulfilledAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  cancelledAt: string | null;
+
+  @ApiProperty({ type: String, enum: ['customer', 'admin', 'payment_timeout'], nullable: true })
+  cancellationReason: 'customer' | 'admin' | 'payment_timeout' | null;
+
+  static from(order: Order): OrderDto {
+    return {
+      id: order.id,
+      customerId: order.customerId,
+      status: order.status,
+      lines: order.lines.map((line) => OrderLineDto.from(line, order.currency)),
+      total: MoneyDto.of(order.totalAmount, order.currency),
+      createdAt: order.createdAt.toISOString(),
+      updatedAt: order.updatedAt.toISOString(),
+      paymentDueAt: order.paymentDueAt.toISOString(),
+      paidAt: iso(order.paidAt),
+      fulfilledAt: iso(order.fulfilledAt),
+      cancelledAt: iso(order.cancelledAt),
+      cancellationReason: order.cancellationReason,
+    };
+  }
+}
+
+export class OrderPageDto {
+  @ApiProperty({ type: [OrderDto], maxItems: 100 })
+  items: OrderDto[];
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_LINES, MAX_QUANTITY } from '../../../domain/ordering/order';
+
+export class OrderItemDto {
+  @ApiProperty({ format: 'uuid', example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
+  @IsUUID()
+  productId: string;
+
+  @ApiProperty({ example: 2, minimum: 1, maximum: MAX_QUANTITY })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUANTITY)
+  quantity: number;
+}
+
+/** Only products and quantities: prices and totals come from the catalogue, never from the client. */
+export class PlaceOrderDto {
+  @ApiProperty({ type: [OrderItemDto], minItems: 1, maxItems: MAX_LINES, description: 'Distinct products.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LINES)
+  @ArrayUnique((item: OrderItemDto) => item?.productId, { message: 'items must name each product once' })
+  @ValidateNested({ each: true })
+  @Type(() => OrderItemDto)
+  items: OrderItemDto[];
+}

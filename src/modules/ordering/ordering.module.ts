@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { CancelOrder } from '../../application/ordering/cancel-order';
+import { ExpireOverdueOrders } from '../../application/ordering/expire-overdue-orders';
+import { FulfilOrder } from '../../application/ordering/fulfil-order';
+import { GetOrder } from '../../application/ordering/get-order';
+import { ListOrders } from '../../application/ordering/list-orders';
+import { OrderRepository } from '../../application/ordering/order.repository';
+import { OrderableProducts } from '../../application/ordering/orderable-products';
+import { OrderingPolicy } from '../../application/ordering/ordering-policy';
+import { PlaceOrder } from '../../application/ordering/place-order';
+import { StockLedger } from '../../application/ordering/stock-ledger';
+import { AppConfig } from '../../infrastructure/config/app-config';
+import { MikroOrmOrderRepository } from '../../infrastructure/persistence/ordering/mikro-orm-order.repository';
+import { SqlOrderableProducts } from '../../infrastructure/persistence/ordering/sql-orderable-products';
+import { SqlStockLedger } from '../../infrastructure/persistence/ordering/sql-stock-ledger';
+import { OrderExpiryScheduler } from './order-expiry.scheduler';
+import { OrdersController } from './orders.controller';
+
+/** Ordering: orders, their lifecycle, and the stock they hold. */
+@Module({
+  controllers: [OrdersController],
+  providers: [
+    { provide: OrderRepository, useClass: MikroOrmOrderRepository },
+    { provide: OrderableProducts, useClass: SqlOrderableProducts },
+    { provide: StockLedger, useClass: SqlStockLedger },
+    {
+      provide: OrderingPolicy,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): OrderingPolicy => ({
+        paymentTimeoutSeconds: config.ordering.paymentTimeoutSeconds,
+        maxOpenOrders: config.ordering.maxOpenOrders,
+      }),
+    },
+    PlaceOrder,
+    ListOrders,
+    GetOrder,
+    CancelOrder,
+    FulfilOrder,
+    ExpireOverdueOrders,
+    OrderExpiryScheduler,
+  ],
+  exports: [OrderExpiryScheduler],
+})
+export class OrderingModule {}

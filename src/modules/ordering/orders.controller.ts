@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CancelOrder } from '../../application/ordering/cancel-order';
+import { FulfilOrder } from '../../application/ordering/fulfil-order';
+import { GetOrder } from '../../application/ordering/get-order';
+import { ListOrders } from '../../application/ordering/list-orders';
+import { PlaceOrder } from '../../application/ordering/place-order';
+import type { Actor } from '../../application/shared/actor';
+import { AdminOnly, Authenticated } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { CurrentActor } from '../shared/current-actor.decorator';
+import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { Roles } from '../shared/roles.decorator';
+import { OrderListQueryDto } from './dto/order-list-query.dto';
+import { OrderDto, OrderPageDto } from './dto/order.dto';
+import { PlaceOrderDto } from './dto/place-order.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly placeOrder: PlaceOrder,
+    private readonly listOrders: ListOrders,
+    private readonly getOrder: GetOrder,
+    private readonly cancelOrder: CancelOrder,
+    private readonly fulfilOrder: FulfilOrder,
+  ) {}
+
+  @Post()
+  @Roles('customer')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'placeOrder',
+    summary: 'Place an order; stock for every line is reserved at once, or none is',
+    description: 'Prices come from the catalogue. Unpaid orders are cancelled after the payment timeout and their stock released.',
+  })
+  @ApiCreatedResponse({ type: OrderDto })
+  @ApiProblems(400, 403, 409, 413, 415, 422)
+  async place(@CurrentActor() actor: Actor, @Body() body: PlaceOrderDto): Promise<OrderDto> {
+    return OrderDto.from(await this.placeOrder.execute(actor, body));
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ operationId: 'listOrders', summary: 'Orders, newest first: a customer\'s own, or all for admins' })
+  @ApiOkResponse({ type: OrderPageDto })
+  @ApiProblems(400)
+  async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
+    const page = await this.listOrders.execute(actor, {
+      limit: query.limit,
+      after: decodeCursor(query.cursor, isUuid),
+      status: query.status,
+      customerId: query.customerId,
+    });
+    return { items: page.items.map(OrderDto.from), nextCursor: encodeCursor(page.next) };
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getOrder', summary: 'One order (its owner or an admin)' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(400, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
+    return OrderDto.from(await this.getOrder.execute(actor, id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ operationId: 'cancelOrder', summary: 'Cancel an order awaiting payment; its stock is released' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(400, 404, 409)
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
+    return OrderDto.from(await this.cancelOrder.execute(actor, id));
+  }
+
+  @Post(':id/fulfil')
+  @HttpCode(200)
+  @AdminOnly()
+  @ApiOperation({ operationId: 'fulfilOrder', summary: 'Mark a paid order as fulfilled' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(400, 404, 409)
+  async fulfil(@Param('id', uuid) id: string): Promise<OrderDto> {
+    return OrderDto.from(await this.fulfilOrder.execute(id));
+  }
+}
