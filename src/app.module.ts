@@ -7,10 +7,12 @@ import { DatabaseModule } from './infrastructure/persistence/database.module';
 import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
 import { ClockModule } from './infrastructure/time/clock.module';
 import { EventsModule } from './infrastructure/events/events.module';
+import { IdempotencyModule } from './infrastructure/http/idempotency/idempotency.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 
 /** The composition root: platform modules first, then one module per bounded context. */
 @Module({})
@@ -25,10 +27,12 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot(config.database, hooks),
         EventsModule,
+        IdempotencyModule,
         OperationsModule,
         IdentityModule,
         CatalogueModule,
         OrderingModule,
+        PaymentsModule,
       ],
     };
   }

@@ -52,3 +52,11 @@ export class TooManyOpenOrders extends DomainError {
     super(`At most ${limit} orders may await payment at once; pay or cancel one first.`);
   }
 }
+
+export class OrderPaymentInProgress extends DomainError {
+  readonly code = 'payment-in-progress';
+  readonly kind = 'conflict';
+  constructor(orderId: string) {
+    super(`A payment for order ${orderId} is being processed; it cannot be cancelled now.`);
+  }
+}

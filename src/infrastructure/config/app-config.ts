@@ -13,6 +13,7 @@ export abstract class AppConfig {
   declare readonly jwt: JwtConfig;
   declare readonly auth: AuthConfig;
   declare readonly ordering: OrderingConfig;
+  declare readonly payments: PaymentsConfig;
 }
 
 export interface DatabaseConfig {
@@ -46,4 +47,12 @@ export interface OrderingConfig {
   readonly paymentTimeoutSeconds: number;
   readonly maxOpenOrders: number;
   readonly expirySweepSeconds: number;
+}
+
+export interface PaymentsConfig {
+  /** Simulated processor latency, to exercise timeouts and retries. */
+  readonly gatewayLatencyMs: number;
+  /** A transaction pending longer than this is settled by reconciliation through the gateway. */
+  readonly reconcileAfterSeconds: number;
+  readonly reconcileSweepSeconds: number;
 }

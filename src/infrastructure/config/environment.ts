@@ -89,4 +89,13 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   ORDER_EXPIRY_SWEEP_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  PAYMENT_GATEWAY_LATENCY_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  PAYMENT_RECONCILE_AFTER_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  PAYMENT_RECONCILE_SWEEP_SECONDS?: number;
 }

@@ -68,5 +68,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       maxOpenOrders: env.MAX_OPEN_ORDERS ?? 20,
       expirySweepSeconds: env.ORDER_EXPIRY_SWEEP_SECONDS ?? 30,
     },
+    payments: {
+      gatewayLatencyMs: env.PAYMENT_GATEWAY_LATENCY_MS ?? 0,
+      reconcileAfterSeconds: env.PAYMENT_RECONCILE_AFTER_SECONDS ?? 60,
+      reconcileSweepSeconds: env.PAYMENT_RECONCILE_SWEEP_SECONDS ?? 30,
+    },
   };
 }

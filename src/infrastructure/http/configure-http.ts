@@ -3,6 +3,8 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { HttpMetrics } from '../metrics/http-metrics';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
 import { RequestValidationError } from './request-validation.error';
 
@@ -42,6 +44,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
+
+  recordIdempotentResponses(fastify, () => app.get(IdempotencyStore));
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReplayStoredResponse } from './idempotency/stored-response';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { mapToProblem } from './problem-mapper';
 
@@ -12,6 +13,12 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (error instanceof ReplayStoredResponse) {
+      // Not an error: an idempotent retry, answered with the first response exactly as it was sent.
+      const { status, contentType, body } = error.response;
+      reply.status(status).type(contentType).header('idempotency-replayed', 'true').send(body);
+      return;
+    }
     const { problem, headers, unexpected } = mapToProblem(error);
     if (unexpected) {
       this.logger.error({ err: error, traceId: request.id }, 'Unexpected error while serving a request');

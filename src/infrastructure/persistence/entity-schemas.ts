@@ -3,6 +3,7 @@ import { ProductSchema } from './catalogue/product.schema';
 import { SessionSchema } from './identity/session.schema';
 import { UserSchema } from './identity/user.schema';
 import { OrderSchema } from './ordering/order.schema';
+import { TransactionSchema } from './payments/transaction.schema';
 
 /** Every mapping of a domain class, grouped by bounded context. */
 export const entitySchemas: EntitySchema[] = [
@@ -13,4 +14,6 @@ export const entitySchemas: EntitySchema[] = [
   ProductSchema,
   // ordering
   OrderSchema,
+  // payments
+  TransactionSchema,
 ];

@@ -1,48 +1,27 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ExpireOverdueOrders } from '../../application/ordering/expire-overdue-orders';
 import { AppConfig } from '../../infrastructure/config/app-config';
+import { PeriodicJob } from '../../infrastructure/scheduling/periodic-job';
 
-/**
- * Runs the expiry sweep every ORDER_EXPIRY_SWEEP_SECONDS on every instance; the use case's row locking
- * makes concurrent sweeps share the work instead of repeating it.
- */
+/** Cancels unpaid orders past their deadline every ORDER_EXPIRY_SWEEP_SECONDS, on every instance. */
 @Injectable()
 export class OrderExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OrderExpiry');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  readonly job: PeriodicJob;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly orm: MikroORM,
-    private readonly expireOverdueOrders: ExpireOverdueOrders,
-  ) {}
+    orm: MikroORM,
+    expireOverdueOrders: ExpireOverdueOrders,
+  ) {
+    this.job = new PeriodicJob('OrderExpiry', orm, () => expireOverdueOrders.execute(), (n) => `Cancelled ${n} unpaid order(s) past their payment deadline`);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.ordering.expirySweepSeconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.ordering.expirySweepSeconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One sweep; overlapping ticks are skipped rather than stacked. */
-  async sweep(): Promise<number> {
-    if (this.running) return 0;
-    const run = RequestContext.create(this.orm.em, () => this.expireOverdueOrders.execute());
-    this.running = run;
-    try {
-      const expired = await run;
-      if (expired > 0) this.logger.log(`Cancelled ${expired} unpaid order(s) past their payment deadline`);
-      return expired;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Order expiry sweep failed; the next tick retries');
-      return 0;
-    } finally {
-      this.running = undefined;
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -6,12 +6,15 @@ import { GetOrder } from '../../application/ordering/get-order';
 import { ListOrders } from '../../application/ordering/list-orders';
 import { OrderRepository } from '../../application/ordering/order.repository';
 import { OrderableProducts } from '../../application/ordering/orderable-products';
+import { OrderPayments } from '../../application/ordering/order-payments';
 import { OrderingPolicy } from '../../application/ordering/ordering-policy';
+import { PaymentsInFlight } from '../../application/ordering/payments-in-flight';
 import { PlaceOrder } from '../../application/ordering/place-order';
 import { StockLedger } from '../../application/ordering/stock-ledger';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { MikroOrmOrderRepository } from '../../infrastructure/persistence/ordering/mikro-orm-order.repository';
 import { SqlOrderableProducts } from '../../infrastructure/persistence/ordering/sql-orderable-products';
+import { SqlPaymentsInFlight } from '../../infrastructure/persistence/ordering/sql-payments-in-flight';
 import { SqlStockLedger } from '../../infrastructure/persistence/ordering/sql-stock-ledger';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
 import { OrdersController } from './orders.controller';
@@ -23,6 +26,7 @@ import { OrdersController } from './orders.controller';
     { provide: OrderRepository, useClass: MikroOrmOrderRepository },
     { provide: OrderableProducts, useClass: SqlOrderableProducts },
     { provide: StockLedger, useClass: SqlStockLedger },
+    { provide: PaymentsInFlight, useClass: SqlPaymentsInFlight },
     {
       provide: OrderingPolicy,
       inject: [AppConfig],
@@ -38,7 +42,9 @@ import { OrdersController } from './orders.controller';
     FulfilOrder,
     ExpireOverdueOrders,
     OrderExpiryScheduler,
+    OrderPayments,
   ],
-  exports: [OrderExpiryScheduler],
+  // OrderPayments is ordering's public service for the payments context.
+  exports: [OrderExpiryScheduler, OrderPayments],
 })
 export class OrderingModule {}

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { M001Identity } from './m001-identity';
 import { M002Catalogue } from './m002-catalogue';
 import { M003Ordering } from './m003-ordering';
+import { M004Payments } from './m004-payments';
+import { M005Idempotency } from './m005-idempotency';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
   { name: 'M001Identity', class: M001Identity },
   { name: 'M002Catalogue', class: M002Catalogue },
   { name: 'M003Ordering', class: M003Ordering },
+  { name: 'M004Payments', class: M004Payments },
+  { name: 'M005Idempotency', class: M005Idempotency },
 ];

@@ -47,11 +47,18 @@ export class MikroOrmOrderRepository extends OrderRepository {
     return this.em.count(Order, { customerId, status: 'pending_payment' });
   }
 
-  overdueForUpdate(now: Date, limit: number): Promise<Order[]> {
-    return this.em.find(
-      Order,
-      { status: 'pending_payment', paymentDueAt: { $lte: now } },
-      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { paymentDueAt: 'asc' }, limit, refresh: true },
+  async overdueForUpdate(now: Date, limit: number): Promise<Order[]> {
+    // An order whose payment is being processed is left alone: the charge may already have gone through.
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select o.id from orders o
+        where o.status = 'pending_payment' and o.payment_due_at <= ?
+          and not exists (select 1 from transactions t where t.order_id = o.id and t.type = 'payment' and t.status = 'pending')
+        order by o.payment_due_at
+        limit ?
+        for update skip locked`,
+      [now, limit],
     );
+    if (rows.length === 0) return [];
+    return this.em.find(Order, { id: { $in: rows.map((row) => row.id) } }, { refresh: true });
   }
 }

@@ -1,0 +1,22 @@
+export type ChargeOutcome =
+  | { readonly status: 'succeeded'; readonly gatewayReference: string }
+  | { readonly status: 'declined'; readonly failureCode: string };
+
+/** The processor could not be reached or failed; nothing was charged, and the call may be retried. */
+export class GatewayUnavailable extends Error {
+  constructor(message = 'The payment gateway failed to process the request.') {
+    super(message);
+    this.name = 'GatewayUnavailable';
+  }
+}
+
+/**
+ * The payment processor. Every call carries our transaction id as its idempotency reference, so a retried
+ * call never charges twice, and `find` can tell afterwards what happened to a call whose answer was lost.
+ */
+export abstract class PaymentGateway {
+  abstract charge(request: { reference: string; amount: number; currency: string; paymentMethod: string }): Promise<ChargeOutcome>;
+  abstract refund(request: { reference: string; chargeReference: string; amount: number; currency: string }): Promise<ChargeOutcome>;
+  /** What the processor recorded for `reference`, or null if it never received it. */
+  abstract find(reference: string): Promise<ChargeOutcome | null>;
+}

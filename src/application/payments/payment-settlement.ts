@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionNotFound } from '../../domain/payments/payments.errors';
+import type { Transaction } from '../../domain/payments/transaction';
+import { isFullyRefunded } from '../../domain/payments/refund-policy';
+import { Money } from '../../domain/shared/money';
+import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
+import type { ChargeOutcome } from './payment-gateway';
+import { PayableOrders } from './payable-orders';
+import { TransactionRepository } from './transaction.repository';
+
+/**
+ * Records what the processor answered for a pending transaction, and what follows for its order: a paid
+ * order after a payment, a refunded one once refunds reach the paid amount. Shared by the request path and
+ * reconciliation, so both settle a transaction the same way.
+ */
+@Injectable()
+export class PaymentSettlement {
+  constructor(
+    private readonly transactions: TransactionRepository,
+    private readonly orders: PayableOrders,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  settle(transactionId: string, outcome: ChargeOutcome): Promise<Transaction> {
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const found = await this.transactions.byId(transactionId);
+      if (!found) throw new TransactionNotFound(transactionId);
+      // Order first, then transaction: the same lock order as the request path, so the two cannot deadlock.
+      const order = await this.orders.lock(found.orderId);
+      const transaction = await this.transactions.byIdForUpdate(transactionId);
+      if (!order || !transaction) throw new TransactionNotFound(transactionId);
+      if (!transaction.isPending) return transaction; // reconciliation and the request raced; the first one settled it
+      if (outcome.status === 'succeeded') transaction.succeed(outcome.gatewayReference, now);
+      else transaction.fail(outcome.failureCode, now);
+      await this.transactions.save(transaction);
+      if (transaction.status === 'succeeded') await this.applyToOrder(transaction, order.status, now);
+      return transaction;
+    });
+  }
+
+  private async applyToOrder(transaction: Transaction, orderStatus: string, now: Date): Promise<void> {
+    if (transaction.type === 'payment') {
+      await this.orders.markPaid(transaction.orderId, now);
+      return;
+    }
+    const payment = await this.transactions.succeededPayment(transaction.orderId);
+    const refunded = await this.transactions.refundTotals(transaction.orderId);
+    if (payment && orderStatus !== 'refunded' && isFullyRefunded(payment.money, Money.of(refunded.succeeded, payment.currency))) {
+      await this.orders.markRefunded(transaction.orderId, now);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { GatewayFailed, PayableOrderNotFound } from '../../domain/payments/payments.errors';
+import { assertRefundable } from '../../domain/payments/refund-policy';
+import { Transaction } from '../../domain/payments/transaction';
+import { Money } from '../../domain/shared/money';
+import { Clock } from '../shared/clock';
+import { StoreCurrency, storeMoney } from '../shared/store-currency';
+import { UnitOfWork } from '../shared/unit-of-work';
+import { GatewayUnavailable, PaymentGateway } from './payment-gateway';
+import { PaymentSettlement } from './payment-settlement';
+import { PayableOrders } from './payable-orders';
+import { TransactionRepository } from './transaction.repository';
+
+/**
+ * Admins return money, in part or whole. The check that refunds stay within the paid amount runs under the
+ * order's row lock, counting refunds still pending, so concurrent refunds can never add up to more.
+ */
+@Injectable()
+export class RefundOrder {
+  constructor(
+    private readonly transactions: TransactionRepository,
+    private readonly orders: PayableOrders,
+    private readonly gateway: PaymentGateway,
+    private readonly settlement: PaymentSettlement,
+    private readonly currency: StoreCurrency,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { orderId: string; amount: { amount: number; currency: string }; reason: string }): Promise<Transaction> {
+    const requested = storeMoney(this.currency, input.amount);
+    const { pending, chargeReference } = await this.uow.run(async () => {
+      const order = await this.orders.lock(input.orderId);
+      if (!order) throw new PayableOrderNotFound(input.orderId);
+      const payment = await this.transactions.succeededPayment(order.id);
+      const refunded = await this.transactions.refundTotals(order.id);
+      assertRefundable({
+        orderId: order.id,
+        orderStatus: order.status,
+        paid: payment ? payment.money : Money.zero(requested.currency),
+        alreadyRefunded: Money.of(refunded.notFailed, requested.currency),
+        requested,
+      });
+      const refund = Transaction.startRefund({
+        id: this.transactions.nextId(),
+        orderId: order.id,
+        customerId: order.customerId,
+        amount: requested,
+        paymentMethod: payment!.paymentMethod,
+        reason: input.reason,
+        now: this.clock.now(),
+      });
+      await this.transactions.add(refund);
+      return { pending: refund, chargeReference: payment!.gatewayReference! };
+    });
+
+    let outcome;
+    try {
+      outcome = await this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency });
+    } catch (error) {
+      if (!(error instanceof GatewayUnavailable)) throw error;
+      await this.settlement.settle(pending.id, { status: 'declined', failureCode: 'processing_error' });
+      throw new GatewayFailed(pending.id);
+    }
+    return this.settlement.settle(pending.id, outcome);
+  }
+}

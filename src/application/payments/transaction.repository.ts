@@ -1,0 +1,33 @@
+import type { Transaction, TransactionStatus, TransactionType } from '../../domain/payments/transaction';
+import type { Page, PageRequest } from '../shared/page';
+
+export interface TransactionQuery extends PageRequest {
+  readonly customerId?: string;
+  readonly orderId?: string;
+  readonly type?: TransactionType;
+  readonly status?: TransactionStatus;
+}
+
+export interface RefundTotals {
+  /** Refunds that succeeded or may still succeed. */
+  readonly notFailed: number;
+  readonly succeeded: number;
+}
+
+export abstract class TransactionRepository {
+  abstract nextId(): string;
+  abstract byId(id: string): Promise<Transaction | null>;
+  abstract byIdForUpdate(id: string): Promise<Transaction | null>;
+  /**
+   * Inserts a pending transaction. Throws PaymentInProgress when the order already has a pending payment and
+   * RefundExceedsPaidAmount when the database's own guard finds refunds beyond the payment.
+   */
+  abstract add(transaction: Transaction): Promise<void>;
+  abstract save(transaction: Transaction): Promise<void>;
+  abstract succeededPayment(orderId: string): Promise<Transaction | null>;
+  abstract refundTotals(orderId: string): Promise<RefundTotals>;
+  /** Newest first. */
+  abstract list(query: TransactionQuery): Promise<Page<Transaction>>;
+  /** Pending transactions created before `cutoff`, locked, skipping those another instance is settling. */
+  abstract pendingForUpdate(cutoff: Date, limit: number): Promise<Transaction[]>;
+}

@@ -1,0 +1,90 @@
+import { DomainError } from '../shared/domain-error';
+
+export class TransactionNotFound extends DomainError {
+  readonly code = 'transaction-not-found';
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super(`No transaction ${id}.`);
+  }
+}
+
+export class OrderNotPayable extends DomainError {
+  readonly code = 'order-not-payable';
+  readonly kind = 'conflict';
+  constructor(orderId: string, status: string) {
+    super(`Order ${orderId} is ${status}; only an order awaiting payment can be paid.`);
+  }
+}
+
+export class PaymentInProgress extends DomainError {
+  readonly code = 'payment-in-progress';
+  readonly kind = 'conflict';
+  constructor(orderId: string) {
+    super(`A payment for order ${orderId} is already being processed.`);
+  }
+}
+
+export class PaymentDeclined extends DomainError {
+  readonly code = 'payment-declined';
+  readonly kind = 'payment_declined';
+  override readonly details: { transactionId: string; failureCode: string };
+  constructor(transactionId: string, failureCode: string) {
+    super(`The payment was declined (${failureCode}); the order can still be paid with another method.`);
+    this.details = { transactionId, failureCode };
+  }
+}
+
+export class GatewayFailed extends DomainError {
+  readonly code = 'payment-gateway-failed';
+  readonly kind = 'gateway_failed';
+  override readonly details: { transactionId: string };
+  constructor(transactionId: string) {
+    super('The payment processor failed; nothing was charged. Retry the request.');
+    this.details = { transactionId };
+  }
+}
+
+export class OrderNotRefundable extends DomainError {
+  readonly code = 'order-not-refundable';
+  readonly kind = 'conflict';
+  constructor(orderId: string, status: string) {
+    super(`Order ${orderId} is ${status}; only paid or fulfilled orders can be refunded.`);
+  }
+}
+
+export class RefundExceedsPaidAmount extends DomainError {
+  readonly code = 'refund-exceeds-paid-amount';
+  readonly kind = 'conflict';
+  override readonly details: { refundableAmount?: number };
+  /** `refundableAmount` is unknown when the database's guard, not the policy, refused the refund. */
+  constructor(refundableAmount?: number) {
+    super(
+      refundableAmount === undefined
+        ? 'Refunds may not exceed the paid amount.'
+        : `Refunds may not exceed the paid amount; at most ${refundableAmount} minor units remain refundable.`,
+    );
+    this.details = refundableAmount === undefined ? {} : { refundableAmount };
+  }
+}
+
+export class IllegalTransactionTransition extends DomainError {
+  readonly code = 'illegal-transaction-transition';
+  readonly kind = 'conflict';
+  constructor(id: string, status: string) {
+    super(`Transaction ${id} is ${status}; only a pending transaction can be settled.`);
+  }
+}
+
+export class InvalidRefund extends DomainError {
+  readonly code = 'invalid-refund';
+  readonly kind = 'invalid';
+}
+
+/** Payments' own word for an order that does not exist or is not the caller's (same problem type as ordering's). */
+export class PayableOrderNotFound extends DomainError {
+  readonly code = 'order-not-found';
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super(`No order ${id}.`);
+  }
+}

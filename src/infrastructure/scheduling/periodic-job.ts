@@ -1,0 +1,48 @@
+import { type MikroORM, RequestContext } from '@mikro-orm/core';
+import { Logger } from '@nestjs/common';
+
+/**
+ * A background job run every `intervalSeconds` on every instance, each run in its own database context.
+ * Jobs must be safe to run on several instances at once (they claim rows with SKIP LOCKED). Overlapping
+ * ticks are skipped, not stacked; a failed run is logged and retried at the next tick.
+ */
+export class PeriodicJob {
+  private readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly name: string,
+    private readonly orm: MikroORM,
+    private readonly work: () => Promise<number>,
+    private readonly report: (handled: number) => string,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  start(intervalSeconds: number): void {
+    this.timer = setInterval(() => void this.runOnce(), intervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One run now; returns how many items it handled (0 when a run was already under way). */
+  async runOnce(): Promise<number> {
+    if (this.running) return 0;
+    this.running = RequestContext.create(this.orm.em, () => this.work());
+    try {
+      const handled = await this.running;
+      if (handled > 0) this.logger.log(this.report(handled));
+      return handled;
+    } catch (error) {
+      this.logger.warn({ err: error }, `${this.name} failed; the next tick retries`);
+      return 0;
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

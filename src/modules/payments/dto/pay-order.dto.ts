@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+export class PayOrderDto {
+  @ApiProperty({
+    example: 'pm_card_visa',
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9_]{1,64}$',
+    description:
+      'A payment method token. Test methods: pm_card_visa, pm_card_mastercard (succeed), pm_card_chargeDeclined, ' +
+      'pm_card_insufficientFunds (declined: 402), pm_card_processingError (gateway error: 502).',
+  })
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9_]{1,64}$/)
+  paymentMethod: string;
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PayOrder } from '../../application/payments/pay-order';
+import { RefundOrder } from '../../application/payments/refund-order';
+import type { Actor } from '../../application/shared/actor';
+import { AdminOnly, Authenticated } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { CurrentActor } from '../shared/current-actor.decorator';
+import { Idempotent } from '../shared/idempotent.decorator';
+import { Roles } from '../shared/roles.decorator';
+import { PayOrderDto } from './dto/pay-order.dto';
+import { RefundOrderDto } from './dto/refund-order.dto';
+import { TransactionDto } from './dto/transaction.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('payments')
+@Controller('orders/:id')
+export class OrderPaymentsController {
+  constructor(
+    private readonly payOrder: PayOrder,
+    private readonly refundOrder: RefundOrder,
+  ) {}
+
+  @Post('payments')
+  @Roles('customer')
+  @Authenticated()
+  @Idempotent()
+  @ApiOperation({
+    operationId: 'payOrder',
+    summary: 'Charge the order total through the payment gateway',
+    description: 'Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged.',
+  })
+  @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })
+  @ApiProblems(402, 403, 404, 413, 415, 502)
+  async pay(@CurrentActor() actor: Actor, @Param('id', uuid) orderId: string, @Body() body: PayOrderDto): Promise<TransactionDto> {
+    return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod }));
+  }
+
+  @Post('refunds')
+  @AdminOnly()
+  @Idempotent()
+  @ApiOperation({
+    operationId: 'refundOrder',
+    summary: 'Refund part or all of a paid order',
+    description: 'Refunds never add up to more than the paid amount (409). When they reach it, the order becomes refunded.',
+  })
+  @ApiCreatedResponse({ type: TransactionDto, description: 'The refund transaction.' })
+  @ApiProblems(404, 413, 415, 502)
+  async refund(@Param('id', uuid) orderId: string, @Body() body: RefundOrderDto): Promise<TransactionDto> {
+    return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason }));
+  }
+}

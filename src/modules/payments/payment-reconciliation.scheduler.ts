@@ -1,0 +1,32 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ReconcilePendingTransactions } from '../../application/payments/reconcile-pending-transactions';
+import { AppConfig } from '../../infrastructure/config/app-config';
+import { IdempotencyStore } from '../../infrastructure/http/idempotency/idempotency.store';
+import { PeriodicJob } from '../../infrastructure/scheduling/periodic-job';
+
+/** Settles stale pending transactions through the gateway, and forgets expired idempotency keys. */
+@Injectable()
+export class PaymentReconciliationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly job: PeriodicJob;
+  private readonly purge: PeriodicJob;
+
+  constructor(
+    private readonly config: AppConfig,
+    orm: MikroORM,
+    reconcile: ReconcilePendingTransactions,
+    idempotency: IdempotencyStore,
+  ) {
+    this.job = new PeriodicJob('PaymentReconciliation', orm, () => reconcile.execute(), (n) => `Settled ${n} stale pending transaction(s)`);
+    this.purge = new PeriodicJob('IdempotencyPurge', orm, () => idempotency.purgeExpired(), (n) => `Forgot ${n} expired idempotency key(s)`);
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start(this.config.payments.reconcileSweepSeconds);
+    this.purge.start(3600);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.job.stop(), this.purge.stop()]);
+  }
+}

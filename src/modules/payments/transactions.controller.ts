@@ -1,0 +1,46 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetTransaction } from '../../application/payments/get-transaction';
+import { ListTransactions } from '../../application/payments/list-transactions';
+import type { Actor } from '../../application/shared/actor';
+import { Authenticated } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { CurrentActor } from '../shared/current-actor.decorator';
+import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { TransactionListQueryDto } from './dto/transaction-list-query.dto';
+import { TransactionDto, TransactionPageDto } from './dto/transaction.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('payments')
+@Authenticated()
+@Controller('transactions')
+export class TransactionsController {
+  constructor(
+    private readonly listTransactions: ListTransactions,
+    private readonly getTransaction: GetTransaction,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listTransactions', summary: 'Money movements, newest first: one\'s own, or all for admins' })
+  @ApiOkResponse({ type: TransactionPageDto })
+  @ApiProblems(400)
+  async list(@CurrentActor() actor: Actor, @Query() query: TransactionListQueryDto): Promise<TransactionPageDto> {
+    const page = await this.listTransactions.execute(actor, {
+      limit: query.limit,
+      after: decodeCursor(query.cursor, isUuid),
+      orderId: query.orderId,
+      type: query.type,
+      status: query.status,
+    });
+    return { items: page.items.map(TransactionDto.from), nextCursor: encodeCursor(page.next) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getTransaction', summary: 'One transaction (its customer or an admin)' })
+  @ApiOkResponse({ type: TransactionDto })
+  @ApiProblems(400, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<TransactionDto> {
+    return TransactionDto.from(await this.getTransaction.execute(actor, id));
+  }
+}

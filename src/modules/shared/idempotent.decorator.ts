@@ -1,0 +1,20 @@
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency/idempotency.interceptor';
+import { ApiProblems } from './api-problems.decorator';
+
+/**
+ * Opts a mutating route into idempotent retries: an Idempotency-Key header is required, and the first completed
+ * response for a key is replayed for 24 hours.
+ */
+export const Idempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description: 'Unique per intended operation (e.g. a UUID); reuse it only to retry the same request.',
+      schema: { type: 'string', minLength: 1, maxLength: 255, example: '3f1e2d4c-5b6a-4789-9abc-def012345678' },
+    }),
+    ApiProblems(400, 409, 422),
+  );
