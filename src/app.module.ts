@@ -9,6 +9,7 @@ import { ClockModule } from './infrastructure/time/clock.module';
 import { EventsModule } from './infrastructure/events/events.module';
 import { IdempotencyModule } from './infrastructure/http/idempotency/idempotency.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { DemoDataModule } from './modules/demo/demo-data.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CatalogueModule,
         OrderingModule,
         PaymentsModule,
+        DemoDataModule,
       ],
     };
   }

@@ -14,6 +14,8 @@ export abstract class AppConfig {
   declare readonly auth: AuthConfig;
   declare readonly ordering: OrderingConfig;
   declare readonly payments: PaymentsConfig;
+  /** Demo accounts and products on an empty database (development on the embedded database by default). */
+  declare readonly seedDemoData: boolean;
 }
 
 export interface DatabaseConfig {

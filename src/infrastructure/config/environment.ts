@@ -98,4 +98,7 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   PAYMENT_RECONCILE_SWEEP_SECONDS?: number;
+
+  @IsOptional() @IsBooleanString()
+  SEED_DEMO_DATA?: string;
 }

@@ -19,5 +19,6 @@ import { ProductsController } from './products.controller';
     UpdateProduct,
     ArchiveProduct,
   ],
+  exports: [ListProducts, CreateProduct],
 })
 export class CatalogueModule {}

@@ -80,5 +80,6 @@ import { UsersController } from './users.controller';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  exports: [RegisterUser, BootstrapAdmin],
 })
 export class IdentityModule {}

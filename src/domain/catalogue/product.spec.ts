@@ -1,0 +1,40 @@
+import { Money } from '../shared/money';
+import { InvalidProduct } from './catalogue.errors';
+import { MAX_STOCK, Product } from './product';
+
+const t0 = new Date('2026-01-01T00:00:00Z');
+const create = (overrides: Partial<{ sku: string; name: string; price: Money; stock: number }> = {}) =>
+  Product.create({ id: 'p1', sku: 'MUG-1', name: 'Mug', price: Money.of(1299, 'USD'), stock: 10, now: t0, ...overrides });
+
+describe('Product', () => {
+  it('is created active with its price and stock', () => {
+    const product = create();
+    expect(product).toMatchObject({ status: 'active', stock: 10, priceAmount: 1299, currency: 'USD', description: null });
+    expect(product.price.equals(Money.of(1299, 'USD'))).toBe(true);
+  });
+
+  it.each(['', 'mug-1', 'MUG 1', 'MUG_1', 'A'.repeat(65)])('refuses the SKU %p', (sku) => {
+    expect(() => create({ sku })).toThrow(InvalidProduct);
+  });
+
+  it('refuses a price that is not above zero, and stock outside 0..max', () => {
+    expect(() => create({ price: Money.of(0, 'USD') })).toThrow('greater than zero');
+    expect(() => create({ stock: -1 })).toThrow(InvalidProduct);
+    expect(() => create({ stock: 1.5 })).toThrow(InvalidProduct);
+    expect(() => create({ stock: MAX_STOCK + 1 })).toThrow(InvalidProduct);
+    expect(create({ stock: 0 }).stock).toBe(0);
+  });
+
+  it('applies only the changes given', () => {
+    const product = create();
+    const later = new Date('2026-01-02T00:00:00Z');
+    product.apply({ price: Money.of(1499, 'USD') }, later);
+    expect(product).toMatchObject({ name: 'Mug', stock: 10, priceAmount: 1499, updatedAt: later });
+  });
+
+  it('archives', () => {
+    const product = create();
+    product.archive(t0);
+    expect(product.isActive).toBe(false);
+  });
+});

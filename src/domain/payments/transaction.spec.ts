@@ -1,0 +1,57 @@
+import { Money } from '../shared/money';
+import { IllegalTransactionTransition, InvalidRefund, OrderNotRefundable, RefundExceedsPaidAmount } from './payments.errors';
+import { assertRefundable, isFullyRefunded } from './refund-policy';
+import { Transaction } from './transaction';
+
+const t0 = new Date('2026-01-01T00:00:00Z');
+const usd = (amount: number) => Money.of(amount, 'USD');
+const aPayment = () =>
+  Transaction.startPayment({ id: 't1', orderId: 'o1', customerId: 'c1', orderTotal: usd(5000), paymentMethod: 'pm_card_visa', now: t0 });
+
+describe('Transaction', () => {
+  it('starts pending, for the whole order total', () => {
+    expect(aPayment()).toMatchObject({ type: 'payment', status: 'pending', amount: 5000, currency: 'USD', gatewayReference: null });
+  });
+
+  it('settles once: succeeded with the gateway reference, or failed with a code', () => {
+    const paid = aPayment();
+    paid.succeed('ch_1', t0);
+    expect(paid).toMatchObject({ status: 'succeeded', gatewayReference: 'ch_1' });
+    expect(() => paid.fail('card_declined', t0)).toThrow(IllegalTransactionTransition);
+
+    const declined = aPayment();
+    declined.fail('card_declined', t0);
+    expect(declined).toMatchObject({ status: 'failed', failureCode: 'card_declined' });
+    expect(() => declined.succeed('ch_2', t0)).toThrow(IllegalTransactionTransition);
+  });
+});
+
+describe('refund policy', () => {
+  const refund = (orderStatus: string, alreadyRefunded: number, requested: number) =>
+    assertRefundable({ orderId: 'o1', orderStatus, paid: usd(5000), alreadyRefunded: usd(alreadyRefunded), requested: usd(requested) });
+
+  it('allows refunds of paid and fulfilled orders up to the paid amount', () => {
+    expect(() => refund('paid', 0, 5000)).not.toThrow();
+    expect(() => refund('fulfilled', 4000, 1000)).not.toThrow();
+  });
+
+  it('refuses refunds beyond what was paid, counting earlier refunds', () => {
+    expect(() => refund('paid', 4000, 1001)).toThrow(RefundExceedsPaidAmount);
+    expect(() => refund('paid', 4000, 1001)).toThrow('at most 1000 minor units');
+  });
+
+  it('refuses orders that were never paid or are already refunded', () => {
+    for (const status of ['pending_payment', 'cancelled', 'refunded']) {
+      expect(() => refund(status, 0, 100)).toThrow(OrderNotRefundable);
+    }
+  });
+
+  it('refuses a refund of nothing', () => {
+    expect(() => refund('paid', 0, 0)).toThrow(InvalidRefund);
+  });
+
+  it('counts an order refunded once refunds reach the payment', () => {
+    expect(isFullyRefunded(usd(5000), usd(4999))).toBe(false);
+    expect(isFullyRefunded(usd(5000), usd(5000))).toBe(true);
+  });
+});
