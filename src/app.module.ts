@@ -14,6 +14,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 
 /** The composition root: platform modules first, then one module per bounded context. */
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         CatalogueModule,
         OrderingModule,
         PaymentsModule,
+        ReportingModule,
         DemoDataModule,
       ],
     };

@@ -22,6 +22,8 @@ export class Transaction {
   reason: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** When the processor's answer was recorded: the time the money moved, for reports. */
+  settledAt: Date | null;
 
   /** A payment is always for the order's whole total. */
   static startPayment(input: { id: string; orderId: string; customerId: string; orderTotal: Money; paymentMethod: string; now: Date }): Transaction {
@@ -56,6 +58,7 @@ export class Transaction {
     transaction.reason = input.reason;
     transaction.createdAt = input.now;
     transaction.updatedAt = input.now;
+    transaction.settledAt = null;
     return transaction;
   }
 
@@ -81,5 +84,6 @@ export class Transaction {
     if (this.status !== 'pending') throw new IllegalTransactionTransition(this.id, this.status);
     this.status = status;
     this.updatedAt = now;
+    this.settledAt = now;
   }
 }

@@ -16,6 +16,8 @@ export abstract class AppConfig {
   declare readonly payments: PaymentsConfig;
   /** Demo accounts and products on an empty database (development on the embedded database by default). */
   declare readonly seedDemoData: boolean;
+  /** The longest range, in days, a report may cover. */
+  declare readonly reportMaxDays: number;
 }
 
 export interface DatabaseConfig {

@@ -101,4 +101,7 @@ export class Environment {
 
   @IsOptional() @IsBooleanString()
   SEED_DEMO_DATA?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36_600)
+  REPORT_MAX_DAYS?: number;
 }

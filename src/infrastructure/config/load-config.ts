@@ -69,6 +69,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       expirySweepSeconds: env.ORDER_EXPIRY_SWEEP_SECONDS ?? 30,
     },
     seedDemoData: env.SEED_DEMO_DATA === undefined ? nodeEnv === 'development' && !env.DATABASE_URL : env.SEED_DEMO_DATA === 'true',
+    reportMaxDays: env.REPORT_MAX_DAYS ?? 731,
     payments: {
       gatewayLatencyMs: env.PAYMENT_GATEWAY_LATENCY_MS ?? 0,
       reconcileAfterSeconds: env.PAYMENT_RECONCILE_AFTER_SECONDS ?? 60,

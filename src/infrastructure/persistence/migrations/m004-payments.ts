@@ -19,6 +19,8 @@ export class M004Payments extends Migration {
         reason varchar(500) null,
         created_at timestamptz not null,
         updated_at timestamptz not null,
+        settled_at timestamptz null,
+        check ((status = 'pending') = (settled_at is null)),
         check ((status = 'succeeded') = (gateway_reference is not null)),
         check ((status = 'failed') = (failure_code is not null))
       )`);
@@ -30,6 +32,8 @@ export class M004Payments extends Migration {
     this.addSql('create index transactions_order_id on transactions (order_id, id desc)');
     this.addSql('create index transactions_type_status_id on transactions (type, status, id desc)');
     this.addSql(`create index transactions_pending on transactions (created_at) where status = 'pending'`);
+    // Sales reports: succeeded money movements by type and time, covering the amount and order.
+    this.addSql(`create index transactions_succeeded_by_time on transactions (settled_at) include (type, amount, order_id) where status = 'succeeded'`);
     // Refunds never add up to more than the succeeded payment: checked under the order's row lock, so
     // concurrent refunds of one order are serialised here even if application code forgot to lock.
     this.addSql(`

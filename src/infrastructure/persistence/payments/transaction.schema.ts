@@ -18,5 +18,6 @@ export const TransactionSchema = defineEntity({
     reason: p.string().length(500).nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    settledAt: p.datetime().nullable(),
   }),
 });

@@ -1,0 +1,4 @@
+/** The configured limits of report queries. */
+export abstract class ReportLimits {
+  abstract readonly maxRangeDays: number;
+}

@@ -1,0 +1,31 @@
+import { InvalidReportRange, ReportRange } from './report-range';
+
+describe('ReportRange', () => {
+  it('covers whole UTC days with both ends inclusive', () => {
+    const range = ReportRange.parse('2026-01-01', '2026-01-31', 366);
+    expect(range.start.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(range.end.toISOString()).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  it('accepts a single day', () => {
+    expect(ReportRange.parse('2026-03-05', '2026-03-05', 1).end.toISOString()).toBe('2026-03-06T00:00:00.000Z');
+  });
+
+  it.each([
+    ['2026-1-01', '2026-01-02'],
+    ['2026-02-30', '2026-03-01'],
+    ['yesterday', '2026-01-01'],
+    ['2026-01-01', '2026-13-01'],
+  ])('refuses the malformed range %s..%s', (from, to) => {
+    expect(() => ReportRange.parse(from, to, 366)).toThrow(InvalidReportRange);
+  });
+
+  it('refuses from after to', () => {
+    expect(() => ReportRange.parse('2026-02-01', '2026-01-31', 366)).toThrow('is after to');
+  });
+
+  it('refuses a range longer than the maximum, naming it', () => {
+    expect(() => ReportRange.parse('2025-01-01', '2026-01-01', 366)).toThrow('the maximum is 366 days');
+    expect(() => ReportRange.parse('2025-01-01', '2025-12-31', 365)).not.toThrow();
+  });
+});

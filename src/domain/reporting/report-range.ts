@@ -1,0 +1,49 @@
+import { DomainError } from '../shared/domain-error';
+
+export type ReportInterval = 'day' | 'week' | 'month';
+export const REPORT_INTERVALS: readonly ReportInterval[] = ['day', 'week', 'month'];
+
+export class InvalidReportRange extends DomainError {
+  readonly code = 'invalid-report-range';
+  readonly kind = 'invalid';
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** A range of whole UTC days, both ends inclusive, no longer than the configured maximum. */
+export class ReportRange {
+  private constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {}
+
+  static parse(from: string, to: string, maxDays: number): ReportRange {
+    const start = parseDate(from, 'from');
+    const end = parseDate(to, 'to');
+    if (start > end) throw new InvalidReportRange(`from (${from}) is after to (${to}).`);
+    const days = (end - start) / DAY_MS + 1;
+    if (days > maxDays) throw new InvalidReportRange(`The range spans ${days} days; the maximum is ${maxDays} days.`);
+    return new ReportRange(from, to);
+  }
+
+  /** The first instant of the range. */
+  get start(): Date {
+    return new Date(`${this.from}T00:00:00.000Z`);
+  }
+
+  /** The first instant after the range (exclusive end). */
+  get end(): Date {
+    return new Date(Date.parse(`${this.to}T00:00:00.000Z`) + DAY_MS);
+  }
+}
+
+function parseDate(value: string, name: string): number {
+  const parts = isoDate.exec(value);
+  const time = Date.parse(`${value}T00:00:00.000Z`);
+  // Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.
+  if (!parts || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
+    throw new InvalidReportRange(`${name} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}.`);
+  }
+  return time;
+}

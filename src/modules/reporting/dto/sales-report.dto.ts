@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SalesReport } from '../../../application/reporting/get-sales-report';
+import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
+import { MoneyDto } from '../../shared/money.dto';
+
+export class SalesBucketDto {
+  @ApiProperty({ example: '2026-01-05', format: 'date', description: 'First day of the period (weeks start on Monday).' })
+  period: string;
+
+  @ApiProperty({ example: 42, minimum: 0, description: 'Succeeded payments in the period.' })
+  orders: number;
+
+  @ApiProperty({ type: MoneyDto })
+  gross: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto })
+  refunds: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto })
+  net: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto, description: 'gross / orders, rounded to the minor unit; 0 without orders.' })
+  averageOrderValue: MoneyDto;
+}
+
+export class SalesTotalsDto {
+  @ApiProperty({ minimum: 0 })
+  orders: number;
+
+  @ApiProperty({ type: MoneyDto })
+  gross: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto })
+  refunds: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto })
+  net: MoneyDto;
+}
+
+export class SalesReportDto {
+  @ApiProperty({ format: 'date' })
+  from: string;
+
+  @ApiProperty({ format: 'date' })
+  to: string;
+
+  @ApiProperty({ enum: REPORT_INTERVALS })
+  interval: ReportInterval;
+
+  @ApiProperty({ example: 'USD', minLength: 3, maxLength: 3 })
+  currency: string;
+
+  @ApiProperty({ type: [SalesBucketDto], maxItems: 40_000 })
+  buckets: SalesBucketDto[];
+
+  @ApiProperty({ type: SalesTotalsDto })
+  totals: SalesTotalsDto;
+
+  static from(report: SalesReport): SalesReportDto {
+    const money = (amount: number) => MoneyDto.of(amount, report.currency);
+    return {
+      from: report.from,
+      to: report.to,
+      interval: report.interval,
+      currency: report.currency,
+      buckets: report.buckets.map((b) => ({
+        period: b.period,
+        orders: b.orders,
+        gross: money(b.gross),
+        refunds: money(b.refunds),
+        net: money(b.net),
+        averageOrderValue: money(b.averageOrderValue),
+      })),
+      totals: { orders: report.totals.orders, gross: money(report.totals.gross), refunds: money(report.totals.refunds), net: money(report.totals.net) },
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { TopProduct } from '../../../application/reporting/sales-reports';
+import { MoneyDto } from '../../shared/money.dto';
+
+export class TopProductDto {
+  @ApiProperty({ format: 'uuid' })
+  productId: string;
+
+  @ApiProperty({ maxLength: 64 })
+  sku: string;
+
+  @ApiProperty({ maxLength: 200 })
+  name: string;
+
+  @ApiProperty({ minimum: 0 })
+  unitsSold: number;
+
+  @ApiProperty({ type: MoneyDto })
+  revenue: MoneyDto;
+
+  static from(product: TopProduct, currency: string): TopProductDto {
+    return { ...product, revenue: MoneyDto.of(product.revenue, currency) };
+  }
+}
