@@ -1,0 +1,35 @@
+/**
+ * Migrations by hand (they also run at start-up unless DB_MIGRATE=false):
+ *   npm run migration:up | migration:down | migration:pending
+ * Uses DATABASE_URL (PostgreSQL) or the embedded database in DATA_DIR. New migrations are classes in
+ * src/infrastructure/persistence/migrations, added to the list in index.ts.
+ */
+import { MikroORM } from '@mikro-orm/core';
+import { loadConfig } from '../src/infrastructure/config/load-config';
+import { mikroOrmOptions } from '../src/infrastructure/persistence/mikro-orm-options';
+
+async function main(command: string | undefined): Promise<void> {
+  const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'm'.repeat(32) });
+  const orm = await MikroORM.init({ ...mikroOrmOptions(config.database), allowGlobalContext: true });
+  try {
+    if (command === 'up') {
+      const applied = await orm.migrator.up();
+      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.');
+    } else if (command === 'down') {
+      const reverted = await orm.migrator.down();
+      console.log(reverted.length ? `Reverted ${reverted.map((m) => m.name).join(', ')}` : 'Nothing to revert.');
+    } else if (command === 'pending') {
+      const pending = await orm.migrator.getPending();
+      console.log(pending.length ? pending.map((m) => m.name).join('\n') : 'No pending migrations.');
+    } else {
+      throw new Error('usage: migrate up|down|pending');
+    }
+  } finally {
+    await orm.close();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
