@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp, JwtAccessTokenIssuer, loadConfig, ReportRange, SALES_BY_PERIOD_SQL, salesByPeriodParams } from './built-app';
+import { createApp, AccessTokenIssuer, loadConfig, ReportRange, SALES_BY_PERIOD_SQL, salesByPeriodParams } from './built-app';
 import { summarise, timeRuns } from './stats';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ async function adminToken(app: NestFastifyApplication): Promise<string> {
      values (gen_random_uuid(), ?, repeat('0', 64), now(), now() + interval '1 hour') returning id`,
     [admin.id],
   );
-  return (await app.get(JwtAccessTokenIssuer).issue({ userId: admin.id, role: 'admin', sessionId: session.id })).accessToken;
+  return (await app.get(AccessTokenIssuer).issue({ userId: admin.id, role: 'admin', sessionId: session.id })).accessToken;
 }
 
 async function main(): Promise<void> {
