@@ -18,9 +18,24 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, info, {
+  const document = SwaggerModule.createDocument(app, info, {
     operationIdFactory: (_controller: string, method: string) => method,
   });
+  declareServerErrors(document);
+  return document;
+}
+
+/** Any operation that reaches the database can answer 503 (retry later) or, for a bug, a bare 500. */
+function declareServerErrors(document: OpenAPIObject): void {
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (!path.startsWith('/api/')) continue;
+    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
+      if (!operation?.responses) continue;
+      operation.responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
+      operation.responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
+    }
+  }
 }
 
 /** Swagger UI at /docs (the token entered under Authorize survives reloads), the document at /docs/openapi.json. */
