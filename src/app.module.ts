@@ -4,6 +4,7 @@ import { ConfigModule } from './infrastructure/config/config.module';
 import { LoggerModule } from './infrastructure/logging/logger.module';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { DatabaseModule } from './infrastructure/persistence/database.module';
+import type { Writable } from 'node:stream';
 import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
 import { ClockModule } from './infrastructure/time/clock.module';
 import { EventsModule } from './infrastructure/events/events.module';
@@ -16,18 +17,23 @@ import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 
+/** What a caller other than `npm start` may supply: tests hand in their own database and log stream. */
+export interface AppHooks extends Pick<DatabaseHooks, 'pglite'> {
+  logStream?: Writable;
+}
+
 /** The composition root: platform modules first, then one module per bounded context. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, hooks: Omit<DatabaseHooks, 'onPoolCreated'> = {}): DynamicModule {
+  static forRoot(config: AppConfig, hooks: AppHooks = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(config),
+        LoggerModule.forRoot(config, hooks.logStream),
         MetricsModule,
         ClockModule,
-        DatabaseModule.forRoot(config.database, hooks),
+        DatabaseModule.forRoot(config.database, { pglite: hooks.pglite }),
         EventsModule,
         IdempotencyModule,
         OperationsModule,

@@ -2,17 +2,16 @@ import { MikroORM } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { type AppHooks, AppModule } from './app.module';
 import type { AppConfig } from './infrastructure/config/app-config';
 import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
 import { buildOpenApiDocument, serveOpenApi } from './infrastructure/http/openapi';
-import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-options';
 
 /** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
 export async function createApp(
   config: AppConfig,
-  hooks: Omit<DatabaseHooks, 'onPoolCreated'> = {},
+  hooks: AppHooks = {},
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(), {
     bufferLogs: true,

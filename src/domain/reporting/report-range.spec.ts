@@ -25,7 +25,8 @@ describe('ReportRange', () => {
   });
 
   it('refuses a range longer than the maximum, naming it', () => {
-    expect(() => ReportRange.parse('2025-01-01', '2026-01-01', 366)).toThrow('the maximum is 366 days');
+    expect(() => ReportRange.parse('2025-01-01', '2026-01-02', 366)).toThrow('spans 367 days; the maximum is 366 days');
+    expect(() => ReportRange.parse('2025-01-01', '2026-01-01', 366)).not.toThrow();
     expect(() => ReportRange.parse('2025-01-01', '2025-12-31', 365)).not.toThrow();
   });
 });

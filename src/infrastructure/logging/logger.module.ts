@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
@@ -7,14 +8,16 @@ import { requestIdOf } from '../http/request-id';
 /** Structured JSON logs with pino (pretty in development); every line of a request carries its id. */
 @Module({})
 export class LoggerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `stream` replaces stdout, so tests can read what was logged. */
+  static forRoot(config: AppConfig, stream?: Writable): DynamicModule {
     return {
       module: LoggerModule,
       imports: [
         PinoLoggerModule.forRoot({
           // API routes only: probes of /health and scrapes of /metrics would drown the log.
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
+          pinoHttp: [
+            {
             level: config.logLevel,
             genReqId: (request: IncomingMessage) => requestIdOf(request),
             customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
@@ -25,8 +28,10 @@ export class LoggerModule {
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
             transport:
-              config.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-          },
+              config.nodeEnv === 'development' && !stream ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            },
+            stream ?? process.stdout,
+          ],
         }),
       ],
     };

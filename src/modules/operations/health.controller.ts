@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { Public } from '../shared/public.decorator';
+import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health.dto';
 
 @ApiTags('operations')
+@ApiExtraModels(DependencyStatusDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -15,13 +17,15 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ operationId: 'getReadiness', summary: 'The database answers; 503 when it does not' })
+  @ApiOkResponse({ type: ReadinessDto })
   @ApiProblems(503)
   ready() {
     return this.health.check([() => this.database.pingCheck('database').withTimeout(1_500)]);

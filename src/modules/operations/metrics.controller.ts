@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '../shared/public.decorator';
 
@@ -12,6 +12,7 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string', maxLength: 10_000_000 } } } })
   @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics: requests by route and status, pool, process' })
   metrics(): Promise<string> {
     return this.registry.metrics();

@@ -1,0 +1,106 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('HTTP basics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const errorLines = () => t.logs.filter((line) => Number(line.level) >= 50);
+
+  it('answers liveness and readiness', async () => {
+    expect((await t.http.get('/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await t.http.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.database.status).toBe('up');
+  });
+
+  it('exports request counts by route and status', async () => {
+    await t.http.get('/health/live');
+    const metrics = await t.http.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/http_requests_total\{method="GET",route="\/health\/live",status="200"\} \d+/);
+    expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+    expect(metrics.text).toContain('process_resident_memory_bytes');
+  });
+
+  it('serves Swagger UI and an OpenAPI 3 document where every operation has an id', async () => {
+    const ui = await t.http.get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const document = (await t.http.get('/docs/openapi.json')).body;
+    expect(document.openapi).toMatch(/^3\./);
+    const operations = Object.values(document.paths).flatMap((ops: any) => Object.values(ops)) as any[];
+    expect(operations.length).toBeGreaterThan(20);
+    for (const operation of operations) expect(operation.operationId).toEqual(expect.any(String));
+    expect(document.components.schemas.ProblemDto).toBeDefined();
+  });
+
+  it('answers an unknown route with a 404 problem, without an error log line', async () => {
+    const reply = await t.http.get('/api/v1/no-such-thing');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: expect.any(String),
+      instance: '/api/v1/no-such-thing',
+      traceId: reply.headers['x-request-id'],
+    });
+    expect(errorLines()).toEqual([]);
+  });
+
+  it('refuses a malformed JSON body with a 400 problem', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', undefined, { payload: '{"email": ', headers: { 'content-type': 'application/json' } });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ status: 400, title: 'Bad Request', traceId: expect.any(String) });
+    expect(errorLines()).toEqual([]);
+  });
+
+  it('refuses a body over 1 MiB with a 413 problem', async () => {
+    const big = JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024), name: 'Big' });
+    const reply = await t.http.post('/api/v1/auth/register', undefined, { payload: big, headers: { 'content-type': 'application/json' } });
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatchObject({ status: 413, type: 'about:blank' });
+    expect(errorLines()).toEqual([]);
+  });
+
+  it('refuses a body that is not JSON with a 415 problem', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', undefined, { payload: 'email=a@b.example', headers: { 'content-type': 'text/plain' } });
+    expect(reply.status).toBe(415);
+    expect(reply.body).toMatchObject({ status: 415, title: 'Unsupported Media Type' });
+    const form = await t.http.post('/api/v1/auth/register', undefined, {
+      payload: 'email=a@b.example',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+    expect(errorLines()).toEqual([]);
+  });
+
+  it('refuses unknown body properties, naming them', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: 'x@y.example', password: 'long enough passphrase', name: 'X', admin: true });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+  });
+
+  it('echoes a sane x-request-id and makes one up otherwise', async () => {
+    const echoed = await t.http.get('/health/live', { headers: { 'x-request-id': 'client-trace-42' } });
+    expect(echoed.headers['x-request-id']).toBe('client-trace-42');
+    const generated = await t.http.get('/health/live', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers and no x-powered-by', async () => {
+    const reply = await t.http.get('/health/live');
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(reply.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('logs each API request with its id', async () => {
+    await t.http.get('/api/v1/products', { headers: { 'x-request-id': 'trace-in-logs' } });
+    expect(t.logs).toContainEqual(expect.objectContaining({ req: expect.objectContaining({ id: 'trace-in-logs' }), msg: 'request completed' }));
+  });
+});
