@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { ADMIN, asAdmin, logIn, newCustomer, PASSWORD } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('Accounts: register, log in, profile', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const email = () => `user-${randomUUID()}@test.example`;
+  const withoutTrace = ({ traceId, ...rest }: Record<string, unknown>) => rest;
+
+  it('registers a customer with a normalised email and never shows the password hash', async () => {
+    const address = email();
+    const reply = await t.http.post('/api/v1/auth/register', { email: `  ${address.toUpperCase()} `, password: PASSWORD, name: ' Ada ' });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toEqual({
+      id: expect.any(String),
+      email: address,
+      name: 'Ada',
+      role: 'customer',
+      status: 'active',
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(reply.text).not.toMatch(/password|argon2/i);
+  });
+
+  it('refuses a role in the register body', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: email(), password: PASSWORD, name: 'Eve', role: 'admin' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ field: 'role', message: 'property role should not exist' }]);
+  });
+
+  it('refuses the same email in another case with 409', async () => {
+    const address = email();
+    expect((await t.http.post('/api/v1/auth/register', { email: address, password: PASSWORD, name: 'A' })).status).toBe(201);
+    const again = await t.http.post('/api/v1/auth/register', { email: address.toUpperCase(), password: PASSWORD, name: 'B' });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toMatch(/email-already-registered$/);
+  });
+
+  it.each([
+    ['too short', 'short pass'],
+    ['common', 'password1234'],
+    ['too long', 'x'.repeat(257)],
+  ])('refuses a %s password with 400', async (_case, password) => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: email(), password, name: 'W' });
+    expect(reply.status).toBe(400);
+  });
+
+  it('refuses a malformed email with 400', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: 'not-an-email', password: PASSWORD, name: 'M' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.type).toMatch(/invalid-email$/);
+  });
+
+  it('logs in with a bearer token pair', async () => {
+    const customer = await newCustomer(t.http);
+    const reply = await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+  });
+
+  it('answers an unknown email and a wrong password identically', async () => {
+    const customer = await newCustomer(t.http);
+    const unknown = await t.http.post('/api/v1/auth/login', { email: email(), password: PASSWORD });
+    const wrong = await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'wrong passphrase here' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(withoutTrace(unknown.body)).toEqual(withoutTrace(wrong.body));
+    expect(unknown.headers['www-authenticate']).toBe('Bearer');
+    expect(wrong.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('locks the account after five failures in a row: 429 with Retry-After, even for the right password', async () => {
+    const customer = await newCustomer(t.http);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'wrong passphrase here' })).status).toBe(401);
+    }
+    const locked = await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
+    expect(locked.body.type).toMatch(/account-locked$/);
+  });
+
+  it('reads and renames the caller\'s own profile', async () => {
+    const customer = await newCustomer(t.http, 'Grace');
+    const me = await t.http.get('/api/v1/users/me', { token: customer.token });
+    expect(me.body).toMatchObject({ id: customer.userId, email: customer.email, name: 'Grace', role: 'customer' });
+    const renamed = await t.http.patch('/api/v1/users/me', { name: 'Grace Hopper' }, { token: customer.token });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Grace Hopper');
+    expect((await t.http.patch('/api/v1/users/me', { role: 'admin' }, { token: customer.token })).status).toBe(400);
+  });
+
+  it('creates the first admin from configuration', async () => {
+    const admin = await logIn(t.http, ADMIN.email, ADMIN.password);
+    expect((await t.http.get('/api/v1/users/me', { token: admin.token })).body.role).toBe('admin');
+    expect((await asAdmin(t.http)).userId).toBe(admin.userId);
+  });
+});

@@ -1,0 +1,80 @@
+import { logIn, newCustomer, PASSWORD } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('Sessions: refresh rotation, logout, password change', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const me = (token: string) => t.http.get('/api/v1/users/me', { token });
+  const refresh = (refreshToken: string) => t.http.post('/api/v1/auth/refresh', { refreshToken });
+
+  it('rotates: the new pair works and the spent refresh token is refused', async () => {
+    const customer = await newCustomer(t.http);
+    const rotated = await refresh(customer.refreshToken);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.refreshToken).not.toBe(customer.refreshToken);
+    expect((await me(rotated.body.accessToken)).status).toBe(200);
+    expect((await refresh(customer.refreshToken)).status).toBe(401);
+  });
+
+  it('ends the whole session when a spent refresh token comes back', async () => {
+    const customer = await newCustomer(t.http);
+    const rotated = await refresh(customer.refreshToken);
+    expect((await refresh(customer.refreshToken)).status).toBe(401); // the reuse
+    expect((await refresh(rotated.body.refreshToken)).status).toBe(401);
+    const afterReuse = await me(rotated.body.accessToken);
+    expect(afterReuse.status).toBe(401);
+    expect(afterReuse.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+  });
+
+  it('lets exactly one of two concurrent refreshes with the same token win, and then ends the session', async () => {
+    const customer = await newCustomer(t.http);
+    const replies = await Promise.all([refresh(customer.refreshToken), refresh(customer.refreshToken)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 401]);
+    const winner = replies.find((r) => r.status === 200)!;
+    expect((await refresh(winner.body.refreshToken)).status).toBe(401);
+  });
+
+  it('logs out at once: the access and refresh tokens stop working', async () => {
+    const customer = await newCustomer(t.http);
+    const out = await t.http.post('/api/v1/auth/logout', undefined, { token: customer.token });
+    expect(out.status).toBe(204);
+    expect((await me(customer.token)).status).toBe(401);
+    expect((await refresh(customer.refreshToken)).status).toBe(401);
+  });
+
+  it('refuses garbage and unknown refresh tokens', async () => {
+    expect((await refresh('garbage')).status).toBe(401);
+    expect((await refresh('01937c5e-8a4b-7cde-9f01-23456789abcd.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401);
+  });
+
+  it('a password change ends every other session, keeps this one, and the new password works', async () => {
+    const customer = await newCustomer(t.http);
+    const other = await logIn(t.http, customer.email, PASSWORD);
+    const changed = await t.http.post(
+      '/api/v1/users/me/password',
+      { currentPassword: PASSWORD, newPassword: 'an entirely new passphrase' },
+      { token: customer.token },
+    );
+    expect(changed.status).toBe(204);
+    expect((await me(other.token)).status).toBe(401);
+    expect((await refresh(other.refreshToken)).status).toBe(401);
+    expect((await me(customer.token)).status).toBe(200);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'an entirely new passphrase' })).status).toBe(200);
+  });
+
+  it('refuses a password change with the wrong current password', async () => {
+    const customer = await newCustomer(t.http);
+    const reply = await t.http.post(
+      '/api/v1/users/me/password',
+      { currentPassword: 'not my passphrase at all', newPassword: 'an entirely new passphrase' },
+      { token: customer.token },
+    );
+    expect(reply.status).toBe(400);
+    expect((await me(customer.token)).status).toBe(200);
+  });
+});
