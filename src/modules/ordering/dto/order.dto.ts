@@ -71,7 +71,7 @@ export class OrderDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   cancelledAt: string | null;
 
-  @ApiProperty({ type: String, enum: ['customer', 'admin', 'payment_timeout'], nullable: true })
+  @ApiProperty({ type: String, enum: ['customer', 'admin', 'payment_timeout', null], nullable: true })
   cancellationReason: 'customer' | 'admin' | 'payment_timeout' | null;
 
   static from(order: Order): OrderDto {

@@ -1,0 +1,104 @@
+import { asAdmin, newCustomer, newProduct, placeOrder, type LoggedIn } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('Catalogue', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await asAdmin(t.http);
+  });
+  afterAll(() => t.close());
+
+  const create = (body: object) => t.http.post('/api/v1/products', body, { token: admin.token });
+  const valid = { sku: 'VALID-1', name: 'Valid', price: { amount: 500, currency: 'USD' }, stock: 5 };
+
+  it('creates a product that anyone can read', async () => {
+    const created = await create({ ...valid, sku: 'LAMP-1', name: 'Desk lamp', description: 'Warm light' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ sku: 'LAMP-1', name: 'Desk lamp', price: { amount: 500, currency: 'USD' }, stock: 5, status: 'active' });
+    expect((await t.http.get(`/api/v1/products/${created.body.id}`)).body.name).toBe('Desk lamp');
+  });
+
+  it.each([
+    ['a lower-case SKU', { sku: 'lamp-2' }],
+    ['a zero price', { price: { amount: 0, currency: 'USD' } }],
+    ['a fractional price', { price: { amount: 10.5, currency: 'USD' } }],
+    ['negative stock', { stock: -1 }],
+    ['another currency', { price: { amount: 500, currency: 'EUR' } }],
+    ['an unknown property', { featured: true }],
+  ])('refuses %s with 400', async (_case, change) => {
+    expect((await create({ ...valid, sku: 'REFUSED-1', ...change })).status).toBe(400);
+  });
+
+  it('refuses a duplicate SKU with 409', async () => {
+    expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(201);
+    expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(409);
+  });
+
+  it('searches name and SKU case-insensitively, taking % and _ literally', async () => {
+    await create({ ...valid, sku: 'PCT-1', name: 'Sale 100% cotton' });
+    await create({ ...valid, sku: 'UND-1', name: 'snake_case mug' });
+    await create({ ...valid, sku: 'QUO-1', name: "O'Brien's tea" });
+    const names = async (search: string) =>
+      (await t.http.get(`/api/v1/products?search=${encodeURIComponent(search)}`)).body.items.map((p: { name: string }) => p.name);
+    expect(await names('100%')).toEqual(['Sale 100% cotton']);
+    expect(await names('%')).toEqual(['Sale 100% cotton']);
+    expect(await names('e_c')).toEqual(['snake_case mug']);
+    expect(await names("o'brien")).toEqual(["O'Brien's tea"]);
+    expect(await names('pct-')).toEqual(['Sale 100% cotton']);
+  });
+
+  it('pages through products by name, each exactly once', async () => {
+    for (let i = 0; i < 7; i++) await create({ ...valid, sku: `PAGE-${i}`, name: `Paged ${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ name: string }>; nextCursor: string | null } } = await t.http.get(
+        `/api/v1/products?search=paged&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.items.map((p) => p.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `Paged ${i}`));
+  });
+
+  it('archives: gone from lists and reads for customers, still visible to admins, not orderable', async () => {
+    const product = await newProduct(t.http, admin.token, { name: 'Archived thing' });
+    expect((await t.http.delete(`/api/v1/products/${product.id}`, { token: admin.token })).status).toBe(204);
+    expect((await t.http.get(`/api/v1/products/${product.id}`)).status).toBe(404);
+    expect((await t.http.get('/api/v1/products?search=archived thing')).body.items).toEqual([]);
+    expect((await t.http.get(`/api/v1/products/${product.id}`, { token: admin.token })).body.status).toBe('archived');
+    const archived = await t.http.get('/api/v1/products?status=archived&search=archived thing', { token: admin.token });
+    expect(archived.body.items).toHaveLength(1);
+    const customer = await newCustomer(t.http);
+    expect((await t.http.get('/api/v1/products?status=archived', { token: customer.token })).status).toBe(403);
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+    expect(order.status).toBe(422);
+  });
+
+  it('changes price without touching orders already placed', async () => {
+    const product = await newProduct(t.http, admin.token, { price: 1000 });
+    const customer = await newCustomer(t.http);
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 2 }]);
+    const repriced = await t.http.patch(`/api/v1/products/${product.id}`, { price: { amount: 1500, currency: 'USD' } }, { token: admin.token });
+    expect(repriced.body.price.amount).toBe(1500);
+    const again = await t.http.get(`/api/v1/orders/${order.body.id}`, { token: customer.token });
+    expect(again.body.lines[0].unitPrice.amount).toBe(1000);
+    expect(again.body.total.amount).toBe(2000);
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect((await t.http.get('/api/v1/products/01937c5e-8a4b-7cde-9f01-23456789abcd')).status).toBe(404);
+    expect((await t.http.get('/api/v1/products/42')).status).toBe(400);
+  });
+
+  it('keeps product writes for admins', async () => {
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token);
+    expect((await t.http.post('/api/v1/products', valid, { token: customer.token })).status).toBe(403);
+    expect((await t.http.patch(`/api/v1/products/${product.id}`, { stock: 1 }, { token: customer.token })).status).toBe(403);
+    expect((await t.http.delete(`/api/v1/products/${product.id}`, { token: customer.token })).status).toBe(403);
+    expect((await t.http.post('/api/v1/products', valid)).status).toBe(401);
+  });
+});

@@ -1,0 +1,53 @@
+import { asAdmin, newCustomer, newProduct, placeOrder, stockOf } from '../support/journeys';
+import { Clock, loadBuilt } from '../support/built';
+import { startTestApp, type TestApp } from '../support/test-app';
+import type * as Scheduler from '../../src/modules/ordering/order-expiry.scheduler';
+
+const { OrderExpiryScheduler } = loadBuilt<typeof Scheduler>('modules/ordering/order-expiry.scheduler');
+
+/** A clock the test moves by hand. */
+class ManualClock {
+  private current = new Date();
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+describe('Expiry of unpaid orders', () => {
+  let t: TestApp;
+  const clock = new ManualClock();
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { ORDER_PAYMENT_TIMEOUT: '60' },
+      override: (builder) => builder.overrideProvider(Clock).useValue(clock),
+    });
+  });
+  afterAll(() => t.close());
+
+  const sweep = () => t.app.get(OrderExpiryScheduler).job.runOnce();
+
+  it('cancels orders unpaid past the timeout and puts their stock back on sale, once', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 10 });
+    const stale = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 3 }]);
+    clock.advance(30);
+    const fresh = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 2 }]);
+    expect(await stockOf(t.http, product.id)).toBe(5);
+
+    expect(await sweep()).toBe(0);
+    clock.advance(31); // the first order is now 61 s old, the second 31 s
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
+
+    const expired = await t.http.get(`/api/v1/orders/${stale.body.id}`, { token: customer.token });
+    expect(expired.body).toMatchObject({ status: 'cancelled', cancellationReason: 'payment_timeout' });
+    expect((await t.http.get(`/api/v1/orders/${fresh.body.id}`, { token: customer.token })).body.status).toBe('pending_payment');
+    expect(await stockOf(t.http, product.id)).toBe(8);
+    const pay = await t.http.post(`/api/v1/orders/${stale.body.id}/payments`, { paymentMethod: 'pm_card_visa' }, { token: customer.token, headers: { 'idempotency-key': 'late-payment' } });
+    expect(pay.status).toBe(409);
+  });
+});

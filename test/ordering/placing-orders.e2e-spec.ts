@@ -1,0 +1,120 @@
+import { asAdmin, newCustomer, newProduct, placeOrder, stockOf, type LoggedIn } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('Placing orders', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let customer: LoggedIn;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MAX_OPEN_ORDERS: '1000' } });
+    admin = await asAdmin(t.http);
+    customer = await newCustomer(t.http);
+  });
+  afterAll(() => t.close());
+
+  it('prices lines from the catalogue and reserves their stock', async () => {
+    const mug = await newProduct(t.http, admin.token, { price: 1299, stock: 10 });
+    const tee = await newProduct(t.http, admin.token, { price: 2500, stock: 5 });
+    const order = await placeOrder(t.http, customer.token, [
+      { productId: mug.id, quantity: 3 },
+      { productId: tee.id, quantity: 1 },
+    ]);
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({
+      status: 'pending_payment',
+      customerId: customer.userId,
+      total: { amount: 3 * 1299 + 2500, currency: 'USD' },
+      lines: [
+        { productId: mug.id, sku: mug.sku, unitPrice: { amount: 1299, currency: 'USD' }, quantity: 3, lineTotal: { amount: 3897, currency: 'USD' } },
+        { productId: tee.id, sku: tee.sku, unitPrice: { amount: 2500, currency: 'USD' }, quantity: 1, lineTotal: { amount: 2500, currency: 'USD' } },
+      ],
+    });
+    expect(await stockOf(t.http, mug.id)).toBe(7);
+    expect(await stockOf(t.http, tee.id)).toBe(4);
+  });
+
+  it('reserves nothing on any line when one line is short', async () => {
+    const plenty = await newProduct(t.http, admin.token, { stock: 50 });
+    const scarce = await newProduct(t.http, admin.token, { stock: 2 });
+    const order = await placeOrder(t.http, customer.token, [
+      { productId: plenty.id, quantity: 5 },
+      { productId: scarce.id, quantity: 3 },
+    ]);
+    expect(order.status).toBe(409);
+    expect(order.body).toMatchObject({ type: expect.stringMatching(/out-of-stock$/), productIds: [scarce.id] });
+    expect(await stockOf(t.http, plenty.id)).toBe(50);
+    expect(await stockOf(t.http, scarce.id)).toBe(2);
+  });
+
+  it('refuses malformed lines with 400', async () => {
+    const product = await newProduct(t.http, admin.token);
+    const line = (quantity: unknown) => ({ productId: product.id, quantity });
+    const bodies: unknown[] = [
+      { items: [line(0)] },
+      { items: [line(-1)] },
+      { items: [line(1.5)] },
+      { items: [line('2')] },
+      { items: [line(null)] },
+      { items: [line(10_001)] },
+      { items: [] },
+      { items: [line(1), line(2)] },
+      { items: Array.from({ length: 51 }, (_, i) => ({ productId: `01937c5e-8a4b-7cde-9f01-${String(i).padStart(12, '0')}`, quantity: 1 })) },
+      { items: [{ productId: 'not-a-uuid', quantity: 1 }] },
+      { items: 'everything' },
+      {},
+    ];
+    for (const body of bodies) {
+      const reply = await t.http.post('/api/v1/orders', body, { token: customer.token });
+      expect({ body, status: reply.status }).toEqual({ body, status: 400 });
+    }
+    expect(await stockOf(t.http, product.id)).toBe(100);
+  });
+
+  it('never takes prices or totals from the client', async () => {
+    const product = await newProduct(t.http, admin.token, { price: 1000 });
+    const withPrice = await t.http.post(
+      '/api/v1/orders',
+      { items: [{ productId: product.id, quantity: 1, unitPrice: { amount: 1, currency: 'USD' } }] },
+      { token: customer.token },
+    );
+    expect(withPrice.status).toBe(400);
+    const withTotal = await t.http.post('/api/v1/orders', { items: [{ productId: product.id, quantity: 1 }], total: 1 }, { token: customer.token });
+    expect(withTotal.status).toBe(400);
+  });
+
+  it('answers 422 for an unknown product and lists it', async () => {
+    const unknown = '01937c5e-8a4b-7cde-9f01-23456789abcd';
+    const reply = await placeOrder(t.http, customer.token, [{ productId: unknown, quantity: 1 }]);
+    expect(reply.status).toBe(422);
+    expect(reply.body.productIds).toEqual([unknown]);
+  });
+
+  it('lets customers, not admins, place orders', async () => {
+    const product = await newProduct(t.http, admin.token);
+    expect((await placeOrder(t.http, admin.token, [{ productId: product.id, quantity: 1 }])).status).toBe(403);
+    expect((await t.http.post('/api/v1/orders', { items: [{ productId: product.id, quantity: 1 }] })).status).toBe(401);
+  });
+});
+
+describe('The cap on unpaid orders', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MAX_OPEN_ORDERS: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a third unpaid order with 409 until one is cancelled', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token);
+    const items = [{ productId: product.id, quantity: 1 }];
+    const first = await placeOrder(t.http, customer.token, items);
+    expect((await placeOrder(t.http, customer.token, items)).status).toBe(201);
+    const third = await placeOrder(t.http, customer.token, items);
+    expect(third.status).toBe(409);
+    expect(third.body.type).toMatch(/too-many-open-orders$/);
+    await t.http.post(`/api/v1/orders/${first.body.id}/cancel`, undefined, { token: customer.token });
+    expect((await placeOrder(t.http, customer.token, items)).status).toBe(201);
+    expect(await stockOf(t.http, product.id)).toBe(98);
+  });
+});
