@@ -1,20 +1,10 @@
 import { asAdmin, newCustomer, newProduct, placeOrder, stockOf } from '../support/journeys';
 import { Clock, loadBuilt } from '../support/built';
+import { ManualClock } from '../support/manual-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type * as Scheduler from '../../src/modules/ordering/order-expiry.scheduler';
 
 const { OrderExpiryScheduler } = loadBuilt<typeof Scheduler>('modules/ordering/order-expiry.scheduler');
-
-/** A clock the test moves by hand. */
-class ManualClock {
-  private current = new Date();
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 describe('Expiry of unpaid orders', () => {
   let t: TestApp;

@@ -46,3 +46,17 @@ export async function placeOrder(http: HttpClient, token: string, items: Array<{
 
 export const stockOf = async (http: HttpClient, productId: string, adminToken?: string) =>
   (await http.get(`/api/v1/products/${productId}`, { token: adminToken })).body.stock as number;
+
+export const pay = (http: HttpClient, token: string, orderId: string, paymentMethod = 'pm_card_visa', key: string = randomUUID()) =>
+  http.post(`/api/v1/orders/${orderId}/payments`, { paymentMethod }, { token, headers: { 'idempotency-key': key } });
+
+export const refund = (http: HttpClient, adminToken: string, orderId: string, amount: number, key: string = randomUUID()) =>
+  http.post(`/api/v1/orders/${orderId}/refunds`, { amount: { amount, currency: 'USD' }, reason: 'Test refund' }, { token: adminToken, headers: { 'idempotency-key': key } });
+
+/** A customer's unpaid order for `quantity` of a fresh product at `price`. */
+export async function anOrder(http: HttpClient, adminToken: string, customer: LoggedIn, price = 1000, quantity = 1) {
+  const product = await newProduct(http, adminToken, { price, stock: 1000 });
+  const order = await placeOrder(http, customer.token, [{ productId: product.id, quantity }]);
+  if (order.status !== 201) throw new Error(`order failed: ${order.status} ${order.text}`);
+  return order.body as { id: string; total: { amount: number } };
+}

@@ -36,6 +36,9 @@ export class TransactionDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the processor\'s answer was recorded; null while pending.' })
+  settledAt: string | null;
+
   static from(transaction: Transaction): TransactionDto {
     return {
       id: transaction.id,
@@ -49,6 +52,7 @@ export class TransactionDto {
       failureCode: transaction.failureCode,
       reason: transaction.reason,
       createdAt: transaction.createdAt.toISOString(),
+      settledAt: transaction.settledAt ? transaction.settledAt.toISOString() : null,
     };
   }
 }

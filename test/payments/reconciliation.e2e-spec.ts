@@ -1,0 +1,100 @@
+import type { ChargeOutcome } from '../../src/application/payments/payment-gateway';
+import type * as GatewayFile from '../../src/application/payments/payment-gateway';
+import type * as SchedulerFile from '../../src/modules/payments/payment-reconciliation.scheduler';
+import type * as SimulatorFile from '../../src/infrastructure/payments/simulated-card-processor';
+import { loadBuilt } from '../support/built';
+import { anOrder, asAdmin, newCustomer, pay } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const { PaymentGateway } = loadBuilt<typeof GatewayFile>('application/payments/payment-gateway');
+const { PaymentReconciliationScheduler } = loadBuilt<typeof SchedulerFile>('modules/payments/payment-reconciliation.scheduler');
+const { SimulatedCardProcessor } = loadBuilt<typeof SimulatorFile>('infrastructure/payments/simulated-card-processor');
+
+/**
+ * The simulated processor, with a switch that makes the process "die" right after the processor charged:
+ * the charge happened, but the answer never reaches the application.
+ */
+class GatewayThatLosesAnswers {
+  readonly processor = new SimulatedCardProcessor({ milliseconds: 0 });
+  charges = 0;
+  loseNextAnswer = false;
+
+  async charge(request: { reference: string; amount: number; currency: string; paymentMethod: string }): Promise<ChargeOutcome> {
+    const known = await this.processor.find(request.reference);
+    const outcome = await this.processor.charge(request);
+    if (!known && outcome.status === 'succeeded') this.charges++;
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      throw new Error('the process was killed after the processor charged');
+    }
+    return outcome;
+  }
+
+  refund(request: { reference: string; chargeReference: string; amount: number; currency: string }): Promise<ChargeOutcome> {
+    return this.processor.refund(request);
+  }
+
+  find(reference: string): Promise<ChargeOutcome | null> {
+    return this.processor.find(reference);
+  }
+}
+
+describe('Reconciliation of payments interrupted mid-way', () => {
+  let t: TestApp;
+  const gateway = new GatewayThatLosesAnswers();
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { PAYMENT_RECONCILE_AFTER_SECONDS: '1' },
+      override: (builder) => builder.overrideProvider(PaymentGateway).useValue(gateway),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('leaves a pending transaction that reconciliation settles through the gateway, with no double charge', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 4200);
+    gateway.loseNextAnswer = true;
+    const interrupted = await pay(t.http, customer.token, order.id, 'pm_card_visa', 'interrupted-payment');
+    expect(interrupted.status).toBe(500);
+
+    const pending = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
+    expect(pending.body.items).toEqual([expect.objectContaining({ status: 'pending', settledAt: null })]);
+    // The client retries: the pending payment blocks a second charge (and a cancel) until it is settled.
+    const retry = await pay(t.http, customer.token, order.id, 'pm_card_visa', 'interrupted-payment');
+    expect(retry.status).toBe(409);
+    expect(retry.body.type).toMatch(/payment-in-progress$/);
+    expect((await t.http.post(`/api/v1/orders/${order.id}/cancel`, undefined, { token: customer.token })).status).toBe(409);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await t.app.get(PaymentReconciliationScheduler).job.runOnce()).toBe(1);
+
+    const settled = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
+    expect(settled.body.items).toEqual([
+      expect.objectContaining({ id: pending.body.items[0].id, status: 'succeeded', gatewayReference: expect.stringMatching(/^ch_/) }),
+    ]);
+    expect((await t.http.get(`/api/v1/orders/${order.id}`, { token: customer.token })).body.status).toBe('paid');
+    expect(gateway.charges).toBe(1);
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_visa', 'after-reconciliation')).status).toBe(409);
+  });
+
+  it('fails a pending transaction the gateway never received, so nothing was charged and the order stays payable', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    const chargesBefore = gateway.charges;
+    const lost = gateway.charge.bind(gateway);
+    // The process dies before the call reaches the processor.
+    gateway.charge = async () => {
+      gateway.charge = lost;
+      throw new Error('the process was killed before calling the processor');
+    };
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(500);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await t.app.get(PaymentReconciliationScheduler).job.runOnce()).toBe(1);
+    const history = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
+    expect(history.body.items).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'not_received' })]);
+    expect(gateway.charges).toBe(chargesBefore);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+  });
+});
