@@ -1,7 +1,7 @@
 import { InvalidEmail } from './identity.errors';
 
 // Deliberately permissive (RFC 5321 lengths, one @, a dotted domain): deliverability is proven by mail, not regex.
-const shape = /^[^\s@"<>()\[\],;:\\]+@[^\s@"<>()\[\],;:\\]+\.[^\s@"<>()\[\],;:\\]{2,}$/;
+const shape = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]{2,}$/;
 
 /** An email address, normalised (trimmed, lower case) so that one person cannot register twice by case. */
 export class Email {

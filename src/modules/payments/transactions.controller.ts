@@ -10,8 +10,6 @@ import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
 import { TransactionListQueryDto } from './dto/transaction-list-query.dto';
 import { TransactionDto, TransactionPageDto } from './dto/transaction.dto';
 
-const uuid = new ParseUUIDPipe();
-
 @ApiTags('payments')
 @Authenticated()
 @Controller('transactions')
@@ -40,7 +38,7 @@ export class TransactionsController {
   @ApiOperation({ operationId: 'getTransaction', summary: 'One transaction (its customer or an admin)' })
   @ApiOkResponse({ type: TransactionDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<TransactionDto> {
+  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<TransactionDto> {
     return TransactionDto.from(await this.getTransaction.execute(actor, id));
   }
 }
