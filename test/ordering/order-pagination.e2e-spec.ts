@@ -1,4 +1,5 @@
 import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
+import type { Reply } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Order pagination', () => {
@@ -19,7 +20,7 @@ describe('Order pagination', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const [page] = await Promise.all([
+      const [page]: [Reply, unknown] = await Promise.all([
         t.http.get(`/api/v1/orders?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: customer.token }),
         placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]), // arrives mid-walk
       ]);

@@ -3,7 +3,7 @@ import type { OpenApiContract } from './openapi-contract';
 
 export interface Reply<T = any> {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: T;
   text: string;
