@@ -12,6 +12,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Replace providers, e.g. the Clock port. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** A database the test owns (e.g. a throwaway cluster), migrated at start instead of copied from the template. */
+  database?: TestDatabase;
 }
 
 export interface TestApp {
@@ -25,13 +27,13 @@ export interface TestApp {
 
 /** The real application on a fresh, migrated database of its own, with every response checked against its OpenAPI document. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     JWT_SECRET: 'test-secret-that-is-long-enough-to-sign-tokens',
     SEED_DEMO_DATA: 'false',
-    DB_MIGRATE: 'false', // the template is already migrated by the real migrations
+    DB_MIGRATE: options.database ? 'true' : 'false', // a template copy is already migrated by the real migrations
     AUTH_THROTTLE_LIMIT: '100000',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { Public } from '../shared/public.decorator';
 import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health.dto';
@@ -23,7 +23,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  @Header('cache-control', 'no-cache, no-store, must-revalidate')
   @ApiOperation({ operationId: 'getReadiness', summary: 'The database answers; 503 when it does not' })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiProblems(503)

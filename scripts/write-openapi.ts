@@ -1,0 +1,28 @@
+/**
+ * Writes the OpenAPI document the app serves to openapi.json at the repository root, for clients and review:
+ *   npm run openapi:write
+ * The app is the built one (dist/) on a throwaway in-memory database; test/platform checks the file is current.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type * as CreateApp from '../src/create-app';
+import type * as Config from '../src/infrastructure/config/load-config';
+
+const load = <T>(path: string): T => require(resolve('dist', path)) as T;
+const { createApp } = load<typeof CreateApp>('create-app');
+const { loadConfig } = load<typeof Config>('infrastructure/config/load-config');
+
+async function main(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'w'.repeat(32), SEED_DEMO_DATA: 'false' });
+  const app = await createApp(config, { pglite: () => PGlite.create() });
+  const reply = await app.inject({ method: 'GET', url: '/docs/openapi.json' });
+  await app.close();
+  writeFileSync('openapi.json', `${JSON.stringify(JSON.parse(reply.body), null, 2)}\n`);
+  console.log('Wrote openapi.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

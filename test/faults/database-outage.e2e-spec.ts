@@ -1,0 +1,49 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ThrowawayPostgres } from '../support/throwaway-postgres';
+
+async function until(condition: () => Promise<boolean>, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('When the database goes away', () => {
+  let postgres: ThrowawayPostgres;
+  let t: TestApp;
+  beforeAll(async () => {
+    postgres = await ThrowawayPostgres.create();
+    t = await startTestApp({
+      database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined },
+      env: { DB_CONNECT_TIMEOUT_MS: '1000' },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await postgres?.destroy();
+  });
+
+  const login = () => t.http.post('/api/v1/auth/login', { email: 'nobody@test.example', password: 'some passphrase here' });
+
+  it('answers 503 problems quickly while it is down, and recovers by itself when it is back', async () => {
+    expect((await t.http.get('/health/ready')).status).toBe(200);
+    expect((await login()).status).toBe(401);
+
+    await postgres.stop();
+    const started = Date.now();
+    const ready = await t.http.get('/health/ready');
+    const request = await login();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ready.status).toBe(503);
+    expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(request.status).toBe(503);
+    expect(request.headers['retry-after']).toBe('5');
+    expect(request.body).toMatchObject({ status: 503, type: expect.stringMatching(/service-unavailable$/), traceId: expect.any(String) });
+    expect(request.text).not.toMatch(/ECONNREFUSED|pg|postgres|mikro/i);
+
+    await postgres.start();
+    await until(async () => (await t.http.get('/health/ready')).status === 200, 30);
+    expect((await login()).status).toBe(401);
+  });
+});
