@@ -24,3 +24,12 @@ export class MoneyDto {
     return { amount, currency };
   }
 }
+
+/** A result that may be negative, such as net sales on a day with more refunds than sales. Responses only. */
+export class SignedMoneyDto {
+  @ApiProperty({ example: -500, minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT, description: 'Integer minor units (cents); may be negative.' })
+  amount: number;
+
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 })
+  currency: string;
+}

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SalesReport } from '../../../application/reporting/get-sales-report';
 import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
-import { MoneyDto } from '../../shared/money.dto';
+import { MoneyDto, SignedMoneyDto } from '../../shared/money.dto';
 
 export class SalesBucketDto {
   @ApiProperty({ example: '2026-01-05', format: 'date', description: 'First day of the period (weeks start on Monday).' })
@@ -16,8 +16,8 @@ export class SalesBucketDto {
   @ApiProperty({ type: MoneyDto })
   refunds: MoneyDto;
 
-  @ApiProperty({ type: MoneyDto })
-  net: MoneyDto;
+  @ApiProperty({ type: SignedMoneyDto })
+  net: SignedMoneyDto;
 
   @ApiProperty({ type: MoneyDto, description: 'gross / orders, rounded to the minor unit; 0 without orders.' })
   averageOrderValue: MoneyDto;
@@ -33,8 +33,8 @@ export class SalesTotalsDto {
   @ApiProperty({ type: MoneyDto })
   refunds: MoneyDto;
 
-  @ApiProperty({ type: MoneyDto })
-  net: MoneyDto;
+  @ApiProperty({ type: SignedMoneyDto })
+  net: SignedMoneyDto;
 }
 
 export class SalesReportDto {

@@ -1,0 +1,126 @@
+import { Clock } from '../support/built';
+import { anOrder, asAdmin, newCustomer, pay, refund, type LoggedIn } from '../support/journeys';
+import { ManualClock } from '../support/manual-clock';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface Movement {
+  type: 'payment' | 'refund';
+  status: string;
+  amount: { amount: number };
+  settledAt: string | null;
+}
+
+/** The report recomputed the slow way, from the transaction history itself. */
+function bruteForce(transactions: Movement[], days: string[]) {
+  return days.map((day) => {
+    const settled = transactions.filter((tx) => tx.status === 'succeeded' && tx.settledAt!.slice(0, 10) === day);
+    const payments = settled.filter((tx) => tx.type === 'payment');
+    const gross = payments.reduce((sum, tx) => sum + tx.amount.amount, 0);
+    const refunds = settled.filter((tx) => tx.type === 'refund').reduce((sum, tx) => sum + tx.amount.amount, 0);
+    return { period: day, orders: payments.length, gross, refunds, net: gross - refunds, averageOrderValue: payments.length ? Math.round(gross / payments.length) : 0 };
+  });
+}
+
+describe('Sales reports', () => {
+  const clock = new ManualClock(new Date('2026-03-01T12:00:00Z'));
+  let t: TestApp;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { REPORT_MAX_DAYS: '40' }, override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
+    admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const at = async (instant: string, action: () => Promise<{ status: number }>) => {
+      clock.set(instant);
+      expect((await action()).status).toBe(201);
+    };
+    const a = await anOrder(t.http, admin.token, customer, 1000);
+    const b = await anOrder(t.http, admin.token, customer, 2500);
+    const c = await anOrder(t.http, admin.token, customer, 1333, 3);
+    const declined = await anOrder(t.http, admin.token, customer, 700);
+    await at('2026-03-02T10:00:00Z', () => pay(t.http, customer.token, a.id));
+    await at('2026-03-02T23:59:30Z', () => pay(t.http, customer.token, b.id));
+    clock.set('2026-03-02T23:59:50Z');
+    expect((await pay(t.http, customer.token, declined.id, 'pm_card_chargeDeclined')).status).toBe(402);
+    // Refunded a minute after its payment, on the next day: it counts on the day the money went back.
+    await at('2026-03-03T00:00:30Z', () => refund(t.http, admin.token, b.id, 500));
+    // 2026-03-04 has nothing at all.
+    await at('2026-03-05T09:00:00Z', () => pay(t.http, customer.token, c.id));
+    await at('2026-03-05T17:00:00Z', () => refund(t.http, admin.token, c.id, 1000));
+    await at('2026-03-05T17:00:01Z', () => refund(t.http, admin.token, a.id, 1));
+  });
+  afterAll(() => t.close());
+
+  const report = (query: string, headers: Record<string, string> = {}) =>
+    t.http.get(`/api/v1/reports/sales?${query}`, { token: admin.token, headers });
+
+  it('agrees to the cent with a recomputation from the transactions, every day present', async () => {
+    const history = await t.http.get('/api/v1/transactions?limit=100', { token: admin.token });
+    const days = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
+    const daily = await report('from=2026-03-01&to=2026-03-06&interval=day');
+    expect(daily.status).toBe(200);
+    const expected = bruteForce(history.body.items, days);
+    const money = (amount: number) => ({ amount, currency: 'USD' });
+    expect(daily.body.buckets).toEqual(
+      expected.map((b) => ({ ...b, gross: money(b.gross), refunds: money(b.refunds), net: money(b.net), averageOrderValue: money(b.averageOrderValue) })),
+    );
+    expect(daily.body.buckets.map((b: { orders: number }) => b.orders)).toEqual([0, 2, 0, 0, 1, 0]);
+    expect(daily.body.totals).toEqual({ orders: 3, gross: money(1000 + 2500 + 3999), refunds: money(500 + 1000 + 1), net: money(7499 - 1501) });
+    expect(daily.body).toMatchObject({ from: '2026-03-01', to: '2026-03-06', interval: 'day', currency: 'USD' });
+  });
+
+  it('groups by ISO week (from Monday) and by month', async () => {
+    const weekly = await report('from=2026-03-01&to=2026-03-10&interval=week');
+    expect(weekly.body.buckets.map((b: { period: string; gross: { amount: number } }) => [b.period, b.gross.amount])).toEqual([
+      ['2026-02-23', 0],
+      ['2026-03-02', 7499],
+      ['2026-03-09', 0],
+    ]);
+    const monthly = await report('from=2026-02-15&to=2026-03-20&interval=month');
+    expect(monthly.body.buckets.map((b: { period: string; net: { amount: number } }) => [b.period, b.net.amount])).toEqual([
+      ['2026-02-01', 0],
+      ['2026-03-01', 5998],
+    ]);
+  });
+
+  it('answers the same buckets as RFC 4180 CSV', async () => {
+    const csv = await report('from=2026-03-02&to=2026-03-03&interval=day', { accept: 'text/csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text).toBe('period,orders,gross,refunds,net,averageOrderValue\r\n2026-03-02,2,3500,0,3500,1750\r\n2026-03-03,0,0,500,-500,0\r\n');
+  });
+
+  it('ranks products by revenue, as JSON or CSV', async () => {
+    const top = await t.http.get('/api/v1/reports/top-products?from=2026-03-01&to=2026-03-06&limit=2', { token: admin.token });
+    expect(top.body.map((p: { unitsSold: number; revenue: { amount: number } }) => [p.unitsSold, p.revenue.amount])).toEqual([
+      [3, 3999],
+      [1, 2500],
+    ]);
+    const csv = await t.http.get('/api/v1/reports/top-products?from=2026-03-01&to=2026-03-06&limit=1', { token: admin.token, headers: { accept: 'text/csv' } });
+    expect(csv.text.split('\r\n')[0]).toBe('productId,sku,name,unitsSold,revenue');
+    expect(csv.text.split('\r\n')[1]).toMatch(/,3,3999$/);
+  });
+
+  it.each([
+    ['a malformed date', 'from=2026-3-01&to=2026-03-02'],
+    ['an impossible date', 'from=2026-02-30&to=2026-03-02'],
+    ['from after to', 'from=2026-03-05&to=2026-03-01'],
+    ['an unknown interval', 'from=2026-03-01&to=2026-03-02&interval=year'],
+    ['a missing date', 'from=2026-03-01'],
+  ])('refuses %s with 400', async (_case, query) => {
+    expect((await report(query)).status).toBe(400);
+  });
+
+  it('refuses a range beyond the configured maximum, naming it', async () => {
+    const reply = await report('from=2026-01-01&to=2026-03-01');
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toContain('the maximum is 40 days');
+  });
+
+  it('is for admins only', async () => {
+    const customer = await newCustomer(t.http);
+    expect((await t.http.get('/api/v1/reports/sales?from=2026-03-01&to=2026-03-02', { token: customer.token })).status).toBe(403);
+    expect((await t.http.get('/api/v1/reports/top-products?from=2026-03-01&to=2026-03-02', { token: customer.token })).status).toBe(403);
+    expect((await t.http.get('/api/v1/reports/sales?from=2026-03-01&to=2026-03-02')).status).toBe(401);
+  });
+});
