@@ -3,7 +3,7 @@
  * (dist/, as production runs it) through Fastify's inject, each test file on its own migrated database:
  * PostgreSQL when TEST_DATABASE_URL is set, the embedded PGlite otherwise.
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 
 module.exports = {
   projects: [

@@ -8,7 +8,7 @@ import { UpdateProduct } from '../../application/catalogue/update-product';
 import type { Actor } from '../../application/shared/actor';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { decodeCursor, pageDto } from '../shared/cursor';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { Public } from '../shared/public.decorator';
 import { CreateProductDto } from './dto/create-product.dto';
@@ -49,7 +49,7 @@ export class ProductsController {
       { limit: query.limit, after: decodeCursor(query.cursor, isProductKey), search: query.search, status: query.status },
       actor,
     );
-    return { items: page.items.map(ProductDto.from), nextCursor: encodeCursor(page.next) };
+    return pageDto(page, ProductDto.from);
   }
 
   @Public()

@@ -9,7 +9,7 @@ import type { Actor } from '../../application/shared/actor';
 import { AdminOnly, Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
-import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
@@ -63,7 +63,7 @@ export class UsersController {
   @ApiProblems(400)
   async list(@Query() query: PageQueryDto): Promise<UserPageDto> {
     const page = await this.listUsers.execute({ limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
-    return { items: page.items.map(UserDto.from), nextCursor: encodeCursor(page.next) };
+    return pageDto(page, UserDto.from);
   }
 
   @Get(':id')

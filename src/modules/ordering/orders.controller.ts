@@ -9,7 +9,7 @@ import type { Actor } from '../../application/shared/actor';
 import { AdminOnly, Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
-import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { Roles } from '../shared/roles.decorator';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
@@ -54,7 +54,7 @@ export class OrdersController {
       status: query.status,
       customerId: query.customerId,
     });
-    return { items: page.items.map(OrderDto.from), nextCursor: encodeCursor(page.next) };
+    return pageDto(page, OrderDto.from);
   }
 
   @Get(':id')

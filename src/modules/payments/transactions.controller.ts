@@ -6,7 +6,7 @@ import type { Actor } from '../../application/shared/actor';
 import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
-import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor';
+import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { TransactionListQueryDto } from './dto/transaction-list-query.dto';
 import { TransactionDto, TransactionPageDto } from './dto/transaction.dto';
 
@@ -31,7 +31,7 @@ export class TransactionsController {
       type: query.type,
       status: query.status,
     });
-    return { items: page.items.map(TransactionDto.from), nextCursor: encodeCursor(page.next) };
+    return pageDto(page, TransactionDto.from);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import type { Page } from '../../application/shared/page';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
 
 /** Cursors are opaque to clients: base64url of the last sort key, validated on the way back in. */
@@ -14,3 +15,8 @@ export function decodeCursor(cursor: string | undefined, isValidKey: (key: strin
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const isUuid = (key: string) => uuid.test(key);
+
+/** A page of the application as the API's `{ items, nextCursor }`. */
+export function pageDto<T, D>(page: Page<T>, toDto: (item: T) => D): { items: D[]; nextCursor: string | null } {
+  return { items: page.items.map(toDto), nextCursor: encodeCursor(page.next) };
+}

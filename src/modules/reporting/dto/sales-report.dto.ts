@@ -3,38 +3,26 @@ import type { SalesReport } from '../../../application/reporting/get-sales-repor
 import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
 import { MoneyDto, SignedMoneyDto } from '../../shared/money.dto';
 
-export class SalesBucketDto {
+export class SalesTotalsDto {
+  @ApiProperty({ example: 42, minimum: 0, description: 'Succeeded payments.' })
+  orders: number;
+
+  @ApiProperty({ type: MoneyDto })
+  gross: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto })
+  refunds: MoneyDto;
+
+  @ApiProperty({ type: SignedMoneyDto })
+  net: SignedMoneyDto;
+}
+
+export class SalesBucketDto extends SalesTotalsDto {
   @ApiProperty({ example: '2026-01-05', format: 'date', description: 'First day of the period (weeks start on Monday).' })
   period: string;
 
-  @ApiProperty({ example: 42, minimum: 0, description: 'Succeeded payments in the period.' })
-  orders: number;
-
-  @ApiProperty({ type: MoneyDto })
-  gross: MoneyDto;
-
-  @ApiProperty({ type: MoneyDto })
-  refunds: MoneyDto;
-
-  @ApiProperty({ type: SignedMoneyDto })
-  net: SignedMoneyDto;
-
   @ApiProperty({ type: MoneyDto, description: 'gross / orders, rounded to the minor unit; 0 without orders.' })
   averageOrderValue: MoneyDto;
-}
-
-export class SalesTotalsDto {
-  @ApiProperty({ minimum: 0 })
-  orders: number;
-
-  @ApiProperty({ type: MoneyDto })
-  gross: MoneyDto;
-
-  @ApiProperty({ type: MoneyDto })
-  refunds: MoneyDto;
-
-  @ApiProperty({ type: SignedMoneyDto })
-  net: SignedMoneyDto;
 }
 
 export class SalesReportDto {
