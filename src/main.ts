@@ -16,6 +16,23 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   const logger = app.get(Logger);
+  // Stop accepting connections, let requests in flight finish, stop background jobs, close the pool; then exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: shutting down gracefully`);
+      // Keep-alive sockets that fall idle after their last response would hold the server open until their
+      // timeout: close each one as soon as it is idle.
+      const server = app.getHttpServer();
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'Shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
   if (config.jwt.secretGenerated) {
     logger.warn('JWT_SECRET is not set: a random secret was generated; tokens will not survive a restart.');
   }

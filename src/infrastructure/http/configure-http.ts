@@ -59,5 +59,4 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
     }),
   );
-  app.enableShutdownHooks();
 }

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+describe('SIGTERM', () => {
+  let app: ChildProcess;
+  let base: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-shutdown-'));
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}/api/v1`;
+    app = spawn(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SEED_DEMO_DATA: 'true',
+        PAYMENT_GATEWAY_LATENCY_MS: '1500',
+      },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 120; i++) {
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+      if (ready) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the app did not start');
+  }, 60_000);
+  afterAll(() => {
+    app.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const call = async (path: string, body?: object, token?: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('lets a request in flight finish, then exits cleanly', async () => {
+    const login = await call('/auth/login', { email: 'customer@example.com', password: 'demo-customer-password' });
+    const token = login.body.accessToken;
+    const products = await call('/products?search=mug');
+    const order = await call('/orders', { items: [{ productId: products.body.items[0].id, quantity: 1 }] }, token);
+    expect(order.status).toBe(201);
+
+    const payment = call(`/orders/${order.body.id}/payments`, { paymentMethod: 'pm_card_visa' }, token, { 'idempotency-key': 'in-flight' });
+    await new Promise((r) => setTimeout(r, 400)); // the gateway is now working on it
+    const exited = once(app, 'exit');
+    app.kill('SIGTERM');
+
+    const paid = await payment;
+    expect(paid.status).toBe(201);
+    expect(paid.body.status).toBe('succeeded');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+});
