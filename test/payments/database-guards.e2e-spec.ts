@@ -1,0 +1,55 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { anOrder, asAdmin, newCustomer, pay, refund } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** The database refuses what the code must never do, even if a bug in the code tried. */
+describe('Database guards on money', () => {
+  let t: TestApp;
+  let sql: SqlEntityManager;
+  beforeAll(async () => {
+    t = await startTestApp();
+    sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+  });
+  afterAll(() => t.close());
+
+  const insertTransaction = (orderId: string, customerId: string, type: string, status: string, amount: number) =>
+    sql.execute(
+      `insert into transactions (id, order_id, customer_id, type, status, amount, currency, payment_method, gateway_reference,
+                                 failure_code, reason, created_at, updated_at, settled_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 'USD', 'pm_card_visa', ?, null, null, now(), now(), ?)`,
+      [orderId, customerId, type, status, amount, status === 'succeeded' ? 'ch_forged' : null, status === 'pending' ? null : new Date()],
+    );
+
+  it('refuses a second succeeded payment for one order', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 1000);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+    await expect(insertTransaction(order.id, customer.userId, 'payment', 'succeeded', 1000)).rejects.toThrow(/transactions_one_paid|duplicate key/);
+  });
+
+  it('refuses a second pending payment for one order', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 1000);
+    await insertTransaction(order.id, customer.userId, 'payment', 'pending', 1000);
+    await expect(insertTransaction(order.id, customer.userId, 'payment', 'pending', 1000)).rejects.toThrow(/transactions_one_paying|duplicate key/);
+  });
+
+  it('refuses refunds that add up to more than the payment', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 1000);
+    await pay(t.http, customer.token, order.id);
+    expect((await refund(t.http, admin.token, order.id, 600)).status).toBe(201);
+    await expect(insertTransaction(order.id, customer.userId, 'refund', 'succeeded', 401)).rejects.toThrow(/exceed its payment/);
+    await insertTransaction(order.id, customer.userId, 'refund', 'succeeded', 400);
+  });
+
+  it('refuses negative stock', async () => {
+    const admin = await asAdmin(t.http);
+    const product = (await t.http.post('/api/v1/products', { sku: 'GUARD-1', name: 'Guarded', price: { amount: 100, currency: 'USD' }, stock: 1 }, { token: admin.token })).body;
+    await expect(sql.execute('update products set stock = stock - 2 where id = ?', [product.id])).rejects.toThrow(/check/i);
+  });
+});
