@@ -1,0 +1,57 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0;
+}
+
+export interface Started {
+  process: ChildProcess;
+  /** Milliseconds from spawn to the first 200 from `readyPath`. */
+  coldStartMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a Node script and waits until `readyUrl` answers 200. */
+export async function startServer(script: string, env: Record<string, string>, readyUrl: string): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const coldStartMs = performance.now() - started;
+  return {
+    process: child,
+    coldStartMs,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs one autocannon scenario in a separate process and returns its result. */
+export function runLoad<T>(loadScript: string, message: object): Promise<T> {
+  return new Promise((done, fail) => {
+    const child = fork(loadScript, { stdio: 'inherit' });
+    child.once('message', (result) => done(result as T));
+    child.once('error', fail);
+    child.send(message);
+  });
+}
