@@ -45,6 +45,6 @@ import { OrdersController } from './orders.controller';
     OrderPayments,
   ],
   // OrderPayments is ordering's public service for the payments context.
-  exports: [OrderExpiryScheduler, OrderPayments],
+  exports: [OrderPayments],
 })
 export class OrderingModule {}
