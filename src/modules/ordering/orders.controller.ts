@@ -6,11 +6,10 @@ import { GetOrder } from '../../application/ordering/get-order';
 import { ListOrders } from '../../application/ordering/list-orders';
 import { PlaceOrder } from '../../application/ordering/place-order';
 import type { Actor } from '../../application/shared/actor';
-import { AdminOnly, Authenticated } from '../shared/access.decorators';
+import { AdminOnly, Authenticated, RequiresRole } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
-import { Roles } from '../shared/roles.decorator';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';
@@ -29,8 +28,7 @@ export class OrdersController {
   ) {}
 
   @Post()
-  @Roles('customer')
-  @Authenticated()
+  @RequiresRole('customer')
   @ApiOperation({
     operationId: 'placeOrder',
     summary: 'Place an order; stock for every line is reserved at once, or none is',

@@ -3,11 +3,10 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PayOrder } from '../../application/payments/pay-order';
 import { RefundOrder } from '../../application/payments/refund-order';
 import type { Actor } from '../../application/shared/actor';
-import { AdminOnly, Authenticated } from '../shared/access.decorators';
+import { AdminOnly, RequiresRole } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { Idempotent } from '../shared/idempotent.decorator';
-import { Roles } from '../shared/roles.decorator';
 import { PayOrderDto } from './dto/pay-order.dto';
 import { RefundOrderDto } from './dto/refund-order.dto';
 import { TransactionDto } from './dto/transaction.dto';
@@ -23,8 +22,7 @@ export class OrderPaymentsController {
   ) {}
 
   @Post('payments')
-  @Roles('customer')
-  @Authenticated()
+  @RequiresRole('customer')
   @Idempotent()
   @ApiOperation({
     operationId: 'payOrder',

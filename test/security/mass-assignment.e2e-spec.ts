@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { asAdmin, newCustomer, type LoggedIn } from '../support/journeys';
+import { type DocumentedOperation, exampleBody, operationsOf, urlOf } from '../support/openapi-walk';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** OWASP API3 (property-level authorisation, mass assignment): no write accepts a property it does not declare. */
+describe('Mass assignment on every documented write', () => {
+  let t: TestApp;
+  let document: any;
+  let customer: LoggedIn;
+  let admin: LoggedIn;
+  beforeAll(async () => {
+    t = await startTestApp();
+    document = (await t.http.get('/docs/openapi.json')).body;
+    customer = await newCustomer(t.http);
+    admin = await asAdmin(t.http);
+  });
+  afterAll(() => t.close());
+
+  const tokenFor = (op: DocumentedOperation) => {
+    const roles = op.operation['x-required-roles'];
+    if (roles?.includes('admin')) return admin.token;
+    return op.operation.security?.length ? customer.token : undefined;
+  };
+  const injected = { role: 'admin', status: 'active', customerId: randomUUID(), total: { amount: 1, currency: 'USD' }, isAdmin: true };
+
+  it('refuses privileged or unknown properties on every body with 400, naming them', async () => {
+    const writes = operationsOf(document).filter((op) => op.operation.requestBody);
+    expect(writes.length).toBeGreaterThan(8);
+    for (const op of writes) {
+      const body = exampleBody(op, document)!;
+      const extra = Object.fromEntries(Object.entries(injected).filter(([name]) => !(name in body)));
+      const reply = await t.http.request<any>(op.method, urlOf(op), { ...body, ...extra }, { token: tokenFor(op), headers: { 'idempotency-key': randomUUID() } });
+      expect({ operation: op.operation.operationId, status: reply.status }).toEqual({ operation: op.operation.operationId, status: 400 });
+      const fields = (reply.body.errors ?? []).map((e: { field: string }) => e.field);
+      for (const name of Object.keys(extra)) expect({ operation: op.operation.operationId, fields }).toEqual({ operation: op.operation.operationId, fields: expect.arrayContaining([name]) });
+    }
+  });
+});

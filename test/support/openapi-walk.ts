@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+
+export interface DocumentedOperation {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  template: string;
+  operation: {
+    operationId: string;
+    security?: unknown[];
+    'x-required-roles'?: string[];
+    requestBody?: { content: Record<string, { schema: Schema }> };
+    parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  };
+}
+
+type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; example?: unknown; enum?: unknown[] };
+
+/** Every operation of the API in the served document, so that a new route cannot be forgotten by these tests. */
+export function operationsOf(document: { paths: Record<string, Record<string, DocumentedOperation['operation']>> }): DocumentedOperation[] {
+  return Object.entries(document.paths)
+    .filter(([template]) => template.startsWith('/api/'))
+    .flatMap(([template, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase() as DocumentedOperation['method'], template, operation })),
+    );
+}
+
+/** A concrete URL for an operation: path parameters filled with a fresh UUID, required query parameters given. */
+export function urlOf(op: DocumentedOperation): string {
+  const path = op.template.replace(/\{[^}]+\}/g, () => randomUUID());
+  const query = (op.operation.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=2026-01-01`);
+  return query.length ? `${path}?${query.join('&')}` : path;
+}
+
+/** A body built from the schema's examples and types: what a client would send, valid as far as shape goes. */
+export function exampleBody(op: DocumentedOperation, document: { components: { schemas: Record<string, Schema> } }): Record<string, unknown> | undefined {
+  const schema = op.operation.requestBody?.content['application/json']?.schema;
+  return schema ? (example(schema, document.components.schemas) as Record<string, unknown>) : undefined;
+}
+
+function example(schema: Schema, schemas: Record<string, Schema>): unknown {
+  if (schema.$ref) return example(schemas[schema.$ref.split('/').pop()!], schemas);
+  if (schema.example !== undefined) return schema.example;
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, example(property, schemas)]));
+    case 'array':
+      return [example(schema.items ?? {}, schemas)];
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    default:
+      return 'example';
+  }
+}
