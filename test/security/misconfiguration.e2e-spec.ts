@@ -1,0 +1,50 @@
+import { operationsOf } from '../support/openapi-walk';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** OWASP API8 (security misconfiguration) and API9 (inventory). */
+describe('Configuration and inventory', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { CORS_ORIGINS: 'https://shop.example' } });
+  });
+  afterAll(() => t.close());
+
+  it('allows only the configured CORS origins', async () => {
+    const allowed = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/products', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example');
+    const other = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/products', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends hardening headers and no technology banner on API replies', async () => {
+    const reply = await t.http.get('/api/v1/products');
+    expect(reply.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': expect.stringContaining('max-age='),
+    });
+    expect(reply.headers['x-powered-by']).toBeUndefined();
+    expect(reply.headers.server).toBeUndefined();
+  });
+
+  it('keeps internals out of error replies', async () => {
+    const replies = await Promise.all([
+      t.http.get('/api/v1/products/not-a-uuid'),
+      t.http.post('/api/v1/auth/login', undefined, { payload: '{"email":', headers: { 'content-type': 'application/json' } }),
+      t.http.get('/api/v1/products?cursor=%%%'),
+      t.http.get('/api/v1/orders', { token: 'eyJhbGciOiJIUzI1NiJ9.e30.x' }),
+    ]);
+    for (const reply of replies) {
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.text).not.toMatch(/stack|at \w+ \(|node_modules|mikro|postgres|select |fastify|nestjs|class-validator/i);
+    }
+  });
+
+  it('serves every operation the document lists', async () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const document = (await t.http.get('/docs/openapi.json')).body;
+    const missing = operationsOf(document).filter((op) => !fastify.hasRoute({ method: op.method, url: op.template.replace(/\{([^}]+)\}/g, ':$1') }));
+    expect(missing.map((op) => `${op.method} ${op.template}`)).toEqual([]);
+  });
+});
