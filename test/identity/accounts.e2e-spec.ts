@@ -95,6 +95,7 @@ describe('Accounts: register, log in, profile', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe('Grace Hopper');
     expect((await t.http.patch('/api/v1/users/me', { role: 'admin' }, { token: customer.token })).status).toBe(400);
+    expect((await t.http.patch('/api/v1/users/me', { name: null }, { token: customer.token })).status).toBe(400); // found by the fuzzer
   });
 
   it('creates the first admin from configuration', async () => {

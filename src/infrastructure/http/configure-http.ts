@@ -6,6 +6,7 @@ import { HttpMetrics } from '../metrics/http-metrics';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
+import { refuseNulCharacters } from './refuse-nul-characters';
 import { RequestValidationError } from './request-validation.error';
 
 export const API_PREFIX = 'api/v1';
@@ -16,6 +17,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   // JSON is the only body format; anything else is answered 415 by Fastify instead of reaching a handler.
   fastify.removeContentTypeParser('text/plain');
+  refuseNulCharacters(fastify);
 
   await fastify.register(helmet, {
     contentSecurityPolicy: {

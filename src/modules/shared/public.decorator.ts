@@ -1,6 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiProblems } from './api-problems.decorator';
 
 export const IS_PUBLIC = 'isPublic';
 
-/** Marks a route or controller as open to anonymous callers; everything else requires a bearer token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route or controller as open to anonymous callers; everything else requires a bearer token. A token
+ * that is sent anyway is still verified (admins see more on some public routes), so a bad one is a 401 here too.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiProblems(401));

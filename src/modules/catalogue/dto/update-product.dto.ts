@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Omittable } from '../../shared/omittable.decorator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { MoneyDto } from '../../shared/money.dto';
 
 /** Every field optional; send only what changes. `description: null` clears it. */
 export class UpdateProductDto {
   @ApiPropertyOptional({ example: 'Blue mug, 400 ml', minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -20,13 +21,13 @@ export class UpdateProductDto {
   description?: string | null;
 
   @ApiPropertyOptional({ type: MoneyDto, example: { amount: 1499, currency: 'USD' } })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => MoneyDto)
   price?: MoneyDto;
 
   @ApiPropertyOptional({ example: 250, minimum: 0, maximum: MAX_STOCK })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Omittable } from '../../shared/omittable.decorator';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ['customer', 'admin'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['customer', 'admin'])
   role?: 'customer' | 'admin';
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'], description: 'Disabling ends all of the user\'s sessions.' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['active', 'disabled'])
   status?: 'active' | 'disabled';
 }
