@@ -1,0 +1,60 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ThrowawayPostgres } from '../support/throwaway-postgres';
+
+describe('PostgreSQL stopped and started under load', () => {
+  let postgres: ThrowawayPostgres;
+  let t: TestApp;
+  beforeAll(async () => {
+    postgres = await ThrowawayPostgres.create();
+    t = await startTestApp({
+      database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined },
+      env: { DB_CONNECT_TIMEOUT_MS: '1000', MAX_OPEN_ORDERS: '1000' },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await postgres?.destroy();
+  });
+
+  it('fails fast with 503s while it is down, recovers by itself, and loses no acknowledged order', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 100_000 });
+    const acknowledged: string[] = [];
+    const statuses = new Map<number, number>();
+    let slowest = 0;
+    let running = true;
+
+    const client = async () => {
+      while (running) {
+        const started = Date.now();
+        const reply = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+        slowest = Math.max(slowest, Date.now() - started);
+        statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+        if (reply.status === 201) acknowledged.push(reply.body.id);
+        else expect(reply.status).toBe(503);
+      }
+    };
+    const clients = [client(), client(), client(), client()];
+    await new Promise((r) => setTimeout(r, 1000));
+    await postgres.stop();
+    await new Promise((r) => setTimeout(r, 2000));
+    await postgres.start();
+    for (let i = 0; i < 120 && (await t.http.get('/health/ready')).status !== 200; i++) await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1500));
+    running = false;
+    await Promise.all(clients);
+
+    expect(statuses.get(503)).toBeGreaterThan(0);
+    expect(statuses.get(201)).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(10_000);
+    const em = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+    const stored = new Set((await em.execute<Array<{ id: string }>>('select id from orders')).map((row) => row.id));
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    const [{ stock }] = await em.execute<Array<{ stock: number }>>('select stock from products where id = ?', [product.id]);
+    expect(100_000 - stock).toBe(stored.size);
+  });
+});
