@@ -54,21 +54,28 @@ describe('SIGTERM', () => {
     return { status: response.status, body: (await response.json()) as any };
   };
 
-  it('lets a request in flight finish, then exits cleanly', async () => {
+  it('lets every request in flight finish under load, then exits cleanly', async () => {
     const login = await call('/auth/login', { email: 'customer@example.com', password: 'demo-customer-password' });
     const token = login.body.accessToken;
     const products = await call('/products?search=mug');
-    const order = await call('/orders', { items: [{ productId: products.body.items[0].id, quantity: 1 }] }, token);
-    expect(order.status).toBe(201);
+    const orders = [];
+    for (let i = 0; i < 10; i++) {
+      const order = await call('/orders', { items: [{ productId: products.body.items[0].id, quantity: 1 }] }, token);
+      expect(order.status).toBe(201);
+      orders.push(order.body.id);
+    }
 
-    const payment = call(`/orders/${order.body.id}/payments`, { paymentMethod: 'pm_card_visa' }, token, { 'idempotency-key': 'in-flight' });
-    await new Promise((r) => setTimeout(r, 400)); // the gateway is now working on it
+    // Ten payments wait on the gateway and twenty reads run when the signal arrives.
+    const inFlight = [
+      ...orders.map((id) => call(`/orders/${id}/payments`, { paymentMethod: 'pm_card_visa' }, token, { 'idempotency-key': `in-flight-${id}` })),
+      ...Array.from({ length: 20 }, () => call('/products?limit=20')),
+    ];
+    await new Promise((r) => setTimeout(r, 400));
     const exited = once(app, 'exit');
     app.kill('SIGTERM');
 
-    const paid = await payment;
-    expect(paid.status).toBe(201);
-    expect(paid.body.status).toBe('succeeded');
+    const replies = await Promise.all(inFlight);
+    expect(replies.map((r) => r.status)).toEqual([...orders.map(() => 201), ...Array.from({ length: 20 }, () => 200)]);
     const [code] = await exited;
     expect(code).toBe(0);
   });
