@@ -15,7 +15,10 @@ describe('PostgreSQL stopped and started under load', () => {
     });
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
+    // Known defect, reported: Kysely (under MikroORM 7.2.1) does not release a pooled connection whose COMMIT or
+    // ROLLBACK failed because the server died, so closing the pool waits for connections that never come back.
+    // Bounded here; the cluster's removal then closes their sockets.
+    await Promise.race([t?.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await postgres?.destroy();
   });
 

@@ -70,7 +70,12 @@ describe('SIGTERM', () => {
       ...orders.map((id) => call(`/orders/${id}/payments`, { paymentMethod: 'pm_card_visa' }, token, { 'idempotency-key': `in-flight-${id}` })),
       ...Array.from({ length: 20 }, () => call('/products?limit=20')),
     ];
-    await new Promise((r) => setTimeout(r, 400));
+    // Each payment commits its pending transaction before it calls the gateway: ten pending means ten in flight.
+    for (let i = 0; i < 100; i++) {
+      const pending = await call('/transactions?status=pending&limit=100', undefined, token);
+      if (pending.body.items.length === orders.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const exited = once(app, 'exit');
     app.kill('SIGTERM');
 

@@ -16,7 +16,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('UNLICENSED', 'https://commerce-backend.dev/license')
     .setContact('Commerce Backend', 'https://commerce-backend.dev', 'api@commerce-backend.dev')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'Access token from POST /api/v1/auth/login: a JWT (RFC 8725 practices: algorithm pinned, iss/aud/exp/typ checked), valid 15 minutes.',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, info, {
     operationIdFactory: (_controller: string, method: string) => method,
@@ -25,13 +33,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
-/** Any operation that reaches the database can answer 503 (retry later) or, for a bug, a bare 500. */
+/**
+ * Responses every API operation can give: 400 (any query or body is checked, NUL characters refused everywhere),
+ * 503 when the database is away, and a bare 500 for a bug.
+ */
 function declareServerErrors(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
   for (const [path, operations] of Object.entries(document.paths)) {
     if (!path.startsWith('/api/')) continue;
     for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
       if (!operation?.responses) continue;
+      operation.responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
       operation.responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
       operation.responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
     }

@@ -3,7 +3,7 @@ import type { Product } from '../../../domain/catalogue/product';
 import { MoneyDto } from '../../shared/money.dto';
 
 export class ProductDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
   @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
@@ -24,10 +24,10 @@ export class ProductDto {
   @ApiProperty({ enum: ['active', 'archived'] })
   status: 'active' | 'archived';
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   updatedAt: string;
 
   static from(product: Product): ProductDto {

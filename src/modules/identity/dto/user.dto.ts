@@ -3,7 +3,7 @@ import type { User } from '../../../domain/identity/user';
 
 /** A user as clients see it: never the password hash or the lockout counters. */
 export class UserDto {
-  @ApiProperty({ format: 'uuid', example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
   id: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
@@ -18,10 +18,10 @@ export class UserDto {
   @ApiProperty({ enum: ['active', 'disabled'] })
   status: 'active' | 'disabled';
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   updatedAt: string;
 
   static from(user: User): UserDto {

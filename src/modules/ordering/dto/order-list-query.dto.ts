@@ -9,7 +9,7 @@ export class OrderListQueryDto extends PageQueryDto {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only; customers always see their own orders.' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'Admins only; customers always see their own orders.' })
   @IsOptional()
   @IsUUID()
   customerId?: string;

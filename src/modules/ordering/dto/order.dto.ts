@@ -5,7 +5,7 @@ import { ORDER_STATUSES, type OrderStatus } from '../../../domain/ordering/order
 import { MoneyDto } from '../../shared/money.dto';
 
 export class OrderLineDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   productId: string;
 
   @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
@@ -38,10 +38,10 @@ export class OrderLineDto {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export class OrderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   customerId: string;
 
   @ApiProperty({ enum: ORDER_STATUSES })
@@ -53,22 +53,22 @@ export class OrderDto {
   @ApiProperty({ type: MoneyDto })
   total: MoneyDto;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   updatedAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Unpaid by then, the order is cancelled and its stock released.' })
+  @ApiProperty({ format: 'date-time', maxLength: 30, description: 'Unpaid by then, the order is cancelled and its stock released.' })
   paymentDueAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 30, nullable: true })
   paidAt: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 30, nullable: true })
   fulfilledAt: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 30, nullable: true })
   cancelledAt: string | null;
 
   @ApiProperty({ type: String, enum: ['customer', 'admin', 'payment_timeout', null], nullable: true })

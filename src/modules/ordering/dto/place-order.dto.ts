@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, M
 import { MAX_LINES, MAX_QUANTITY } from '../../../domain/ordering/order';
 
 export class OrderItemDto {
-  @ApiProperty({ format: 'uuid', example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
   @IsUUID()
   productId: string;
 

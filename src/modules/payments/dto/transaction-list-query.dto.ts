@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../shared/page-query.dto';
 
 export class TransactionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 })
   @IsOptional()
   @IsUUID()
   orderId?: string;

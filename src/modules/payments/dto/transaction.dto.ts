@@ -3,13 +3,13 @@ import type { Transaction } from '../../../domain/payments/transaction';
 import { MoneyDto } from '../../shared/money.dto';
 
 export class TransactionDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   orderId: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   customerId: string;
 
   @ApiProperty({ enum: ['payment', 'refund'] })
@@ -33,10 +33,10 @@ export class TransactionDto {
   @ApiProperty({ type: String, nullable: true, maxLength: 500, description: 'Refunds: the reason given.' })
   reason: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
   createdAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the processor\'s answer was recorded; null while pending.' })
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 30, nullable: true, description: 'When the processor\'s answer was recorded; null while pending.' })
   settledAt: string | null;
 
   static from(transaction: Transaction): TransactionDto {

@@ -6,11 +6,11 @@ import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting
 const date = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ReportRangeQueryDto {
-  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'First day, inclusive (UTC).', maxLength: 10 })
+  @ApiProperty({ example: '2026-01-01', format: 'date', maxLength: 10, description: 'First day, inclusive (UTC).' })
   @Matches(date, { message: 'from must be a date as YYYY-MM-DD' })
   from: string;
 
-  @ApiProperty({ example: '2026-12-31', format: 'date', description: 'Last day, inclusive (UTC).', maxLength: 10 })
+  @ApiProperty({ example: '2026-12-31', format: 'date', maxLength: 10, description: 'Last day, inclusive (UTC).' })
   @Matches(date, { message: 'to must be a date as YYYY-MM-DD' })
   to: string;
 }

@@ -18,7 +18,7 @@ export class SalesTotalsDto {
 }
 
 export class SalesBucketDto extends SalesTotalsDto {
-  @ApiProperty({ example: '2026-01-05', format: 'date', description: 'First day of the period (weeks start on Monday).' })
+  @ApiProperty({ example: '2026-01-05', format: 'date', maxLength: 10, description: 'First day of the period (weeks start on Monday).' })
   period: string;
 
   @ApiProperty({ type: MoneyDto, description: 'gross / orders, rounded to the minor unit; 0 without orders.' })
@@ -26,10 +26,10 @@ export class SalesBucketDto extends SalesTotalsDto {
 }
 
 export class SalesReportDto {
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   from: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   to: string;
 
   @ApiProperty({ enum: REPORT_INTERVALS })

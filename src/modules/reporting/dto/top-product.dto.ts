@@ -3,7 +3,7 @@ import type { TopProduct } from '../../../application/reporting/sales-reports';
 import { MoneyDto } from '../../shared/money.dto';
 
 export class TopProductDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   productId: string;
 
   @ApiProperty({ maxLength: 64 })
