@@ -1,64 +1,118 @@
 /**
- * The layer and context rules of docs/architecture.md, enforced in `npm run lint`.
- * Capture groups of `from.path` are available as $1, $2 in `to` (dependency-cruiser's group matching).
+ * The layer and context rules of docs/architecture.md, enforced by `npm run lint` (depcruise src).
+ * Each rule is proven to fail on a violation by test/lint/layer-rules.e2e-spec.ts.
+ *
+ * Paths are relative to the repository root. A capture group in `from.path` can be used as $1, $2 in
+ * `to.path`/`to.pathNot` (dependency-cruiser's group matching): that is how "another context" is expressed.
+ * Type-only imports count too (tsPreCompilationDeps), so `import type` cannot smuggle a dependency in.
  */
+
+// The bounded contexts. Needed where a context folder sits one level down (src/infrastructure/<any>/<ctx>/)
+// or beside non-context folders (src/modules/operations, demo, ...). Add a new context here.
+// `(?:|x)` rather than `(?:x)?`: dependency-cruiser refuses nested quantifiers as unsafe regular expressions.
+const CONTEXTS = '(identity|catalogue|ordering|payments|reporting)';
+// A context folder in domain, application or infrastructure (directly or one folder down). `shared` is not in CONTEXTS,
+// so the shared folders stay importable by every context.
+const INNER_OR_ADAPTER = '(?:domain|application|infrastructure(?:|/[^/]+))';
+
 module.exports = {
   forbidden: [
+    // ---- Layers: dependencies point inwards (modules -> application -> domain; infrastructure -> both).
     {
-      name: 'domain-is-pure',
-      comment: 'The domain imports only the domain: no framework, ORM, validation, Node built-in or any other package.',
+      name: 'domain-no-packages',
+      comment: 'The domain is plain TypeScript: no npm package (framework, ORM, validation) and no Node built-in.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: '^src/domain/' },
+      to: { pathNot: '^src/' },
     },
     {
-      name: 'application-needs-only-domain-and-di',
-      comment: 'Use cases import the domain, their own ports and, of the framework, only @nestjs/common for DI.',
+      name: 'application-only-nestjs-common',
+      comment: 'Use cases may use, of all packages, only @nestjs/common (DI decorators). No Node built-in: I/O is a port.',
       severity: 'error',
       from: { path: '^src/application/' },
-      to: { pathNot: ['^src/(domain|application)/', '^node_modules/@nestjs/common/'] },
+      to: { pathNot: ['^src/', '^node_modules/@nestjs/common/'] },
     },
     {
-      name: 'contexts-stay-apart',
-      comment: 'A bounded context does not reach into another context\'s domain or application; shared is for all.',
+      name: 'inner-layers-not-on-outer',
+      comment: 'Domain and application never import infrastructure, modules or the composition root (src/*.ts).',
       severity: 'error',
-      from: { path: '^src/(domain|application)/([^/]+)/' },
-      to: { path: '^src/(domain|application)/', pathNot: '^src/(domain|application)/($2|shared)/' },
+      from: { path: '^src/(domain|application)/' },
+      to: { path: '^src/', pathNot: '^src/(domain|application)/' },
     },
     {
-      name: 'adapters-serve-their-context',
-      comment: 'A context\'s persistence adapters implement that context\'s ports only.',
+      name: 'domain-not-on-application',
+      comment: 'The domain does not know the use cases that drive it.',
       severity: 'error',
-      from: { path: '^src/infrastructure/persistence/([^/]+)/' },
-      to: { path: '^src/(domain|application|infrastructure/persistence)/[^/]+/', pathNot: '^src/(domain|application|infrastructure/persistence)/($1|shared)/' },
+      from: { path: '^src/domain/' },
+      to: { path: '^src/application/' },
     },
     {
-      name: 'modules-wire-their-context',
-      comment:
-        'A context\'s Nest module uses its own domain and adapters. It may call another context\'s application ' +
-        'services (bridges) and import another Nest module class, never another context\'s domain or adapters.',
-      severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
-      to: {
-        path: '^src/(domain|infrastructure/persistence|modules)/[^/]+/',
-        pathNot: ['^src/(domain|infrastructure/persistence|modules)/($1|shared)/', '^src/modules/[^/]+/[^/]+[.]module[.]ts$'],
-      },
-    },
-    {
-      name: 'no-inward-from-outer-layers',
-      comment: 'Infrastructure never depends on the Nest modules that wire it.',
+      name: 'infrastructure-not-on-modules',
+      comment: 'Adapters never depend on the Nest modules that wire them.',
       severity: 'error',
       from: { path: '^src/infrastructure/' },
       to: { path: '^src/modules/' },
     },
-    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+
+    // ---- Bounded contexts: a context reaches only itself and the `shared` folders.
+    {
+      name: 'contexts-stay-apart',
+      comment:
+        "domain/<ctx> and application/<ctx> import only their own context's folders and domain|application/shared. " +
+        '(Every folder under domain/ and application/ is a context or shared, so this needs no list.)',
+      severity: 'error',
+      from: { path: '^src/(domain|application)/([^/]+)/' },
+      to: { path: '^src/(domain|application)/[^/]+/', pathNot: '^src/(domain|application)/($2|shared)/' },
+    },
+    {
+      name: 'adapters-serve-their-context',
+      comment:
+        "A context's adapters (src/infrastructure/persistence/<ctx>/, src/infrastructure/<any>/<ctx>/) implement " +
+        "that context's ports: they import no other context's domain, application or adapters.",
+      severity: 'error',
+      from: { path: `^src/infrastructure/(?:|[^/]+/)${CONTEXTS}/` },
+      to: { path: `^src/${INNER_OR_ADAPTER}/${CONTEXTS}/`, pathNot: `^src/${INNER_OR_ADAPTER}/$1/` },
+    },
+    {
+      name: 'modules-wire-their-context',
+      comment:
+        "modules/<ctx> wires its own domain, application and adapters. Of another context it may import only the " +
+        'Nest module class (*.module.ts: how Nest exports providers) and, from a bridge, the application (next rule).',
+      severity: 'error',
+      from: { path: `^src/modules/${CONTEXTS}/` },
+      to: {
+        path: `^src/(?:domain|infrastructure(?:|/[^/]+)|modules)/${CONTEXTS}/`,
+        pathNot: [`^src/(?:domain|infrastructure(?:|/[^/]+)|modules)/$1/`, '^src/modules/[^/]+/[^/]+[.]module[.]ts$'],
+      },
+    },
+    {
+      name: 'modules-bridge-only-through-adapters',
+      comment:
+        "Only a bridge adapter (modules/<ctx>/*.adapter.ts, e.g. payments' ordering-payable-orders.adapter.ts) may call " +
+        "another context's application service, to implement one of its own context's ports.",
+      severity: 'error',
+      from: { path: `^src/modules/${CONTEXTS}/`, pathNot: '[.]adapter[.]ts$' },
+      to: { path: `^src/application/${CONTEXTS}/`, pathNot: '^src/application/$1/' },
+    },
+
+    // ---- Hygiene.
+    { name: 'no-circular', comment: 'Cycles break Nest DI under CommonJS ("Cannot access X before initialization").', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'no-unresolvable', comment: 'An import that does not resolve fails at run time.', severity: 'error', from: {}, to: { couldNotResolve: true } },
+    {
+      name: 'no-dev-dependencies-at-run-time',
+      comment: 'The production image installs only "dependencies": src may use a devDependency for types only.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
+    // List packages as leaves, never cruise into them: keeps a run at about two seconds.
     doNotFollow: { path: 'node_modules' },
+    // Specs sit beside the domain code and may use test helpers.
     exclude: { path: '[.]spec[.]ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'import', 'node', 'default', 'types'] },
   },
 };

@@ -15,6 +15,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 
 /** What a caller other than `npm start` may supply: tests hand in their own database and log stream. */
@@ -37,6 +38,7 @@ export class AppModule {
         EventsModule,
         IdempotencyModule,
         OperationsModule,
+        RateLimitsModule,
         IdentityModule,
         CatalogueModule,
         OrderingModule,

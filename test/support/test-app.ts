@@ -35,6 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEED_DEMO_DATA: 'false',
     DB_MIGRATE: options.database ? 'true' : 'false', // a template copy is already migrated by the real migrations
     AUTH_THROTTLE_LIMIT: '100000',
+    API_RATE_LIMIT: '100000000',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...(database.url ? { DATABASE_URL: database.url } : {}),

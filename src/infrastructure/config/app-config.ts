@@ -45,6 +45,8 @@ export interface AuthConfig {
   readonly adminPassword?: string;
   readonly throttleLimit: number;
   readonly throttleTtlSeconds: number;
+  /** Every API route, per client IP: a ceiling against floods, far above what a busy office sends. */
+  readonly apiRateLimit: number;
 }
 
 export interface OrderingConfig {

@@ -82,6 +82,9 @@ export class Environment {
   AUTH_THROTTLE_TTL_SECONDS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  API_RATE_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   ORDER_PAYMENT_TIMEOUT?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)

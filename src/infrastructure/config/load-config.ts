@@ -62,6 +62,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       adminPassword: env.ADMIN_PASSWORD,
       throttleLimit: env.AUTH_THROTTLE_LIMIT ?? 100,
       throttleTtlSeconds: env.AUTH_THROTTLE_TTL_SECONDS ?? 60,
+      apiRateLimit: env.API_RATE_LIMIT ?? 6000,
     },
     ordering: {
       paymentTimeoutSeconds: env.ORDER_PAYMENT_TIMEOUT ?? 30 * 60,

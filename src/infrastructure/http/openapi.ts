@@ -15,13 +15,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1.0.0')
     .setLicense('UNLICENSED', 'https://commerce-backend.dev/license')
     .setContact('Commerce Backend', 'https://commerce-backend.dev', 'api@commerce-backend.dev')
-    .addServer('/', 'This server')
     .addBearerAuth(
       {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'Access token from POST /api/v1/auth/login: a JWT (RFC 8725 practices: algorithm pinned, iss/aud/exp/typ checked), valid 15 minutes.',
+        description: 'Access token from POST /api/v1/auth/login: a JWT following RFC8725 (algorithm pinned, iss/aud/exp/typ checked), valid 15 minutes.',
       },
       BEARER_SCHEME,
     )
@@ -29,27 +28,74 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, info, {
     operationIdFactory: (_controller: string, method: string) => method,
   });
-  declareServerErrors(document);
+  declareCommonResponses(document);
+  boundScalars(document);
+  // Relative, so the document is right on every host; public, as the API is meant for third-party frontends.
+  document.servers = [{ url: '/', description: 'This server, whichever environment it runs in (local, staging or production)', 'x-internal': false } as never];
   return document;
 }
 
 /**
- * Responses every API operation can give: 400 (any query or body is checked, NUL characters refused everywhere),
- * 503 when the database is away, and a bare 500 for a bug.
+ * Makes every scalar's bounds explicit where the DTOs leave them implicit: integers are 64-bit (amounts exceed
+ * 32 bits), and path ids are UUIDs (ParseUUIDPipe refuses anything else).
  */
-function declareServerErrors(document: OpenAPIObject): void {
-  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
-  for (const [path, operations] of Object.entries(document.paths)) {
-    if (!path.startsWith('/api/')) continue;
-    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
-      if (!operation?.responses) continue;
-      operation.responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
-      operation.responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
-      operation.responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
+function boundScalars(document: OpenAPIObject): void {
+  const visit = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item));
+    if (!node || typeof node !== 'object') return;
+    const schema = node as Record<string, unknown>;
+    if (schema.type === 'integer' && !schema.format) schema.format = 'int64';
+    if (key === 'parameters') return;
+    for (const [name, child] of Object.entries(schema)) visit(child, name);
+  };
+  visit(document);
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Array<{ parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }> }>) {
+      for (const parameter of operation?.parameters ?? []) {
+        if (parameter.in === 'path' && parameter.name === 'id') parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
+        else if (parameter.schema) visit(parameter.schema);
+      }
     }
   }
 }
 
+/** Header schemas of what every API reply carries (set by the rate-limit guard). */
+const integer = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000_000 } });
+const corsHeader = {
+  'Access-Control-Allow-Origin': { description: 'Present when the request\'s Origin is one of CORS_ORIGINS.', schema: { type: 'string', maxLength: 2048 } },
+};
+const rateLimitHeaders = {
+  'X-RateLimit-Limit': integer('Requests allowed per window for this client IP.'),
+  'X-RateLimit-Remaining': integer('Requests left in the current window.'),
+  'X-RateLimit-Reset': integer('Seconds until the window resets.'),
+};
+
+/**
+ * Responses every API operation can give: 400 (any query or body is checked, NUL characters refused everywhere),
+ * 429 past the per-IP rate limit, 503 when the database is away, and a bare 500 for a bug. Every 2xx and 4xx
+ * reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
+ */
+function declareCommonResponses(document: OpenAPIObject): void {
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, { description?: string; content?: object; headers?: object }> }>) {
+      if (!operation?.responses) continue;
+      const responses = operation.responses;
+      responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
+      if (!path.startsWith('/api/')) continue;
+      responses['429'] ??= {
+        description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',
+        content: problem,
+        headers: { 'Retry-After': integer('Seconds to wait before retrying.') },
+      };
+      responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
+      responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
+      for (const [status, response] of Object.entries(responses)) {
+        response.headers = { ...corsHeader, ...(/^[24]/.test(status) ? rateLimitHeaders : {}), ...response.headers };
+      }
+    }
+  }
+}
 /** Swagger UI at /docs (the token entered under Authorize survives reloads), the document at /docs/openapi.json. */
 export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
   SwaggerModule.setup('docs', app, document, {

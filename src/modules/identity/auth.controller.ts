@@ -1,6 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { LogIn } from '../../application/identity/log-in';
 import { LogOut } from '../../application/identity/log-out';
 import { RefreshSession } from '../../application/identity/refresh-session';
@@ -17,8 +16,6 @@ import { TokenPairDto } from './dto/token-pair.dto';
 import { UserDto } from './dto/user.dto';
 
 @ApiTags('auth')
-@UseGuards(ThrottlerGuard)
-@ApiProblems(429)
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessTokenIssuer } from '../../application/identity/access-token-issuer';
 import { AuthenticateSession } from '../../application/identity/authenticate-session';
 import { BootstrapAdmin } from '../../application/identity/bootstrap-admin';
@@ -46,13 +45,6 @@ import { UsersController } from './users.controller';
         signOptions: { algorithm: JWT_ALGORITHM },
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      // Named `default` so the guard answers with a plain Retry-After header.
-      useFactory: (config: AppConfig) => [
-        { name: 'default', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000 },
-      ],
     }),
   ],
   controllers: [AuthController, UsersController],

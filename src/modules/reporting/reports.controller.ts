@@ -1,5 +1,6 @@
-import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, type StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { GetSalesReport } from '../../application/reporting/get-sales-report';
 import { GetTopProducts } from '../../application/reporting/get-top-products';
 import { StoreCurrency } from '../../application/shared/store-currency';
@@ -37,9 +38,9 @@ export class ReportsController {
   })
   @ApiOkResponse(jsonOrCsv({ $ref: getSchemaPath(SalesReportDto) }, 'period,orders,gross,refunds,net,averageOrderValue'))
   @ApiProblems(400)
-  async sales(@Query() query: SalesReportQueryDto, @Headers('accept') accept?: string): Promise<SalesReportDto | StreamableFile> {
+  async sales(@Query() query: SalesReportQueryDto, @Req() request: FastifyRequest): Promise<SalesReportDto | StreamableFile> {
     const report = await this.salesReport.execute(query);
-    if (!wantsCsv(accept)) return SalesReportDto.from(report);
+    if (!wantsCsv(request.headers.accept)) return SalesReportDto.from(report);
     return csvResponse(
       ['period', 'orders', 'gross', 'refunds', 'net', 'averageOrderValue'],
       report.buckets.map((b) => [b.period, b.orders, b.gross, b.refunds, b.net, b.averageOrderValue]),
@@ -55,9 +56,9 @@ export class ReportsController {
   })
   @ApiOkResponse(jsonOrCsv({ type: 'array', maxItems: 100, items: { $ref: getSchemaPath(TopProductDto) } }, 'productId,sku,name,unitsSold,revenue'))
   @ApiProblems(400)
-  async top(@Query() query: TopProductsQueryDto, @Headers('accept') accept?: string): Promise<TopProductDto[] | StreamableFile> {
+  async top(@Query() query: TopProductsQueryDto, @Req() request: FastifyRequest): Promise<TopProductDto[] | StreamableFile> {
     const products = await this.topProducts.execute(query);
-    if (!wantsCsv(accept)) return products.map((product) => TopProductDto.from(product, this.currency.code));
+    if (!wantsCsv(request.headers.accept)) return products.map((product) => TopProductDto.from(product, this.currency.code));
     return csvResponse(
       ['productId', 'sku', 'name', 'unitsSold', 'revenue'],
       products.map((p) => [p.productId, p.sku, p.name, p.unitsSold, p.revenue]),

@@ -1,0 +1,20 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Per-IP limits on the API (X-RateLimit-* headers on every reply), with a stricter one on /auth. Operations
+ * endpoints are left alone: probes and scrapes must never be throttled.
+ */
+@Injectable()
+export class ApiThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return !context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/');
+  }
+
+  /** Whichever limit was hit, clients read one standard Retry-After header. */
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(detail.timeToBlockExpire));
+    throw new ThrottlerException();
+  }
+}
