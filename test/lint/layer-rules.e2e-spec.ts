@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
  * (about two seconds), attributes every reported violation to its probe, and removes the probes again.
  */
 const root = resolve(__dirname, '../..');
-const cruiser = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const cruiser = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
 // Unique per run, so two runs at once never touch each other's probes; the clean-tree check skips them all.
 const PROBE = '__lint-probe-';
 const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -47,8 +47,9 @@ const violations: [string, string, string][] = [
 // A cycle of two probes.
 const cycleA = probe('domain/ordering', 'cycle-a');
 const cycleB = probe('domain/ordering', 'cycle-b');
-violations.push(['no-circular', cycleA, use('b', `./${cycleB.split('/').pop()!.replace(/\.ts$/, '')}`).replace('probe = b', 'a = 1;\nexport const b')]);
-violations.push(['no-circular', cycleB, use('a', `./${cycleA.split('/').pop()!.replace(/\.ts$/, '')}`)]);
+const sibling = (path: string) => `./${path.split('/').pop()!.replace(/[.]ts$/, '')}`;
+violations.push(['no-circular', cycleA, `import { b } from '${sibling(cycleB)}';\nexport const a = 1;\nexport const probe = () => b;\n`]);
+violations.push(['no-circular', cycleB, `import { a } from '${sibling(cycleA)}';\nexport const b = () => a;\n`]);
 
 // What the rules must keep allowing (a rule that flags these is too broad).
 const allowed: [string, string, string][] = [
@@ -62,9 +63,10 @@ const allowed: [string, string, string][] = [
 ];
 
 describe('The dependency rules of npm run lint', () => {
-  const found = new Map<string, Set<string>>();
+  const found = new Map<string, string[]>();
   let status: number | null = null;
   let output = '';
+  let reported = 0;
 
   beforeAll(() => {
     const probes = [...violations, ...allowed];
@@ -76,23 +78,23 @@ describe('The dependency rules of npm run lint', () => {
     }
     // err reporter lines: "  error <rule>: <from> → <to>"
     for (const [, rule, from] of output.matchAll(/^\s*error ([\w-]+): (\S+) → /gm)) {
-      found.set(from, (found.get(from) ?? new Set()).add(rule));
+      found.set(from, [...(found.get(from) ?? []), rule]);
+      reported++;
     }
   });
 
-  it('exits with the number of violations', () => {
-    const reported = [...found.values()].reduce((sum, rules) => sum + rules.size, 0);
+  it('exits with the number of violations (dependency-cruiser exits with its error count)', () => {
     expect(reported).toBeGreaterThanOrEqual(violations.length);
     expect(status).toBe(reported);
   });
 
   it.each(violations)('fails with %s on %s', (rule, path) => {
-    expect([...(found.get(path) ?? [])]).toContain(rule);
+    expect(found.get(path)).toContain(rule);
     expect(output).toContain(rule);
   });
 
   it.each(allowed)('allows %s (%s)', (_what, path) => {
-    expect([...(found.get(path) ?? [])]).toEqual([]);
+    expect(found.get(path)).toBeUndefined();
   });
 
   it('passes on the tree as it is', () => {

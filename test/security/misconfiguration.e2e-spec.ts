@@ -41,6 +41,23 @@ describe('Configuration and inventory', () => {
     }
   });
 
+  it('documents every route it serves', async () => {
+    // Nest logs each route it maps at start-up: "Mapped {/api/v1/orders/:id, GET} route".
+    const served = t.logs
+      .map((line) => /^Mapped \{(\S+), (\w+)\} route/.exec(String(line.msg)))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map(([, path, method]) => `${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
+    const document = (await t.http.get('/docs/openapi.json')).body;
+    const documented = new Set([
+      ...operationsOf(document).map((op) => `${op.method} ${op.template}`),
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /metrics',
+    ]);
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
+  });
+
   it('serves every operation the document lists', async () => {
     const fastify = t.app.getHttpAdapter().getInstance();
     const document = (await t.http.get('/docs/openapi.json')).body;
