@@ -62,7 +62,7 @@ async function post(url: string, body: object, token?: string) {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<any>;
+  return response.json() as Promise<{ id: string; accessToken: string }>;
 }
 
 /** A catalogue whose stock never runs out and customers with tokens, through the API itself. */
