@@ -1,6 +1,7 @@
 /**
  * Writes the OpenAPI document the app serves to openapi.json at the repository root, for clients and review:
  *   npm run openapi:write
+ * or to another file given as the argument (the contract lint checks a fresh one).
  * The app is the built one (dist/) on a throwaway in-memory database; test/platform checks the file is current.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,8 +19,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, { pglite: () => PGlite.create() });
   const reply = await app.inject({ method: 'GET', url: '/docs/openapi.json' });
   await app.close();
-  writeFileSync('openapi.json', `${JSON.stringify(JSON.parse(reply.body), null, 2)}\n`);
-  console.log('Wrote openapi.json');
+  const target = process.argv[2] ?? 'openapi.json';
+  writeFileSync(target, `${JSON.stringify(JSON.parse(reply.body), null, 2)}\n`);
+  console.log(`Wrote ${target}`);
 }
 
 main().catch((error: unknown) => {

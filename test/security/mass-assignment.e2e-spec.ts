@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asAdmin, newCustomer, type LoggedIn } from '../support/journeys';
-import { type DocumentedOperation, exampleBody, operationsOf, urlOf } from '../support/openapi-walk';
+import { type DocumentedOperation, exampleBody, operationsOf, requiresToken, urlOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** OWASP API3 (property-level authorisation, mass assignment): no write accepts a property it does not declare. */
@@ -20,7 +20,7 @@ describe('Mass assignment on every documented write', () => {
   const tokenFor = (op: DocumentedOperation) => {
     const roles = op.operation['x-required-roles'];
     if (roles?.includes('admin')) return admin.token;
-    return op.operation.security?.length ? customer.token : undefined;
+    return requiresToken(op) ? customer.token : undefined;
   };
   const injected = { role: 'admin', status: 'active', customerId: randomUUID(), total: { amount: 1, currency: 'USD' }, isAdmin: true };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asAdmin, newCustomer, type LoggedIn } from '../support/journeys';
-import { type DocumentedOperation, exampleBody, operationsOf, urlOf } from '../support/openapi-walk';
+import { type DocumentedOperation, exampleBody, operationsOf, requiresToken, urlOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** OWASP API4 (unrestricted resource consumption): every documented bound is enforced. */
@@ -20,7 +20,7 @@ describe('Resource limits on every documented operation', () => {
   afterAll(() => t.close());
 
   const tokenFor = (op: DocumentedOperation) =>
-    op.operation['x-required-roles']?.includes('admin') ? admin.token : op.operation.security?.length ? customer.token : undefined;
+    op.operation['x-required-roles']?.includes('admin') ? admin.token : requiresToken(op) ? customer.token : undefined;
   const label = (op: DocumentedOperation, what: string) => `${op.operation.operationId} ${what}`;
 
   it('refuses a page size above 100 and below 1 on every list', async () => {

@@ -23,6 +23,13 @@ export function operationsOf(document: { paths: Record<string, Record<string, Do
     );
 }
 
+/**
+ * Whether anonymous callers are refused: a security requirement is declared and none of them is the empty
+ * one (`{}`), which public operations list beside the bearer token they accept but do not need.
+ */
+export const requiresToken = (op: DocumentedOperation): boolean =>
+  !!op.operation.security?.length && op.operation.security.every((requirement) => Object.keys(requirement as object).length > 0);
+
 /** A concrete URL for an operation: path parameters filled with a fresh UUID, required query parameters given. */
 export function urlOf(op: DocumentedOperation): string {
   const path = op.template.replace(/\{[^}]+\}/g, () => randomUUID());

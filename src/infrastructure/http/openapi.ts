@@ -3,6 +3,17 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 
 export const BEARER_SCHEME = 'bearer';
 
+/** Every operation's tag, in the order Swagger UI shows them. */
+const TAGS = {
+  auth: 'Registering, logging in and out, refreshing tokens.',
+  users: 'The caller\'s profile and password; accounts, roles and status for admins.',
+  catalogue: 'Products, prices and stock.',
+  orders: 'Placing, reading, cancelling and fulfilling orders.',
+  payments: 'Paying and refunding orders; the transactions that record every money movement.',
+  reports: 'Sales figures for admins, as JSON or CSV.',
+  operations: 'Probes and metrics for the platform running the service.',
+};
+
 /** The OpenAPI 3 document, generated from the controllers and DTOs (the Swagger CLI plugin fills in the types). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const info = new DocumentBuilder()
@@ -23,9 +34,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         description: 'Access token from POST /api/v1/auth/login: a JWT following RFC8725 (algorithm pinned, iss/aud/exp/typ checked), valid 15 minutes.',
       },
       BEARER_SCHEME,
-    )
-    .build();
-  const document = SwaggerModule.createDocument(app, info, {
+    );
+  for (const [name, description] of Object.entries(TAGS)) info.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, info.build(), {
     operationIdFactory: (_controller: string, method: string) => method,
   });
   declareCommonResponses(document);
@@ -62,7 +73,10 @@ function boundScalars(document: OpenAPIObject): void {
 /** Header schemas of what every API reply carries (set by the rate-limit guard). */
 const integer = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000_000 } });
 const corsHeader = {
-  'Access-Control-Allow-Origin': { description: 'Present when the request\'s Origin is one of CORS_ORIGINS.', schema: { type: 'string', maxLength: 2048 } },
+  'Access-Control-Allow-Origin': {
+    description: 'Present when the request\'s Origin is one of CORS_ORIGINS.',
+    schema: { type: 'string', format: 'uri', maxLength: 2048, example: 'https://shop.example.com' },
+  },
 };
 const rateLimitHeaders = {
   'X-RateLimit-Limit': integer('Requests allowed per window for this client IP.'),
@@ -71,9 +85,9 @@ const rateLimitHeaders = {
 };
 
 /**
- * Responses every API operation can give: 400 (any query or body is checked, NUL characters refused everywhere),
- * 429 past the per-IP rate limit, 503 when the database is away, and a bare 500 for a bug. Every 2xx and 4xx
- * reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
+ * Responses every operation can give: 400 (any query or body is checked, NUL characters refused everywhere) and a
+ * bare 500 for a bug; every API operation also 429 past the per-IP rate limit and 503 when the database is away.
+ * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
  */
 function declareCommonResponses(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
@@ -82,13 +96,13 @@ function declareCommonResponses(document: OpenAPIObject): void {
       if (!operation?.responses) continue;
       const responses = operation.responses;
       responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
+      responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
       if (!path.startsWith('/api/')) continue;
       responses['429'] ??= {
         description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',
         content: problem,
         headers: { 'Retry-After': integer('Seconds to wait before retrying.') },
       };
-      responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
       responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
       for (const [status, response] of Object.entries(responses)) {
         response.headers = { ...corsHeader, ...(/^[24]/.test(status) ? rateLimitHeaders : {}), ...response.headers };

@@ -41,7 +41,11 @@ export class ProductsController {
 
   @Public()
   @Get()
-  @ApiOperation({ operationId: 'listProducts', summary: 'Products on sale, by name; search by name or SKU' })
+  @ApiOperation({
+    operationId: 'listProducts',
+    summary: 'Products on sale, by name; search by name or SKU',
+    description: 'Anyone can browse. Archived products are listed for admins only. `search` matches name or SKU; keyset pagination with `cursor`.',
+  })
   @ApiOkResponse({ type: ProductPageDto })
   @ApiProblems(400, 401, 403)
   async list(@Query() query: ProductListQueryDto, @OptionalActor() actor?: Actor): Promise<ProductPageDto> {
@@ -54,7 +58,11 @@ export class ProductsController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ operationId: 'getProduct', summary: 'One product (archived ones for admins only)' })
+  @ApiOperation({
+    operationId: 'getProduct',
+    summary: 'One product (archived ones for admins only)',
+    description: 'Price in minor units, stock on hand and status. An archived product is a 404 except for admins.',
+  })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 404)
   async get(@Param('id', uuid) id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
@@ -63,7 +71,11 @@ export class ProductsController {
 
   @Post()
   @AdminOnly()
-  @ApiOperation({ operationId: 'createProduct', summary: 'Add a product to the catalogue' })
+  @ApiOperation({
+    operationId: 'createProduct',
+    summary: 'Add a product to the catalogue',
+    description: 'Admins only. The SKU is unique (409 when taken). Price in integer minor units of the store currency.',
+  })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 409, 413, 415)
   async create(@Body() body: CreateProductDto): Promise<ProductDto> {
@@ -72,7 +84,11 @@ export class ProductsController {
 
   @Patch(':id')
   @AdminOnly()
-  @ApiOperation({ operationId: 'updateProduct', summary: 'Change name, description, price or stock; placed orders keep their prices' })
+  @ApiOperation({
+    operationId: 'updateProduct',
+    summary: 'Change name, description, price or stock; placed orders keep their prices',
+    description: 'Admins only. Only the fields sent change. Orders already placed keep the prices they were placed at.',
+  })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 415)
   async update(@Param('id', uuid) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
@@ -82,7 +98,11 @@ export class ProductsController {
   @Delete(':id')
   @HttpCode(204)
   @AdminOnly()
-  @ApiOperation({ operationId: 'archiveProduct', summary: 'Archive: no longer listed or orderable, still shown in old orders' })
+  @ApiOperation({
+    operationId: 'archiveProduct',
+    summary: 'Archive: no longer listed or orderable, still shown in old orders',
+    description: 'Admins only. The product stays in existing orders and reports; archiving twice is a 409.',
+  })
   @ApiNoContentResponse({ description: 'Archived.' })
   @ApiProblems(400, 404, 409)
   async archive(@Param('id', uuid) id: string): Promise<void> {

@@ -27,7 +27,11 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ operationId: 'register', summary: 'Open a customer account' })
+  @ApiOperation({
+    operationId: 'register',
+    summary: 'Open a customer account',
+    description: 'Creates a customer account. The password must be at least 12 characters and not a common one. An email already in use is a 409.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 409, 413, 415)
   async register(@Body() body: RegisterDto): Promise<UserDto> {
@@ -65,7 +69,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ operationId: 'logout', summary: 'End this session: its access and refresh tokens stop working at once' })
+  @ApiOperation({
+    operationId: 'logout',
+    summary: 'End this session: its access and refresh tokens stop working at once',
+    description: 'Revokes the session the access token belongs to; other sessions of the same account stay open.',
+  })
   @ApiNoContentResponse({ description: 'The session has ended.' })
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.logOut.execute(actor);

@@ -31,7 +31,11 @@ export class UsersController {
 
   @Get('me')
   @Authenticated()
-  @ApiOperation({ operationId: 'getMe', summary: 'The caller\'s profile' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'The caller\'s profile',
+    description: 'Who the bearer token belongs to: id, email, name, role, status and when the account was opened.',
+  })
   @ApiOkResponse({ type: UserDto })
   async me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return UserDto.from(await this.getUser.execute(actor, actor.userId));
@@ -39,7 +43,11 @@ export class UsersController {
 
   @Patch('me')
   @Authenticated()
-  @ApiOperation({ operationId: 'updateMe', summary: 'Change the caller\'s name' })
+  @ApiOperation({
+    operationId: 'updateMe',
+    summary: 'Change the caller\'s name',
+    description: 'Only the display name can change here; email, role and status are not the caller\'s to change.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 413, 415)
   async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto): Promise<UserDto> {
@@ -49,7 +57,11 @@ export class UsersController {
   @Post('me/password')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ operationId: 'changePassword', summary: 'Change the caller\'s password; every other session ends' })
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: 'Change the caller\'s password; every other session ends',
+    description: 'Needs the current password. The new one must pass the strength check. The calling session stays open; every other session of the account ends at once.',
+  })
   @ApiNoContentResponse({ description: 'Changed.' })
   @ApiProblems(400, 413, 415)
   async password(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
@@ -58,7 +70,11 @@ export class UsersController {
 
   @Get()
   @AdminOnly()
-  @ApiOperation({ operationId: 'listUsers', summary: 'Every account, newest first' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'Every account, newest first',
+    description: 'Admins only. Keyset pagination: pass `nextCursor` from the previous page as `cursor`.',
+  })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400)
   async list(@Query() query: PageQueryDto): Promise<UserPageDto> {
@@ -68,7 +84,11 @@ export class UsersController {
 
   @Get(':id')
   @AdminOnly()
-  @ApiOperation({ operationId: 'getUser', summary: 'One account' })
+  @ApiOperation({
+    operationId: 'getUser',
+    summary: 'One account',
+    description: 'An admin sees any account, a customer only their own: anyone else\'s id is a 404, not a 403, so ids cannot be probed.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<UserDto> {

@@ -1,12 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { Public } from '../shared/public.decorator';
-import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health.dto';
+import { LivenessDto, ReadinessDto } from './health.dto';
 
 @ApiTags('operations')
-@ApiExtraModels(DependencyStatusDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -16,7 +15,11 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'The process is up',
+    description: 'Answers 200 as long as the process serves requests; it checks no dependency. For liveness probes.',
+  })
   @ApiOkResponse({ type: LivenessDto })
   live(): LivenessDto {
     return { status: 'ok' };
@@ -24,7 +27,11 @@ export class HealthController {
 
   @Get('ready')
   @Header('cache-control', 'no-cache, no-store, must-revalidate')
-  @ApiOperation({ operationId: 'getReadiness', summary: 'The database answers; 503 when it does not' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'The database answers; 503 when it does not',
+    description: 'Runs a query on the database: 200 when it answers, 503 when it does not. For readiness probes and load balancers.',
+  })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiProblems(503)
   ready() {

@@ -10,17 +10,23 @@ export class DependencyStatusDto {
   status: 'up' | 'down';
 }
 
-/** @nestjs/terminus's report: `details` names each dependency checked. */
+/** The dependencies a readiness check looked at, by name: only the database for now. */
+export class DependenciesDto {
+  @ApiProperty({ required: false, type: DependencyStatusDto })
+  database?: DependencyStatusDto;
+}
+
+/** @nestjs/terminus's report: `details` names each dependency checked, `info` the healthy and `error` the failing ones. */
 export class ReadinessDto {
   @ApiProperty({ enum: ['ok'] })
   status: 'ok';
 
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/DependencyStatusDto' } })
-  info: Record<string, DependencyStatusDto>;
+  @ApiProperty({ type: DependenciesDto })
+  info: DependenciesDto;
 
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/DependencyStatusDto' } })
-  error: Record<string, DependencyStatusDto>;
+  @ApiProperty({ type: DependenciesDto })
+  error: DependenciesDto;
 
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/DependencyStatusDto' } })
-  details: Record<string, DependencyStatusDto>;
+  @ApiProperty({ type: DependenciesDto })
+  details: DependenciesDto;
 }

@@ -42,7 +42,11 @@ export class OrdersController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ operationId: 'listOrders', summary: 'Orders, newest first: a customer\'s own, or all for admins' })
+  @ApiOperation({
+    operationId: 'listOrders',
+    summary: 'Orders, newest first: a customer\'s own, or all for admins',
+    description: 'Customers see their own orders, admins every order. Filter by status; keyset pagination with `cursor`.',
+  })
   @ApiOkResponse({ type: OrderPageDto })
   @ApiProblems(400)
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
@@ -57,7 +61,11 @@ export class OrdersController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOperation({ operationId: 'getOrder', summary: 'One order (its owner or an admin)' })
+  @ApiOperation({
+    operationId: 'getOrder',
+    summary: 'One order (its owner or an admin)',
+    description: 'Lines with the prices they were bought at, the total, the status and its timestamps. Someone else\'s order is a 404.',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
@@ -67,7 +75,11 @@ export class OrdersController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Authenticated()
-  @ApiOperation({ operationId: 'cancelOrder', summary: 'Cancel an order awaiting payment; its stock is released' })
+  @ApiOperation({
+    operationId: 'cancelOrder',
+    summary: 'Cancel an order awaiting payment; its stock is released',
+    description: 'Only an order awaiting payment can be cancelled (409 otherwise), by its owner or an admin. Cancelling twice is a 409.',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
   async cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
@@ -77,7 +89,11 @@ export class OrdersController {
   @Post(':id/fulfil')
   @HttpCode(200)
   @AdminOnly()
-  @ApiOperation({ operationId: 'fulfilOrder', summary: 'Mark a paid order as fulfilled' })
+  @ApiOperation({
+    operationId: 'fulfilOrder',
+    summary: 'Mark a paid order as fulfilled',
+    description: 'Admins only. Only a paid order can be fulfilled (409 otherwise).',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
   async fulfil(@Param('id', uuid) id: string): Promise<OrderDto> {

@@ -20,7 +20,11 @@ export class TransactionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listTransactions', summary: 'Money movements, newest first: one\'s own, or all for admins' })
+  @ApiOperation({
+    operationId: 'listTransactions',
+    summary: 'Money movements, newest first: one\'s own, or all for admins',
+    description: 'Payments and refunds with their status. Customers see their own, admins all. Keyset pagination with `cursor`.',
+  })
   @ApiOkResponse({ type: TransactionPageDto })
   @ApiProblems(400)
   async list(@CurrentActor() actor: Actor, @Query() query: TransactionListQueryDto): Promise<TransactionPageDto> {
@@ -35,7 +39,11 @@ export class TransactionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getTransaction', summary: 'One transaction (its customer or an admin)' })
+  @ApiOperation({
+    operationId: 'getTransaction',
+    summary: 'One transaction (its customer or an admin)',
+    description: 'One payment or refund: amount, status, gateway reference, failure code. Someone else\'s is a 404.',
+  })
   @ApiOkResponse({ type: TransactionDto })
   @ApiProblems(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<TransactionDto> {

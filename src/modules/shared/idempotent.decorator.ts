@@ -14,7 +14,7 @@ export const Idempotent = () =>
       name: 'Idempotency-Key',
       required: true,
       description: 'Unique per intended operation (e.g. a UUID); reuse it only to retry the same request.',
-      schema: { type: 'string', minLength: 1, maxLength: 255, example: '3f1e2d4c-5b6a-4789-9abc-def012345678' },
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]+$', minLength: 1, maxLength: 255, example: '3f1e2d4c-5b6a-4789-9abc-def012345678' },
     }),
     ApiProblems(400, 409, 422),
   );

@@ -6,7 +6,7 @@ export class ProductDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
-  @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
+  @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', maxLength: 64 })
   sku: string;
 
   @ApiProperty({ example: 'Blue mug, 350 ml', maxLength: 200 })
@@ -49,6 +49,6 @@ export class ProductPageDto {
   @ApiProperty({ type: [ProductDto], maxItems: 100 })
   items: ProductDto[];
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 400, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', maxLength: 400, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@example.com', maxLength: 254 })
+  @ApiProperty({ example: 'admin@example.com', format: 'email', maxLength: 254 })
   @IsString()
   @MaxLength(254)
   email: string;

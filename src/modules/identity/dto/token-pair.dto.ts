@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { TokenPair } from '../../../application/identity/token-pair';
 
 export class TokenPairDto {
-  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer <token>`.', maxLength: 2048 })
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer <token>`.', pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$', maxLength: 2048 })
   accessToken: string;
 
-  @ApiProperty({ description: 'Opaque; spend it at POST /auth/refresh for a new pair.', maxLength: 200 })
+  @ApiProperty({ description: 'Opaque; spend it at POST /auth/refresh for a new pair.', pattern: '^[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$', maxLength: 200 })
   refreshToken: string;
 
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })

@@ -6,7 +6,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid', maxLength: 36, example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
   id: string;
 
-  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 })
   email: string;
 
   @ApiProperty({ example: 'Ada Lovelace', maxLength: 100 })
@@ -41,6 +41,6 @@ export class UserPageDto {
   @ApiProperty({ type: [UserDto], maxItems: 100 })
   items: UserDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.', maxLength: 200 })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', description: 'Pass as `cursor` for the next page; null on the last page.', maxLength: 200 })
   nextCursor: string | null;
 }

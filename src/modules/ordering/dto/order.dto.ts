@@ -8,7 +8,7 @@ export class OrderLineDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   productId: string;
 
-  @ApiProperty({ example: 'MUG-BLUE-350', maxLength: 64 })
+  @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', maxLength: 64 })
   sku: string;
 
   @ApiProperty({ example: 'Blue mug, 350 ml', maxLength: 200 })
@@ -96,6 +96,6 @@ export class OrderPageDto {
   @ApiProperty({ type: [OrderDto], maxItems: 100 })
   items: OrderDto[];
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }

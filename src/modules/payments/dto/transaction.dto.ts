@@ -21,13 +21,13 @@ export class TransactionDto {
   @ApiProperty({ type: MoneyDto })
   amount: MoneyDto;
 
-  @ApiProperty({ example: 'pm_card_visa', maxLength: 64 })
+  @ApiProperty({ example: 'pm_card_visa', pattern: '^[A-Za-z0-9_]{1,64}$', maxLength: 64 })
   paymentMethod: string;
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 128, description: 'The processor\'s id of the charge or refund.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[\\x21-\\x7e]+$', maxLength: 128, description: 'The processor\'s id of the charge or refund.' })
   gatewayReference: string | null;
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 64, example: null, description: 'Why it failed, e.g. card_declined.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[a-z0-9_]+$', maxLength: 64, example: null, description: 'Why it failed, e.g. card_declined.' })
   failureCode: string | null;
 
   @ApiProperty({ type: String, nullable: true, maxLength: 500, description: 'Refunds: the reason given.' })
@@ -61,6 +61,6 @@ export class TransactionPageDto {
   @ApiProperty({ type: [TransactionDto], maxItems: 100 })
   items: TransactionDto[];
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }

@@ -35,7 +35,7 @@ export class SalesReportDto {
   @ApiProperty({ enum: REPORT_INTERVALS })
   interval: ReportInterval;
 
-  @ApiProperty({ example: 'USD', minLength: 3, maxLength: 3 })
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 })
   currency: string;
 
   @ApiProperty({ type: [SalesBucketDto], maxItems: 40_000 })

@@ -6,7 +6,7 @@ export class TopProductDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   productId: string;
 
-  @ApiProperty({ maxLength: 64 })
+  @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', maxLength: 64 })
   sku: string;
 
   @ApiProperty({ maxLength: 200 })
