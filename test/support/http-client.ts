@@ -39,6 +39,18 @@ export class HttpClient {
     return this.request<T>('DELETE', url, undefined, options);
   }
 
+  /** A `fetch` over the same pipeline, checked the same way, for fetch-based clients such as the generated one. */
+  readonly fetch = async (request: Request): Promise<Response> => {
+    const { pathname, search } = new URL(request.url);
+    const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const method = request.method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    const response = await this.app.inject({ method, url: pathname + search, headers: Object.fromEntries(request.headers), payload });
+    this.contract.check(method, pathname + search, response.statusCode, response.headers['content-type'] as string | undefined, response.body);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers.set(name, String(value));
+    return new Response(response.statusCode === 204 ? null : response.rawPayload, { status: response.statusCode, headers });
+  };
+
   async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, options: RequestOptions): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
