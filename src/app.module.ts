@@ -9,6 +9,7 @@ import type { DatabaseHooks } from './infrastructure/persistence/mikro-orm-optio
 import { ClockModule } from './infrastructure/time/clock.module';
 import { EventsModule } from './infrastructure/events/events.module';
 import { IdempotencyModule } from './infrastructure/http/idempotency/idempotency.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { DemoDataModule } from './modules/demo/demo-data.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OrderingModule,
         PaymentsModule,
         ReportingModule,
+        AuditModule,
         DemoDataModule,
       ],
     };

@@ -3,6 +3,8 @@ import { Email } from '../../domain/identity/email';
 import { assertAcceptablePassword } from '../../domain/identity/password-policy';
 import { type Role, User } from '../../domain/identity/user';
 import { Clock } from '../shared/clock';
+import { EventPublisher } from '../shared/event-publisher';
+import { UnitOfWork } from '../shared/unit-of-work';
 import { CommonPasswordList } from './common-password-list';
 import { PasswordHasher } from './password-hasher';
 import { UserRepository } from './user.repository';
@@ -21,6 +23,8 @@ export class RegisterUser {
     private readonly hasher: PasswordHasher,
     private readonly commonPasswords: CommonPasswordList,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly events: EventPublisher,
   ) {}
 
   async execute(input: RegisterUserInput, role: Role = 'customer'): Promise<User> {
@@ -28,7 +32,10 @@ export class RegisterUser {
     assertAcceptablePassword(input.password, this.commonPasswords);
     const passwordHash = await this.hasher.hash(input.password);
     const user = User.register({ id: this.users.nextId(), email, name: input.name, passwordHash, role, now: this.clock.now() });
-    await this.users.add(user);
+    await this.uow.run(async () => {
+      await this.users.add(user);
+      await this.events.publish(user.pullEvents());
+    });
     return user;
   }
 }

@@ -4,6 +4,7 @@ import type { Transaction } from '../../domain/payments/transaction';
 import { isFullyRefunded } from '../../domain/payments/refund-policy';
 import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
+import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
 import type { ChargeOutcome } from './payment-gateway';
 import { PayableOrders } from './payable-orders';
@@ -21,6 +22,7 @@ export class PaymentSettlement {
     private readonly orders: PayableOrders,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
   ) {}
 
   settle(transactionId: string, outcome: ChargeOutcome): Promise<Transaction> {
@@ -36,6 +38,7 @@ export class PaymentSettlement {
       if (outcome.status === 'succeeded') transaction.succeed(outcome.gatewayReference, now);
       else transaction.fail(outcome.failureCode, now);
       await this.transactions.save(transaction);
+      await this.events.publish(transaction.pullEvents());
       if (transaction.status === 'succeeded') await this.applyToOrder(transaction, order.status, now);
       return transaction;
     });

@@ -17,6 +17,14 @@ const secondsLocked = (user: User, now: Date) => {
 };
 const noCommonPasswords = { includes: () => false };
 
+describe('User.register', () => {
+  it('records user.registered with the normalised email and the role', () => {
+    const user = aUser('admin');
+    expect(user.pullEvents()).toEqual([{ type: 'user.registered', aggregateId: 'u-admin', occurredAt: t0, email: 'ada@example.com', role: 'admin' }]);
+    expect(user.pullEvents()).toEqual([]);
+  });
+});
+
 describe('Email', () => {
   it('normalises by trimming and lower-casing', () => {
     expect(Email.parse('  Ada.Lovelace@Example.COM ').value).toBe('ada.lovelace@example.com');

@@ -1,3 +1,5 @@
+import { AggregateRoot } from '../shared/aggregate-root';
+import type { DomainEvent } from '../shared/domain-event';
 import { AccountDisabled, AccountLocked, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
 
@@ -11,7 +13,13 @@ export const LOCKOUT_SECONDS = 15 * 60;
  * A person who can log in. Owns the login rules: lockout after repeated failures, disabled accounts,
  * and what an admin may not do to their own account.
  */
-export class User {
+export interface UserRegistered extends DomainEvent {
+  readonly type: 'user.registered';
+  readonly email: string;
+  readonly role: Role;
+}
+
+export class User extends AggregateRoot<UserRegistered> {
   id: string;
   email: string;
   name: string;
@@ -35,6 +43,7 @@ export class User {
     user.lockedUntil = null;
     user.createdAt = input.now;
     user.updatedAt = input.now;
+    user.record({ type: 'user.registered', aggregateId: user.id, occurredAt: input.now, email: user.email, role: user.role });
     return user;
   }
 

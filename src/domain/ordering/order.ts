@@ -1,3 +1,4 @@
+import { AggregateRoot } from '../shared/aggregate-root';
 import { Money } from '../shared/money';
 import type { CancellationReason, OrderEvent } from './order-events';
 import type { OrderLine } from './order-line';
@@ -20,7 +21,7 @@ export interface PricedItem {
  * A customer's order: the lines and prices fixed when it was placed, and a lifecycle that only moves along
  * `orderTransitions`. Every change records a domain event for whoever reacts to it.
  */
-export class Order {
+export class Order extends AggregateRoot<OrderEvent> {
   id: string;
   customerId: string;
   status: OrderStatus;
@@ -36,9 +37,6 @@ export class Order {
   cancellationReason: CancellationReason | null;
   refundedAt: Date | null;
   version: number;
-
-  // Not mapped; `??=` below because the ORM may build instances without running field initialisers.
-  private pendingEvents?: OrderEvent[];
 
   static place(input: { id: string; customerId: string; items: readonly PricedItem[]; now: Date; paymentDueAt: Date }): Order {
     const { items } = input;
@@ -124,20 +122,9 @@ export class Order {
     this.record({ type: 'order.refunded', aggregateId: this.id, occurredAt: now });
   }
 
-  /** Hands over the events recorded since the last call, once. */
-  pullEvents(): OrderEvent[] {
-    const events = this.pendingEvents ?? [];
-    this.pendingEvents = [];
-    return events;
-  }
-
   private moveTo(next: OrderStatus, now: Date): void {
     if (!orderTransitions[this.status].includes(next)) throw new IllegalOrderTransition(this.id, this.status, next);
     this.status = next;
     this.updatedAt = now;
-  }
-
-  private record(event: OrderEvent): void {
-    (this.pendingEvents ??= []).push(event);
   }
 }

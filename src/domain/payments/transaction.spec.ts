@@ -24,6 +24,25 @@ describe('Transaction', () => {
     expect(declined).toMatchObject({ status: 'failed', failureCode: 'card_declined' });
     expect(() => declined.succeed('ch_2', t0)).toThrow(IllegalTransactionTransition);
   });
+
+  it('records refund.issued once a refund succeeds, and nothing for payments or failed refunds', () => {
+    const paid = aPayment();
+    paid.succeed('ch_1', t0);
+    expect(paid.pullEvents()).toEqual([]);
+
+    const start = () =>
+      Transaction.startRefund({ id: 'r1', orderId: 'o1', customerId: 'c1', amount: usd(1500), paymentMethod: 'pm_card_visa', reason: 'Damaged', now: t0 });
+    const refunded = start();
+    refunded.succeed('re_1', t0);
+    expect(refunded.pullEvents()).toEqual([
+      { type: 'refund.issued', aggregateId: 'r1', occurredAt: t0, orderId: 'o1', customerId: 'c1', amount: 1500, currency: 'USD' },
+    ]);
+    expect(refunded.pullEvents()).toEqual([]);
+
+    const declined = start();
+    declined.fail('processing_error', t0);
+    expect(declined.pullEvents()).toEqual([]);
+  });
 });
 
 describe('refund policy', () => {

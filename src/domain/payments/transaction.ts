@@ -1,14 +1,25 @@
+import { AggregateRoot } from '../shared/aggregate-root';
+import type { DomainEvent } from '../shared/domain-event';
 import { Money } from '../shared/money';
 import { IllegalTransactionTransition } from './payments.errors';
 
 export type TransactionType = 'payment' | 'refund';
 export type TransactionStatus = 'pending' | 'succeeded' | 'failed';
 
+/** Money went back to the customer: the processor confirmed a refund. */
+export interface RefundIssued extends DomainEvent {
+  readonly type: 'refund.issued';
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
 /**
  * One movement of money. It is recorded as pending before the payment processor is called and settled
  * afterwards, so a crash in between leaves a visible pending record for reconciliation, never a silent charge.
  */
-export class Transaction {
+export class Transaction extends AggregateRoot<RefundIssued> {
   id: string;
   orderId: string;
   customerId: string;
@@ -73,6 +84,10 @@ export class Transaction {
   succeed(gatewayReference: string, now: Date): void {
     this.settle('succeeded', now);
     this.gatewayReference = gatewayReference;
+    if (this.type === 'refund') {
+      const { orderId, customerId, amount, currency } = this;
+      this.record({ type: 'refund.issued', aggregateId: this.id, occurredAt: now, orderId, customerId, amount, currency });
+    }
   }
 
   fail(failureCode: string, now: Date): void {

@@ -14,6 +14,8 @@ export abstract class AppConfig {
   declare readonly auth: AuthConfig;
   declare readonly ordering: OrderingConfig;
   declare readonly payments: PaymentsConfig;
+  declare readonly rateLimits: RateLimitsConfig;
+  declare readonly events: EventsConfig;
   /** Demo accounts and products on an empty database (development on the embedded database by default). */
   declare readonly seedDemoData: boolean;
   /** The longest range, in days, a report may cover. */
@@ -23,6 +25,8 @@ export abstract class AppConfig {
 export interface DatabaseConfig {
   /** PostgreSQL connection string; absent means the embedded PGlite database in `dataDir`. */
   readonly url?: string;
+  /** Read replicas of `url`, for list and report queries; empty means every query goes to `url`. */
+  readonly replicaUrls: readonly string[];
   readonly dataDir: string;
   readonly migrate: boolean;
   readonly poolMax: number;
@@ -47,6 +51,22 @@ export interface AuthConfig {
   readonly throttleTtlSeconds: number;
   /** Every API route, per client IP: a ceiling against floods, far above what a busy office sends. */
   readonly apiRateLimit: number;
+}
+
+/**
+ * Where throttling counters live: in Redis when `REDIS_URL` is set, in PostgreSQL otherwise, so that every
+ * instance counts the same hits; in memory only on the embedded database, which one process owns anyway.
+ */
+export interface RateLimitsConfig {
+  readonly store: 'redis' | 'postgres' | 'memory';
+  readonly redisUrl?: string;
+}
+
+/** The outbox relay: to NATS JetStream when `NATS_URL` is set, to the in-process dispatcher otherwise. */
+export interface EventsConfig {
+  readonly natsUrl?: string;
+  readonly natsStream: string;
+  readonly relayIntervalMs: number;
 }
 
 export interface OrderingConfig {

@@ -37,6 +37,23 @@ export class Environment {
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
+  @IsOptional() @Matches(/^(postgres(ql)?:\/\/[^,\s]+)(,postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// connection strings',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Matches(/^(nats|tls):\/\/[^\s]+$/, { message: 'NATS_URL must be a nats:// or tls:// URL (comma-separate several servers)' })
+  NATS_URL?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'NATS_STREAM must be 1-64 letters, digits, _ or -' })
+  NATS_STREAM?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  OUTBOX_RELAY_INTERVAL_MS?: number;
+
   @IsOptional() @IsString()
   DATA_DIR?: string;
 

@@ -42,6 +42,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     storeCurrency: env.STORE_CURRENCY ?? 'USD',
     database: {
       url: env.DATABASE_URL,
+      replicaUrls: env.DATABASE_REPLICA_URLS?.split(',') ?? [],
       dataDir: env.DATA_DIR ?? '.data/pglite',
       migrate: (env.DB_MIGRATE ?? 'true') === 'true',
       poolMax: env.DB_POOL_MAX ?? 10,
@@ -63,6 +64,15 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       throttleLimit: env.AUTH_THROTTLE_LIMIT ?? 100,
       throttleTtlSeconds: env.AUTH_THROTTLE_TTL_SECONDS ?? 60,
       apiRateLimit: env.API_RATE_LIMIT ?? 6000,
+    },
+    rateLimits: {
+      store: env.REDIS_URL ? 'redis' : env.DATABASE_URL ? 'postgres' : 'memory',
+      redisUrl: env.REDIS_URL,
+    },
+    events: {
+      natsUrl: env.NATS_URL,
+      natsStream: env.NATS_STREAM ?? 'commerce',
+      relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS ?? 200,
     },
     ordering: {
       paymentTimeoutSeconds: env.ORDER_PAYMENT_TIMEOUT ?? 30 * 60,

@@ -1,7 +1,35 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Global, Module } from '@nestjs/common';
+import { EventSubscriptions } from '../../application/shared/domain-event-handler';
 import { EventPublisher } from '../../application/shared/event-publisher';
-import { LoggingEventPublisher } from './logging-event-publisher';
+import { AppConfig } from '../config/app-config';
+import { EventBroker } from './event-broker';
+import { InProcessEventBroker } from './in-process-event-broker';
+import { NatsEventBroker } from './nats-event-broker';
+import { OutboxEventPublisher } from './outbox-event-publisher';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxRelayScheduler } from './outbox-relay.scheduler';
 
+/**
+ * Domain events: use cases write them to the outbox in their transaction; the relay carries them to NATS
+ * JetStream when NATS_URL is set, or straight to this process's handlers otherwise.
+ */
 @Global()
-@Module({ providers: [{ provide: EventPublisher, useClass: LoggingEventPublisher }], exports: [EventPublisher] })
+@Module({
+  providers: [
+    { provide: EventPublisher, useClass: OutboxEventPublisher },
+    {
+      provide: EventBroker,
+      inject: [AppConfig, MikroORM],
+      useFactory: ({ events }: AppConfig, orm: MikroORM): EventBroker | Promise<EventBroker> =>
+        events.natsUrl
+          ? NatsEventBroker.connect(events.natsUrl, events.natsStream, (work) => RequestContext.create(orm.em, work))
+          : new InProcessEventBroker(),
+    },
+    { provide: EventSubscriptions, useExisting: EventBroker },
+    { provide: OutboxRelay, inject: [MikroORM, EventBroker], useFactory: (orm: MikroORM, broker: EventBroker) => new OutboxRelay(orm, broker) },
+    OutboxRelayScheduler,
+  ],
+  exports: [EventPublisher, EventSubscriptions, OutboxRelay],
+})
 export class EventsModule {}

@@ -4,19 +4,27 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../infrastructure/config/app-config';
+import { RATE_LIMIT_STORAGE, ThrottlerStorageModule } from '../../infrastructure/rate-limits/throttler-storage.module';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 
 const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/v1/auth/');
 
-/** Rate limits, first among the guards so that floods are refused before any token is even verified. */
+/**
+ * Rate limits, first among the guards so that floods are refused before any token is even verified. The
+ * counters live where every instance sees them (Redis or PostgreSQL, see ThrottlerStorageModule).
+ */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        { name: 'default', limit: config.auth.apiRateLimit, ttl: 60_000 },
-        { name: 'auth', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000, skipIf: (context) => !isAuthRoute(context) },
-      ],
+      imports: [ThrottlerStorageModule],
+      inject: [AppConfig, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: Parameters<typeof ThrottlerStorageModule.storageOf>[0]) => ({
+        throttlers: [
+          { name: 'default', limit: config.auth.apiRateLimit, ttl: 60_000 },
+          { name: 'auth', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000, skipIf: (context) => !isAuthRoute(context) },
+        ],
+        storage: ThrottlerStorageModule.storageOf(storage),
+      }),
     }),
   ],
   providers: [{ provide: APP_GUARD, useClass: ApiThrottlerGuard }],

@@ -4,6 +4,9 @@ import { M002Catalogue } from './m002-catalogue';
 import { M003Ordering } from './m003-ordering';
 import { M004Payments } from './m004-payments';
 import { M005Idempotency } from './m005-idempotency';
+import { M006Outbox } from './m006-outbox';
+import { M007RateLimits } from './m007-rate-limits';
+import { M008AuditLog } from './m008-audit-log';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +15,7 @@ export const migrations: MigrationObject[] = [
   { name: 'M003Ordering', class: M003Ordering },
   { name: 'M004Payments', class: M004Payments },
   { name: 'M005Idempotency', class: M005Idempotency },
+  { name: 'M006Outbox', class: M006Outbox },
+  { name: 'M007RateLimits', class: M007RateLimits },
+  { name: 'M008AuditLog', class: M008AuditLog },
 ];

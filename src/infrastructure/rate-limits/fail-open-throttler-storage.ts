@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/**
+ * When the counters' store cannot be reached, requests go through uncounted (and a warning is logged at most
+ * every few seconds) rather than all failing: rate limits protect the service, they must not take it down.
+ * Brute force stays bounded by the per-account lockout, which lives with the accounts in PostgreSQL.
+ */
+export class FailOpenThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger('RateLimits');
+  private lastWarning = 0;
+
+  constructor(private readonly store: ThrottlerStorage) {}
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    try {
+      return await this.store.increment(key, ttl, limit, blockDuration, throttlerName);
+    } catch (error) {
+      if (Date.now() - this.lastWarning > 5_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn({ err: error }, 'rate-limit store unavailable: requests are not counted until it is back');
+      }
+      return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+}

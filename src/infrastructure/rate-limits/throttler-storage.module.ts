@@ -1,0 +1,57 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { PeriodicJob } from '../scheduling/periodic-job';
+import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
+import { PostgresThrottlerStorage } from './postgres-throttler-storage';
+
+/** The store every throttler of this process counts hits in (see RateLimitsConfig for which one). */
+export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+interface SelectedStorage {
+  storage: ThrottlerStorage;
+  close(): Promise<void>;
+}
+
+function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage | undefined {
+  const { store, redisUrl } = config.rateLimits;
+  if (store === 'redis') {
+    // No offline queue: while Redis is away a hit fails at once (and is let through) instead of waiting.
+    const redis = new Redis(redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    redis.on('error', () => undefined); // reported by the fail-open wrapper when a hit fails
+    return { storage: new ThrottlerStorageRedisService(redis), close: async () => void redis.disconnect() };
+  }
+  if (store === 'postgres') {
+    const postgres = new PostgresThrottlerStorage(orm);
+    const purge = new PeriodicJob('RateLimitPurge', orm, () => postgres.purgeExpired(), (n) => `Forgot ${n} expired rate-limit window(s)`);
+    purge.start(60);
+    return { storage: postgres, close: () => purge.stop() };
+  }
+  return undefined; // in memory: the throttler's own storage
+}
+
+@Module({
+  providers: [
+    {
+      provide: RATE_LIMIT_STORAGE,
+      inject: [AppConfig, MikroORM],
+      useFactory: (config: AppConfig, orm: MikroORM) => selectStorage(config, orm),
+    },
+  ],
+  exports: [RATE_LIMIT_STORAGE],
+})
+export class ThrottlerStorageModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMIT_STORAGE) private readonly selected: SelectedStorage | undefined) {}
+
+  /** The wrapped storage for the throttler module, or undefined for its in-memory default. */
+  static storageOf(selected: SelectedStorage | undefined): ThrottlerStorage | undefined {
+    return selected && new FailOpenThrottlerStorage(selected.storage);
+  }
+
+  onApplicationShutdown(): Promise<void> | undefined {
+    return this.selected?.close();
+  }
+}
