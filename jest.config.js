@@ -1,7 +1,9 @@
 /**
- * Two projects: `unit` runs the pure domain specs beside the code; `http` drives the built application
- * (dist/, as production runs it) through Fastify's inject, each test file on its own migrated database:
- * PostgreSQL when TEST_DATABASE_URL is set, the embedded PGlite otherwise.
+ * `npm test` runs two projects: `unit`, the pure domain specs beside the code, and `http`, which drives the
+ * built application (dist/, as production runs it) through Fastify's inject, each test file on its own
+ * migrated database: PostgreSQL when TEST_DATABASE_URL is set, the embedded PGlite otherwise.
+ * `npm run test:cluster` runs `cluster`: several app processes on one PostgreSQL with Redis and NATS servers
+ * of their own (it needs PostgreSQL, redis-server and nats-server, which .ci/run has).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 
@@ -20,6 +22,15 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.cluster-spec.ts'],
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

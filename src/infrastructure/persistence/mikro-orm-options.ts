@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseConfig } from '../config/app-config';
 import { entitySchemas } from './entity-schemas';
+import { releaseDeadConnections } from './release-dead-connections';
 import { migrations } from './migrations';
 
 export interface DatabaseHooks {
@@ -37,7 +38,10 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
         connectionTimeoutMillis: db.connectTimeoutMs,
         statement_timeout: db.statementTimeoutMs,
         application_name: 'commerce-backend',
-        onPoolCreated: hooks.onPoolCreated,
+        onPoolCreated: (pool: Pool) => {
+          releaseDeadConnections(pool);
+          hooks.onPoolCreated?.(pool);
+        },
       },
     };
   }

@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ADMIN } from './journeys';
+
+/**
+ * Real processes for the cluster tests: app instances from dist/main.js, and a NATS and a Redis server of
+ * their own (Debian's nats-server and redis-server), so a test can kill and restart any of them.
+ */
+export const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const until = async (what: string, ready: () => Promise<boolean>, child: ChildProcess, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+const accepts = (port: number) =>
+  new Promise<boolean>((done) => {
+    const socket = new Socket();
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1');
+  });
+
+export interface RunningProcess {
+  readonly url: string;
+  readonly port: number;
+  /** SIGTERM (graceful) or SIGKILL (a crash); resolves once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+function track(child: ChildProcess, url: string, port: number, cleanup = () => undefined): RunningProcess {
+  return {
+    url,
+    port,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((done) => {
+        const finish = () => (cleanup(), done());
+        if (child.exitCode !== null || child.signalCode !== null) return finish();
+        child.once('exit', finish);
+        child.kill(signal);
+      }),
+  };
+}
+
+/** One API instance on its own port, answering /health/ready. Logs go to the test's output only on failure. */
+export async function startInstance(env: Record<string, string>): Promise<RunningProcess & { logs: string[] }> {
+  const port = await freePort();
+  const logs: string[] = [];
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'cluster-test-secret-that-is-long-enough',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DB_MIGRATE: 'false',
+      TRUST_PROXY: 'true',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => logs.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  await until('app instance', () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false), child);
+  return { ...track(child, url, port), logs };
+}
+
+/** nats-server with JetStream; `restart` brings it back on the same port with the same store. */
+export async function startNats(previous?: { port: number; storeDir: string }) {
+  const port = previous?.port ?? (await freePort());
+  const storeDir = previous?.storeDir ?? mkdtempSync(join(tmpdir(), 'cb-nats-'));
+  const child = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  await until('nats-server', () => accepts(port), child);
+  const running = track(child, `nats://127.0.0.1:${port}`, port);
+  return { ...running, storeDir, removeStore: () => rmSync(storeDir, { recursive: true, force: true }) };
+}
+
+/** A private redis-server that keeps nothing on disk. */
+export async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await until('redis-server', () => accepts(port), child);
+  return track(child, `redis://127.0.0.1:${port}`, port);
+}
+
+/** A client address from the documentation prefix, new per call, so one test's per-IP limits never touch another's. */
+export const someClientIp = () => `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
