@@ -152,7 +152,8 @@ describe('Three instances behind one database', () => {
       if (counts.unpublished === 0 && counts.audited === counts.committed) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(counts.committed).toBeGreaterThan(100);
+    // At least the 50 orders placed and the 15 accounts opened by the tests above.
+    expect(counts.committed).toBeGreaterThanOrEqual(65);
     expect(counts).toEqual({ committed: counts.committed, unpublished: 0, audited: counts.committed });
   });
 });
