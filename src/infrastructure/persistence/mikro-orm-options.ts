@@ -29,20 +29,31 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
     debug: false,
   });
   if (db.url) {
+    const driverOptions = {
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      statement_timeout: db.statementTimeoutMs,
+      application_name: 'commerce-backend',
+    };
     return {
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: db.url,
       pool: { min: 0, max: db.poolMax, idleTimeoutMillis: 30_000 },
       driverOptions: {
-        connectionTimeoutMillis: db.connectTimeoutMs,
-        statement_timeout: db.statementTimeoutMs,
-        application_name: 'commerce-backend',
+        ...driverOptions,
         onPoolCreated: (pool: Pool) => {
           releaseDeadConnections(pool);
           hooks.onPoolCreated?.(pool);
         },
       },
+      // Replicas serve only what asks for them (`connectionType: 'read'`: lists and reports), never the reads a
+      // decision depends on (sessions, stock, order state), which must see the primary's latest commit.
+      replicas: db.replicaUrls.map((clientUrl, index) => ({
+        name: `replica-${index + 1}`,
+        clientUrl,
+        driverOptions: { ...driverOptions, onPoolCreated: releaseDeadConnections },
+      })),
+      preferReadReplicas: false,
     };
   }
   if (hooks.pglite) {

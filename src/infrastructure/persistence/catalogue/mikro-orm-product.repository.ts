@@ -53,7 +53,7 @@ export class MikroOrmProductRepository extends ProductRepository {
       const [name, id] = JSON.parse(query.after) as [string, string];
       conditions.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
-    const rows = await this.em.find(Product, { $and: conditions }, { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit + 1 });
+    const rows = await this.em.find(Product, { $and: conditions }, { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit + 1, connectionType: 'read' });
     return pageOf(rows, query.limit, productListKey);
   }
 }

@@ -47,6 +47,7 @@ export class MikroOrmUserRepository extends UserRepository {
     const rows = await this.em.find(User, page.after ? { id: { $lt: page.after } } : {}, {
       orderBy: { id: 'desc' },
       limit: page.limit + 1,
+      connectionType: 'read',
     });
     return pageOf(rows, page.limit, (user) => user.id);
   }

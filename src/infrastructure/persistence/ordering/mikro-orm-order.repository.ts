@@ -36,7 +36,7 @@ export class MikroOrmOrderRepository extends OrderRepository {
     const rows = await this.em.find(
       Order,
       { customerId: query.customerId, status: query.status, ...(query.after ? { id: { $lt: query.after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: query.limit + 1 },
+      { orderBy: { id: 'desc' }, limit: query.limit + 1, connectionType: 'read' },
     );
     return pageOf(rows, query.limit, (order) => order.id);
   }

@@ -59,7 +59,7 @@ export class MikroOrmTransactionRepository extends TransactionRepository {
     const rows = await this.em.find(
       Transaction,
       { customerId, orderId, type, status, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: limit + 1 },
+      { orderBy: { id: 'desc' }, limit: limit + 1, connectionType: 'read' },
     );
     return pageOf(rows, limit, (transaction) => transaction.id);
   }

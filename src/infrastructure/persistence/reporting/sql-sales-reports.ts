@@ -51,7 +51,7 @@ export class SqlSalesReports extends SalesReports {
   }
 
   async sales(range: ReportRange, interval: ReportInterval): Promise<SalesBucket[]> {
-    const rows = await this.em.execute<Array<{ period: string; orders: string; gross: string; refunds: string }>>(
+    const rows = await this.em.getConnection('read').execute<Array<{ period: string; orders: string; gross: string; refunds: string }>>(
       SALES_BY_PERIOD_SQL,
       salesByPeriodParams(range, interval),
     );
@@ -64,7 +64,7 @@ export class SqlSalesReports extends SalesReports {
   }
 
   async topProducts(range: ReportRange, limit: number): Promise<TopProduct[]> {
-    const rows = await this.em.execute<Array<{ product_id: string; sku: string; name: string; units_sold: string; revenue: string }>>(
+    const rows = await this.em.getConnection('read').execute<Array<{ product_id: string; sku: string; name: string; units_sold: string; revenue: string }>>(
       TOP_PRODUCTS_SQL,
       [range.start, range.end, limit],
     );
