@@ -73,4 +73,13 @@ describe('Domain events through the outbox', () => {
     await t.app.get(EventBroker).publish(again);
     expect(await auditOf(customer.userId)).toHaveLength(1);
   });
+
+  it('forgets published events after the retention, never unpublished ones', async () => {
+    await relayAll();
+    await sql.execute("update outbox_events set published_at = now() - interval '8 days' where published_at is not null");
+    const customer = await newCustomer(t.http, 'Heidi'); // committed just now, relayed or not
+    expect(await t.app.get(OutboxRelay).purgePublished(7)).toBeGreaterThan(0);
+    expect(await sql.execute("select id from outbox_events where published_at < now() - interval '7 days'")).toEqual([]);
+    expect((await outboxOf(customer.userId)).map((row) => row.type)).toEqual(['user.registered']);
+  });
 });

@@ -67,6 +67,8 @@ export interface EventsConfig {
   readonly natsUrl?: string;
   readonly natsStream: string;
   readonly relayIntervalMs: number;
+  /** How long published events stay in the outbox table and the stream, for replays and audits. */
+  readonly retentionDays: number;
 }
 
 export interface OrderingConfig {

@@ -54,6 +54,9 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
   OUTBOX_RELAY_INTERVAL_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  EVENT_RETENTION_DAYS?: number;
+
   @IsOptional() @IsString()
   DATA_DIR?: string;
 

@@ -73,6 +73,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       natsUrl: env.NATS_URL,
       natsStream: env.NATS_STREAM ?? 'commerce',
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS ?? 200,
+      retentionDays: env.EVENT_RETENTION_DAYS ?? 7,
     },
     ordering: {
       paymentTimeoutSeconds: env.ORDER_PAYMENT_TIMEOUT ?? 30 * 60,

@@ -23,7 +23,7 @@ import { OutboxRelayScheduler } from './outbox-relay.scheduler';
       inject: [AppConfig, MikroORM],
       useFactory: ({ events }: AppConfig, orm: MikroORM): EventBroker | Promise<EventBroker> =>
         events.natsUrl
-          ? NatsEventBroker.connect(events.natsUrl, events.natsStream, (work) => RequestContext.create(orm.em, work))
+          ? NatsEventBroker.connect(events.natsUrl, events.natsStream, events.retentionDays, (work) => RequestContext.create(orm.em, work))
           : new InProcessEventBroker(),
     },
     { provide: EventSubscriptions, useExisting: EventBroker },

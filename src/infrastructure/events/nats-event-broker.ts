@@ -27,10 +27,10 @@ export class NatsEventBroker extends EventBroker {
     super();
   }
 
-  static async connect(servers: string, stream: string, inContext: HandlerContext): Promise<NatsEventBroker> {
+  static async connect(servers: string, stream: string, retentionDays: number, inContext: HandlerContext): Promise<NatsEventBroker> {
     const connection = await connect({ servers: servers.split(','), name: 'commerce-backend', maxReconnectAttempts: -1 });
     const manager = await jetstreamManager(connection);
-    const config = { name: stream, subjects: [`${stream}.>`], duplicate_window: nanos(10 * 60_000) };
+    const config = { name: stream, subjects: [`${stream}.>`], duplicate_window: nanos(10 * 60_000), max_age: nanos(retentionDays * 86_400_000) };
     // Idempotent for an identical configuration; an existing stream with another one is brought up to date.
     await manager.streams.add(config).catch(() => manager.streams.update(stream, config));
     return new NatsEventBroker(connection, jetstream(connection), manager, stream, inContext);

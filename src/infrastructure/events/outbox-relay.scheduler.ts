@@ -6,13 +6,15 @@ import { EventBroker } from './event-broker';
 import { OutboxRelay } from './outbox-relay';
 
 /**
- * Relays the outbox every OUTBOX_RELAY_INTERVAL_MS on every instance (one at a time wins the batch). Starts
+ * Relays the outbox every OUTBOX_RELAY_INTERVAL_MS on every instance (one at a time wins the batch), and forgets
+ * published events after EVENT_RETENTION_DAYS (the JetStream stream keeps them as long). Starts
  * after every module has subscribed its handlers (they do so on init); on shutdown the relay stops before
  * the broker connection is drained.
  */
 @Injectable()
 export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly job: PeriodicJob;
+  private readonly purge: PeriodicJob;
 
   constructor(
     private readonly config: AppConfig,
@@ -21,14 +23,17 @@ export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicati
     private readonly broker: EventBroker,
   ) {
     this.job = new PeriodicJob('OutboxRelay', orm, () => relay.relayOnce(), (n) => `Relayed ${n} domain event(s)`);
+    const { retentionDays } = config.events;
+    this.purge = new PeriodicJob('OutboxPurge', orm, () => relay.purgePublished(retentionDays), (n) => `Forgot ${n} published event(s)`);
   }
 
   onApplicationBootstrap(): void {
     this.job.start(this.config.events.relayIntervalMs / 1000);
+    this.purge.start(600);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    await Promise.all([this.job.stop(), this.purge.stop()]);
     await this.broker.close();
   }
 }

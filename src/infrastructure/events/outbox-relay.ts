@@ -58,6 +58,14 @@ export class OutboxRelay {
     return published;
   }
 
+  /** Forgets events published longer ago than the retention; returns how many. */
+  async purgePublished(retentionDays: number): Promise<number> {
+    const result = await this.orm.em
+      .getConnection()
+      .execute<{ affectedRows: number }>('delete from outbox_events where published_at < now() - make_interval(days => ?)', [retentionDays], 'run');
+    return result.affectedRows;
+  }
+
   /** Events committed but not yet confirmed by the broker. */
   async backlog(): Promise<number> {
     const [{ count }] = await (this.orm.em.fork() as SqlEntityManager).execute<Array<{ count: string }>>(
