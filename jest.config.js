@@ -3,7 +3,8 @@
  * built application (dist/, as production runs it) through Fastify's inject, each test file on its own
  * migrated database: PostgreSQL when TEST_DATABASE_URL is set, the embedded PGlite otherwise.
  * `npm run test:cluster` runs `cluster`: several app processes on one PostgreSQL with Redis and NATS servers
- * of their own (it needs PostgreSQL, redis-server and nats-server, which .ci/run has).
+ * of their own (it needs PostgreSQL, redis-server and nats-server, which .ci/run has). `npm run test:browser`
+ * runs `browser`: Swagger UI in Debian's Chromium against the app started as `npm start` starts it.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 
@@ -34,6 +35,13 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.browser-spec.ts'],
+      transform,
     },
   ],
 };

@@ -581,10 +581,10 @@ export interface components {
         LoginDto: {
             /**
              * Format: email
-             * @example admin@example.com
+             * @example customer@example.com
              */
             email: string;
-            /** @example change-me-admin-password */
+            /** @example demo-customer-password */
             password: string;
         };
         TokenPairDto: {
@@ -696,7 +696,7 @@ export interface components {
         OrderItemDto: {
             /**
              * Format: uuid
-             * @example 01937c5e-8a4b-7cde-9f01-23456789abcd
+             * @example 0194c000-0000-7000-8000-000000000001
              */
             productId: string;
             /** @example 2 */

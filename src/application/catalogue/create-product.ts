@@ -10,6 +10,8 @@ export interface CreateProductInput {
   description?: string | null;
   price: { amount: number; currency: string };
   stock: number;
+  /** A chosen id (the demo catalogue's are fixed, so the API document's examples name real products); new by default. */
+  id?: string;
 }
 
 @Injectable()
@@ -22,7 +24,7 @@ export class CreateProduct {
 
   async execute(input: CreateProductInput): Promise<Product> {
     const product = Product.create({
-      id: this.products.nextId(),
+      id: input.id ?? this.products.nextId(),
       sku: input.sku,
       name: input.name,
       description: input.description,

@@ -2,9 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_LINES, MAX_QUANTITY } from '../../../domain/ordering/order';
+import { EXAMPLE_PRODUCT_ID } from '../../shared/api-examples';
 
 export class OrderItemDto {
-  @ApiProperty({ format: 'uuid', maxLength: 36, example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: EXAMPLE_PRODUCT_ID })
   @IsUUID()
   productId: string;
 
