@@ -1,0 +1,99 @@
+/**
+ * What the benchmark scripts share: a fresh database of their own, the built app started on it, a catalogue
+ * and customers seeded through the API, and the stock check that proves nothing was oversold.
+ */
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import type { ScenarioInput } from './load/scenarios';
+import { startServer, type Started } from './processes';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin password' };
+const CUSTOMER_PASSWORD = 'bench customer password';
+
+export const loadScript = resolve(__dirname, 'load/load-process.js');
+
+/** A database named for one benchmark, so two benchmarks never share one. */
+export class BenchDatabase {
+  readonly url: string;
+
+  constructor(private readonly name: string) {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    this.url = url.toString();
+  }
+
+  async recreate(): Promise<void> {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${this.name} with (force)`);
+    await client.query(`create database ${this.name}`);
+    await client.end();
+  }
+
+  /** Stock taken must equal the quantities ordered and not cancelled: nothing oversold, nothing lost. */
+  async productsWithWrongStock(): Promise<number> {
+    const client = new Client({ connectionString: this.url });
+    await client.connect();
+    const { rows } = await client.query(`
+      select p.id from products p
+        left join (select (l->>'productId')::uuid as product_id, sum((l->>'quantity')::int) as ordered
+                     from orders o, jsonb_array_elements(o.lines) l where o.status <> 'cancelled' group by 1) s on s.product_id = p.id
+       where p.sku like 'BENCH-%' and 1000000000 - p.stock <> coalesce(s.ordered, 0)`);
+    await client.end();
+    return rows.length;
+  }
+}
+
+/** The built app on the database, in production mode, with limits that a benchmark must not hit. */
+export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Started> {
+  return startServer(
+    resolve('dist/main.js'),
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      MAX_OPEN_ORDERS: '1000', // per customer; 50 customers share the POST /orders load
+      AUTH_THROTTLE_LIMIT: '100000000',
+      API_RATE_LIMIT: '1000000000',
+      ...env,
+    },
+    `http://127.0.0.1:${port}/health/ready`,
+  );
+}
+
+async function post(url: string, body: object, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<{ id: string; accessToken: string }>;
+}
+
+/** A catalogue whose stock never runs out and customers with tokens, through the API itself. */
+export async function seed(base: string): Promise<Omit<ScenarioInput, 'url'>> {
+  const admin = await post(`${base}/auth/login`, ADMIN);
+  const productIds: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const product = await post(
+      `${base}/products`,
+      { sku: `BENCH-${i}`, name: `Bench product ${String(i).padStart(3, '0')}`, price: { amount: 500 + i, currency: 'USD' }, stock: 1_000_000_000 },
+      admin.accessToken,
+    );
+    productIds.push(product.id);
+  }
+  const customerEmails = Array.from({ length: 50 }, (_, i) => `bench-customer-${i}@example.com`);
+  const tokens: string[] = [];
+  for (const email of customerEmails) {
+    await post(`${base}/auth/register`, { email, password: CUSTOMER_PASSWORD, name: email });
+    tokens.push((await post(`${base}/auth/login`, { email, password: CUSTOMER_PASSWORD })).accessToken);
+  }
+  return { productIds, tokens, customerEmails, customerPassword: CUSTOMER_PASSWORD };
+}

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * `npm run generate:context` makes a context that passes the project's checks as generated: in a copy of this
+ * checkout (its files as git sees them, node_modules linked), generate one, then run `npm run lint` and the
+ * tests that hold every context to the rules (its own unit and HTTP tests, the document, the client, the
+ * security walks, the contract lint). The copy, and the context with it, is removed at the end.
+ */
+const root = resolve(__dirname, '../..');
+const CONTEXT = 'wish-lists';
+
+interface JestReport {
+  numFailedTests: number;
+  numRuntimeErrorTestSuites: number;
+  testResults: Array<{ name: string; assertionResults: Array<{ status: string }> }>;
+}
+
+describe('The context scaffold', () => {
+  let copy: string;
+  const run = (command: string, args: string[]) =>
+    spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'cb-scaffold-'));
+    const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).stdout.split('\0');
+    for (const file of files.filter((f) => f && existsSync(join(root, f)))) {
+      mkdirSync(dirname(join(copy, file)), { recursive: true });
+      cpSync(join(root, file), join(copy, file));
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('generates a context that passes npm run lint and the tests, unchanged', () => {
+    const generated = run('npm', ['run', 'generate:context', '--', CONTEXT]);
+    expect({ status: generated.status, stderr: generated.stderr.split('\n').filter((l) => /error/i.test(l)) }).toEqual({ status: 0, stderr: [] });
+    expect(existsSync(join(copy, `src/domain/${CONTEXT}/wish-list.ts`))).toBe(true);
+    expect(readFileSync(join(copy, 'openapi.json'), 'utf8')).toContain('"createWishList"');
+
+    const lint = run('npm', ['run', 'lint']);
+    expect({ status: lint.status, output: lint.status === 0 ? '' : `${lint.stdout}${lint.stderr}`.slice(-3000) }).toEqual({ status: 0, output: '' });
+
+    const report = join(copy, 'jest-report.json');
+    const tests = run(process.execPath, [
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      '--selectProjects', 'unit', 'http',
+      '--json', '--outputFile', report,
+      '--testPathPatterns', `${CONTEXT}|test/platform/|test/clients/|test/security/|test/lint/contract`,
+    ]);
+    const results = JSON.parse(readFileSync(report, 'utf8')) as JestReport;
+    const passedIn = (suffix: string) =>
+      results.testResults.filter((r) => r.name.endsWith(suffix)).flatMap((r) => r.assertionResults).filter((a) => a.status === 'passed').length;
+    expect({ failed: results.numFailedTests + results.numRuntimeErrorTestSuites, status: tests.status }).toEqual({ failed: 0, status: 0 });
+    expect(passedIn(`src/domain/${CONTEXT}/wish-list.spec.ts`)).toBeGreaterThanOrEqual(3);
+    expect(passedIn(`test/${CONTEXT}/${CONTEXT}.e2e-spec.ts`)).toBe(2);
+    expect(passedIn('test/security/function-level-authorisation.e2e-spec.ts')).toBeGreaterThan(0);
+  }, 600_000);
+});
