@@ -1,0 +1,72 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type * as Storage from '../../src/infrastructure/rate-limits/postgres-throttler-storage';
+import { loadBuilt } from '../support/built';
+import { ClusterClient } from '../support/cluster-client';
+import { type RunningProcess, startInstance, startRedis } from '../support/service-processes';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const { PostgresThrottlerStorage } = loadBuilt<typeof Storage>('infrastructure/rate-limits/postgres-throttler-storage');
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Where the rate-limit counters live when several instances share them, and what happens when that store is away. */
+describe('Rate-limit stores', () => {
+  describe('in PostgreSQL (no REDIS_URL)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+      if (t.database.kind !== 'postgresql') throw new Error('The cluster tests need PostgreSQL: set TEST_DATABASE_URL (npm run test:cluster does).');
+    });
+    afterAll(() => t.close());
+
+    it('counts a fixed window, blocks past the limit, starts again when the block ends, and purges what expired', async () => {
+      const storage = new PostgresThrottlerStorage(t.app.get(MikroORM));
+      const hit = () => storage.increment('client-1', 300, 2, 600, 'auth');
+      expect(await hit()).toMatchObject({ totalHits: 1, isBlocked: false, timeToBlockExpire: 0 });
+      expect(await hit()).toMatchObject({ totalHits: 2, isBlocked: false });
+      expect(await hit()).toMatchObject({ totalHits: 3, isBlocked: true, timeToBlockExpire: 1 });
+      expect(await hit()).toMatchObject({ isBlocked: true });
+      expect(await storage.increment('client-2', 300, 2, 600, 'auth')).toMatchObject({ totalHits: 1, isBlocked: false });
+      await pause(700);
+      expect(await hit()).toMatchObject({ totalHits: 1, isBlocked: false });
+      await pause(400);
+      const sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+      const counters = () => sql.execute("select key from rate_limit_counters where key like 'auth:client-%' order by key");
+      expect(await counters()).toEqual([{ key: 'auth:client-1' }, { key: 'auth:client-2' }]);
+      expect(await storage.purgeExpired()).toBeGreaterThanOrEqual(2);
+      expect(await counters()).toEqual([]);
+    });
+  });
+
+  describe('in Redis (REDIS_URL)', () => {
+    let database: TestDatabase;
+    let redis: RunningProcess;
+    let instance: Awaited<ReturnType<typeof startInstance>>;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      if (!database.url) throw new Error('The cluster tests need PostgreSQL: set TEST_DATABASE_URL (npm run test:cluster does).');
+      redis = await startRedis();
+      instance = await startInstance({ DATABASE_URL: database.url, REDIS_URL: redis.url, AUTH_THROTTLE_LIMIT: '3' });
+    }, 60_000);
+    afterAll(async () => {
+      await instance?.stop();
+      await redis?.stop();
+      await database?.drop();
+    });
+
+    it('limits while Redis is up, and lets requests through, uncounted and logged, while it is down', async () => {
+      const api = new ClusterClient([instance.url]);
+      const refresh = (ip: string) => api.post('/auth/refresh', { refreshToken: 'not-a-token' }, { ip });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await refresh('2001:db8::1')).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+
+      await redis.stop('SIGKILL');
+      const whileDown = [];
+      for (let i = 0; i < 5; i++) whileDown.push((await refresh('2001:db8::2')).status);
+      expect(whileDown).toEqual([401, 401, 401, 401, 401]);
+      expect(instance.logs.join('')).toContain('rate-limit store unavailable');
+    });
+  });
+});
