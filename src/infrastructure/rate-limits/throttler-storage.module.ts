@@ -7,8 +7,12 @@ import { AppConfig } from '../config/app-config';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
 import { PostgresThrottlerStorage } from './postgres-throttler-storage';
+import { SlidingWindowThrottlerStorage } from './sliding-window-throttler-storage';
 
-/** The store every throttler of this process counts hits in (see RateLimitsConfig for which one). */
+/**
+ * The store every throttler of this process counts hits in (see RateLimitsConfig for which one). In memory, a
+ * sliding log at O(1) per hit: @nestjs/throttler's default copies a key's whole log on every request.
+ */
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
 interface SelectedStorage {
@@ -16,7 +20,7 @@ interface SelectedStorage {
   close(): Promise<void>;
 }
 
-function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage | undefined {
+function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
   const { store, redisUrl } = config.rateLimits;
   if (store === 'redis') {
     // No offline queue: while Redis is away a hit fails at once (and is let through) instead of waiting.
@@ -30,7 +34,8 @@ function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage | unde
     purge.start(60);
     return { storage: postgres, close: () => purge.stop() };
   }
-  return undefined; // in memory: the throttler's own storage
+  const memory = new SlidingWindowThrottlerStorage();
+  return { storage: memory, close: async () => memory.onApplicationShutdown() };
 }
 
 @Module({
@@ -44,14 +49,14 @@ function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage | unde
   exports: [RATE_LIMIT_STORAGE],
 })
 export class ThrottlerStorageModule implements OnApplicationShutdown {
-  constructor(@Inject(RATE_LIMIT_STORAGE) private readonly selected: SelectedStorage | undefined) {}
+  constructor(@Inject(RATE_LIMIT_STORAGE) private readonly selected: SelectedStorage) {}
 
-  /** The wrapped storage for the throttler module, or undefined for its in-memory default. */
-  static storageOf(selected: SelectedStorage | undefined): ThrottlerStorage | undefined {
-    return selected && new FailOpenThrottlerStorage(selected.storage);
+  /** The storage for the throttler module, let through when it fails. */
+  static storageOf(selected: SelectedStorage): ThrottlerStorage {
+    return new FailOpenThrottlerStorage(selected.storage);
   }
 
-  onApplicationShutdown(): Promise<void> | undefined {
-    return this.selected?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.selected.close();
   }
 }
