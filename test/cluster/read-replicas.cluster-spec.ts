@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
+import { asAdmin, newCustomer, newProduct, pay, placeOrder } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -50,5 +50,22 @@ describe('Read replicas', () => {
     expect(order.status).toBe(201);
     expect((await t.http.get(`/api/v1/orders/${order.body.id}`, { token: customer.token })).body.status).toBe('pending_payment');
     expect((await t.http.get('/api/v1/orders?limit=10', { token: customer.token })).body.items).toEqual([]);
+  });
+
+  it('pays on the primary and reports sales from the replica', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 5, price: 2500 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+    expect((await pay(t.http, customer.token, order.body.id)).status).toBe(201);
+    expect((await t.http.get(`/api/v1/orders/${order.body.id}`, { token: customer.token })).body.status).toBe('paid');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const sales = await t.http.get(`/api/v1/reports/sales?from=${today}&to=${today}&interval=day`, { token: admin.token });
+    expect(sales.status).toBe(200);
+    expect(sales.body.totals.orders).toBe(0); // the replica has no payments yet
+    const top = await t.http.get(`/api/v1/reports/top-products?from=${today}&to=${today}`, { token: admin.token });
+    expect(top.status).toBe(200);
+    expect(top.body).toEqual([]);
   });
 });
