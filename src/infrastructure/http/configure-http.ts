@@ -1,6 +1,6 @@
-import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -19,7 +19,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.removeContentTypeParser('text/plain');
   refuseNulCharacters(fastify);
 
-  await fastify.register(helmet, {
+  // Built once: @fastify/helmet rebuilt the middleware (parsing the CSP directives) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -32,6 +33,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     },
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
