@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { EventBroker } from './event-broker';
@@ -8,11 +8,11 @@ import { OutboxRelay } from './outbox-relay';
 /**
  * Relays the outbox every OUTBOX_RELAY_INTERVAL_MS on every instance (one at a time wins the batch), and forgets
  * published events after EVENT_RETENTION_DAYS (the JetStream stream keeps them as long). Starts
- * after every module has subscribed its handlers (they do so on init); on shutdown the relay stops before
- * the broker connection is drained.
+ * after every module has subscribed its handlers (they do so on init); on shutdown the relay stops, then the
+ * broker connection is drained (its consumers' handlers use the database), both before the database closes.
  */
 @Injectable()
-export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
   private readonly purge: PeriodicJob;
 
@@ -32,7 +32,7 @@ export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicati
     this.purge.start(600);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.job.stop(), this.purge.stop()]);
     await this.broker.close();
   }

@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseConfig } from '../config/app-config';
 import { entitySchemas } from './entity-schemas';
+import { boundPoolEnd } from './bounded-pool-end';
 import { releaseDeadConnections } from './release-dead-connections';
 import { migrations } from './migrations';
 
@@ -34,6 +35,10 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
       statement_timeout: db.statementTimeoutMs,
       application_name: 'commerce-backend',
     };
+    const guardPool = (pool: Pool) => {
+      releaseDeadConnections(pool);
+      boundPoolEnd(pool, db.statementTimeoutMs + 1_000);
+    };
     return {
       ...common,
       driver: PostgreSqlDriver,
@@ -42,7 +47,7 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
       driverOptions: {
         ...driverOptions,
         onPoolCreated: (pool: Pool) => {
-          releaseDeadConnections(pool);
+          guardPool(pool);
           hooks.onPoolCreated?.(pool);
         },
       },
@@ -51,7 +56,7 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
       replicas: db.replicaUrls.map((clientUrl, index) => ({
         name: `replica-${index + 1}`,
         clientUrl,
-        driverOptions: { ...driverOptions, onPoolCreated: releaseDeadConnections },
+        driverOptions: { ...driverOptions, onPoolCreated: guardPool },
       })),
       preferReadReplicas: false,
     };

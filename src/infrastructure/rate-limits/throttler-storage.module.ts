@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
@@ -17,7 +17,10 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
 interface SelectedStorage {
   storage: ThrottlerStorage;
-  close(): Promise<void>;
+  /** Stops background work that uses the database, before it closes. */
+  stopJobs?(): Promise<void>;
+  /** Once requests in flight are done. */
+  close?(): Promise<void>;
 }
 
 function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
@@ -32,7 +35,7 @@ function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
     const postgres = new PostgresThrottlerStorage(orm);
     const purge = new PeriodicJob('RateLimitPurge', orm, () => postgres.purgeExpired(), (n) => `Forgot ${n} expired rate-limit window(s)`);
     purge.start(60);
-    return { storage: postgres, close: () => purge.stop() };
+    return { storage: postgres, stopJobs: () => purge.stop() };
   }
   const memory = new SlidingWindowThrottlerStorage();
   return { storage: memory, close: async () => memory.onApplicationShutdown() };
@@ -48,7 +51,7 @@ function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
   ],
   exports: [RATE_LIMIT_STORAGE],
 })
-export class ThrottlerStorageModule implements OnApplicationShutdown {
+export class ThrottlerStorageModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_STORAGE) private readonly selected: SelectedStorage) {}
 
   /** The storage for the throttler module, let through when it fails. */
@@ -56,7 +59,11 @@ export class ThrottlerStorageModule implements OnApplicationShutdown {
     return new FailOpenThrottlerStorage(selected.storage);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.selected.close();
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.selected.stopJobs?.();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.selected.close?.();
   }
 }

@@ -4,12 +4,15 @@ import { Logger } from '@nestjs/common';
 /**
  * A background job run every `intervalSeconds` on every instance, each run in its own database context.
  * Jobs must be safe to run on several instances at once (they claim rows with SKIP LOCKED). Overlapping
- * ticks are skipped, not stacked; a failed run is logged and retried at the next tick.
+ * ticks are skipped, not stacked; a failed run is logged and retried at the next tick. Stopped for good before
+ * the database closes (the schedulers stop in `beforeApplicationShutdown`): a run after that would open the ORM's
+ * connection again, and that pool would never be closed.
  */
 export class PeriodicJob {
   private readonly logger: Logger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopped = false;
 
   constructor(
     private readonly name: string,
@@ -25,14 +28,16 @@ export class PeriodicJob {
     this.timer.unref();
   }
 
+  /** No run starts after this; resolves when the one under way, if any, has ended. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
   }
 
-  /** One run now; returns how many items it handled (0 when a run was already under way). */
+  /** One run now; returns how many items it handled (0 when a run was already under way, or the job is stopped). */
   async runOnce(): Promise<number> {
-    if (this.running) return 0;
+    if (this.running || this.stopped) return 0;
     this.running = RequestContext.create(this.orm.em, () => this.work());
     try {
       const handled = await this.running;

@@ -1,12 +1,12 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ExpireOverdueOrders } from '../../application/ordering/expire-overdue-orders';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { PeriodicJob } from '../../infrastructure/scheduling/periodic-job';
 
 /** Cancels unpaid orders past their deadline every ORDER_EXPIRY_SWEEP_SECONDS, on every instance. */
 @Injectable()
-export class OrderExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OrderExpiryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
 
   constructor(
@@ -21,7 +21,7 @@ export class OrderExpiryScheduler implements OnApplicationBootstrap, OnApplicati
     this.job.start(this.config.ordering.expirySweepSeconds);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ReconcilePendingTransactions } from '../../application/payments/reconcile-pending-transactions';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { IdempotencyStore } from '../../infrastructure/http/idempotency/idempotency.store';
@@ -7,7 +7,7 @@ import { PeriodicJob } from '../../infrastructure/scheduling/periodic-job';
 
 /** Settles stale pending transactions through the gateway, and forgets expired idempotency keys. */
 @Injectable()
-export class PaymentReconciliationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PaymentReconciliationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
   private readonly purge: PeriodicJob;
 
@@ -26,7 +26,7 @@ export class PaymentReconciliationScheduler implements OnApplicationBootstrap, O
     this.purge.start(3600);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.job.stop(), this.purge.stop()]);
   }
 }
