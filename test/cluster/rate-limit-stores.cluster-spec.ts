@@ -7,7 +7,7 @@ import { type RunningProcess, startInstance, startRedis } from '../support/servi
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const { PostgresThrottlerStorage } = loadBuilt<typeof Storage>('infrastructure/rate-limits/postgres-throttler-storage');
+const { PostgresThrottlerStorage, leaseSize } = loadBuilt<typeof Storage>('infrastructure/rate-limits/postgres-throttler-storage');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Where the rate-limit counters live when several instances share them, and what happens when that store is away. */
@@ -36,6 +36,33 @@ describe('Rate-limit stores', () => {
       expect(await counters()).toEqual([{ key: 'auth:client-1' }, { key: 'auth:client-2' }]);
       expect(await storage.purgeExpired()).toBeGreaterThanOrEqual(2);
       expect(await counters()).toEqual([]);
+    });
+
+    it('takes hits in leases under large limits: one write serves many requests, and never more than the limit passes', async () => {
+      expect([100, 199, 200, 6_000, 1e9].map(leaseSize)).toEqual([1, 1, 2, 60, 100]);
+      const orm = t.app.get(MikroORM);
+      const [one, other] = [new PostgresThrottlerStorage(orm), new PostgresThrottlerStorage(orm)]; // two instances
+      const hit = (storage: InstanceType<typeof PostgresThrottlerStorage>) => storage.increment('lease-client', 60_000, 1_000, 60_000, 'default');
+      const counter = async () =>
+        (await (orm.em.fork() as SqlEntityManager).execute<Array<{ hits: number }>>("select hits from rate_limit_counters where key = 'default:lease-client'"))[0].hits;
+
+      const first = [];
+      for (let i = 0; i < 25; i++) first.push((await hit(one)).totalHits);
+      expect(first).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      expect(await counter()).toBe(30); // three leases of 10 hits, three writes
+
+      // Both instances at once, well past the limit: the shared counter stops them at 1,000 between them,
+      // at most a lease's worth early per instance (plus the one that crossed the limit).
+      let passed = first.length;
+      for (let round = 0; round < 60; round++) {
+        const records = await Promise.all(Array.from({ length: 20 }, (_, i) => hit(i % 2 ? one : other)));
+        const allowed = records.filter((record) => !record.isBlocked);
+        expect(allowed.filter((record) => record.totalHits > 1_000)).toEqual([]);
+        passed += allowed.length;
+      }
+      expect(passed).toBeLessThanOrEqual(1_000);
+      expect(passed).toBeGreaterThanOrEqual(1_000 - 3 * 9);
+      expect(await counter()).toBeGreaterThan(1_000);
     });
   });
 

@@ -3,34 +3,95 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
+/** Hits this instance took from the shared counter in one go, handed out one per request. */
+interface Lease {
+  /** The counter's value in PostgreSQL right after this lease was taken. */
+  readonly hitsAfter: number;
+  /** How many of the taken hits were within the limit, so may be handed out. */
+  readonly granted: number;
+  readonly size: number;
+  readonly expiresAt: number;
+  used: number;
+}
+
+/** At most one hit in a hundred of the limit, and at most 100, taken in one go; 1 for small limits. */
+export const leaseSize = (limit: number) => Math.max(1, Math.min(100, Math.floor(limit / 100)));
+
 /**
- * Throttling counters in PostgreSQL, shared by every instance: one atomic upsert per hit, a fixed window per
- * key like the Redis storage's script (hits reset when the window or a block has run out; past the limit the
- * key is blocked for the block duration).
+ * Throttling counters in PostgreSQL, shared by every instance: a fixed window per key like the Redis storage's
+ * script (hits reset when the window or a block has run out; past the limit the key is blocked for the block
+ * duration).
+ *
+ * A write per request would double the database work of a read, so hits are taken from the shared counter in
+ * leases (see leaseSize): one atomic upsert adds a lease's worth of hits, and this instance then answers that
+ * many requests from memory. The counter is never behind what was let through, so no more than the limit
+ * ever passes; a lease's unused hits still count, so a client may be refused up to (lease - 1) hits per
+ * instance early, at most 1% of the limit each. Limits under 200 take one hit at a time, exactly as before.
  */
 export class PostgresThrottlerStorage implements ThrottlerStorage {
+  private readonly leases = new Map<string, Lease>();
+  private readonly taking = new Map<string, Promise<unknown>>();
+
   constructor(private readonly orm: MikroORM) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const id = `${throttlerName}:${key}`;
+    for (;;) {
+      const fromLease = this.useLease(id);
+      if (fromLease) return fromLease;
+      const underWay = this.taking.get(id);
+      if (!underWay) break;
+      await underWay.catch(() => undefined); // then use what it took, or take the next lease
+    }
+    const taken = this.take(id, ttl, limit, blockDuration).finally(() => this.taking.delete(id));
+    this.taking.set(id, taken);
+    const { record, lease } = await taken;
+    if (!lease) return record;
+    this.leases.set(id, lease);
+    return this.useLease(id) ?? record;
+  }
+
+  /** Forgets windows and blocks that have run out, here and in the table; returns how many rows went. */
+  async purgeExpired(): Promise<number> {
+    const now = Date.now();
+    for (const [id, lease] of this.leases) if (lease.expiresAt <= now) this.leases.delete(id);
+    const result = await this.orm.em
+      .getConnection()
+      .execute<{ affectedRows: number }>('delete from rate_limit_counters where expires_at < now() and (blocked_until is null or blocked_until < now())', [], 'run');
+    return result.affectedRows;
+  }
+
+  private useLease(id: string): ThrottlerStorageRecord | undefined {
+    const lease = this.leases.get(id);
+    const now = Date.now();
+    if (!lease || lease.used >= lease.granted || lease.expiresAt <= now) return undefined;
+    lease.used += 1;
+    return {
+      totalHits: lease.hitsAfter - lease.size + lease.used,
+      timeToExpire: Math.ceil((lease.expiresAt - now) / 1000),
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    };
+  }
+
+  private async take(id: string, ttl: number, limit: number, blockDuration: number): Promise<{ record: ThrottlerStorageRecord; lease?: Lease }> {
+    const size = leaseSize(limit);
     const [row] = await this.orm.em.getConnection().execute<Array<{ hits: number; expires_in_ms: number; blocked_for_ms: number | null }>>(
       INCREMENT,
-      [`${throttlerName}:${key}`, ttl, limit, blockDuration, limit, blockDuration],
+      [id, size, ttl, size, limit, blockDuration, limit, blockDuration],
     );
     const blockedForMs = Number(row.blocked_for_ms ?? 0);
-    return {
+    const record = {
       totalHits: row.hits,
       timeToExpire: Math.ceil(Number(row.expires_in_ms) / 1000),
       isBlocked: blockedForMs > 0,
       timeToBlockExpire: blockedForMs > 0 ? Math.ceil(blockedForMs / 1000) : 0,
     };
-  }
-
-  /** Forgets windows and blocks that have run out; returns how many. */
-  async purgeExpired(): Promise<number> {
-    const result = await this.orm.em
-      .getConnection()
-      .execute<{ affectedRows: number }>('delete from rate_limit_counters where expires_at < now() and (blocked_until is null or blocked_until < now())', [], 'run');
-    return result.affectedRows;
+    // The taken hits are the counter's values hitsAfter - size + 1 .. hitsAfter; those up to the limit may pass,
+    // unless the key is blocked (a lease that crossed the limit is given up: refusing a few hits early is safe).
+    const granted = Math.min(size, Math.max(0, limit - (row.hits - size)));
+    if (granted === 0 || record.isBlocked) return { record };
+    return { record, lease: { hitsAfter: row.hits, granted, size, expiresAt: Date.now() + Number(row.expires_in_ms), used: 0 } };
   }
 }
 
@@ -38,13 +99,13 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
 const restarts = 'c.expires_at <= clock_timestamp() or c.blocked_until <= clock_timestamp()';
 const INCREMENT = `
   insert into rate_limit_counters as c (key, hits, expires_at, blocked_until)
-  values (?, 1, clock_timestamp() + make_interval(secs => ? / 1000.0), case when 1 > ? then clock_timestamp() + make_interval(secs => ? / 1000.0) end)
+  values (?, ?::int, clock_timestamp() + make_interval(secs => ? / 1000.0), case when ?::int > ? then clock_timestamp() + make_interval(secs => ? / 1000.0) end)
   on conflict (key) do update set
-    hits = case when ${restarts} then 1 else c.hits + 1 end,
+    hits = case when ${restarts} then excluded.hits else c.hits + excluded.hits end,
     expires_at = case when ${restarts} then excluded.expires_at else c.expires_at end,
     blocked_until = case
       when c.blocked_until > clock_timestamp() then c.blocked_until
-      when (case when ${restarts} then 1 else c.hits + 1 end) > ? then clock_timestamp() + make_interval(secs => ? / 1000.0)
+      when (case when ${restarts} then excluded.hits else c.hits + excluded.hits end) > ? then clock_timestamp() + make_interval(secs => ? / 1000.0)
     end
   returning hits,
     extract(epoch from expires_at - clock_timestamp()) * 1000 as expires_in_ms,
