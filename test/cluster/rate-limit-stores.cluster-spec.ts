@@ -40,11 +40,10 @@ describe('Rate-limit stores', () => {
 
     it('takes hits in leases under large limits: one write serves many requests, and never more than the limit passes', async () => {
       expect([100, 199, 200, 6_000, 1e9].map(leaseSize)).toEqual([1, 1, 2, 60, 100]);
-      const orm = t.app.get(MikroORM);
-      const [one, other] = [new PostgresThrottlerStorage(orm), new PostgresThrottlerStorage(orm)]; // two instances
+      const [one, other] = [new PostgresThrottlerStorage(t.app.get(MikroORM)), new PostgresThrottlerStorage(t.app.get(MikroORM))]; // two instances
       const hit = (storage: InstanceType<typeof PostgresThrottlerStorage>) => storage.increment('lease-client', 60_000, 1_000, 60_000, 'default');
       const counter = async () =>
-        (await (orm.em.fork() as SqlEntityManager).execute<Array<{ hits: number }>>("select hits from rate_limit_counters where key = 'default:lease-client'"))[0].hits;
+        (await (t.app.get(MikroORM).em.fork() as SqlEntityManager).execute<Array<{ hits: number }>>("select hits from rate_limit_counters where key = 'default:lease-client'"))[0].hits;
 
       const first = [];
       for (let i = 0; i < 25; i++) first.push((await hit(one)).totalHits);

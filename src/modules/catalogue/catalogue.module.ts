@@ -4,8 +4,10 @@ import { CreateProduct } from '../../application/catalogue/create-product';
 import { GetProduct } from '../../application/catalogue/get-product';
 import { ListProducts } from '../../application/catalogue/list-products';
 import { ProductRepository } from '../../application/catalogue/product.repository';
+import { ProductViews } from '../../application/catalogue/product-views';
 import { UpdateProduct } from '../../application/catalogue/update-product';
 import { MikroOrmProductRepository } from '../../infrastructure/persistence/catalogue/mikro-orm-product.repository';
+import { SqlProductViews } from '../../infrastructure/persistence/catalogue/sql-product-views';
 import { ProductsController } from './products.controller';
 
 /** The catalogue: products, their prices and stock on hand. */
@@ -13,6 +15,7 @@ import { ProductsController } from './products.controller';
   controllers: [ProductsController],
   providers: [
     { provide: ProductRepository, useClass: MikroOrmProductRepository },
+    { provide: ProductViews, useClass: SqlProductViews },
     ListProducts,
     GetProduct,
     CreateProduct,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Product } from '../../../domain/catalogue/product';
+import type { ProductView } from '../../../application/catalogue/product-views';
 import { MoneyDto } from '../../shared/money.dto';
 
 export class ProductDto {
@@ -30,13 +30,13 @@ export class ProductDto {
   @ApiProperty({ format: 'date-time', maxLength: 30 })
   updatedAt: string;
 
-  static from(product: Product): ProductDto {
+  static from(product: ProductView): ProductDto {
     return {
       id: product.id,
       sku: product.sku,
       name: product.name,
       description: product.description,
-      price: MoneyDto.from(product.price),
+      price: MoneyDto.of(product.price.amount, product.price.currency),
       stock: product.stock,
       status: product.status,
       createdAt: product.createdAt.toISOString(),
