@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ArchivedProductsHidden } from '../../domain/catalogue/catalogue.errors';
-import type { Product, ProductStatus } from '../../domain/catalogue/product';
+import type { ProductStatus } from '../../domain/catalogue/product';
 import { type Actor, isAdmin } from '../shared/actor';
 import type { Page, PageRequest } from '../shared/page';
-import { ProductRepository } from './product.repository';
+import { type ProductView, ProductViews } from './product-views';
 
 @Injectable()
 export class ListProducts {
-  constructor(private readonly products: ProductRepository) {}
+  constructor(private readonly products: ProductViews) {}
 
-  execute(input: PageRequest & { search?: string; status?: ProductStatus }, actor?: Actor): Promise<Page<Product>> {
+  execute(input: PageRequest & { search?: string; status?: ProductStatus }, actor?: Actor): Promise<Page<ProductView>> {
     const status = input.status ?? 'active';
     if (status === 'archived' && !(actor && isAdmin(actor))) throw new ArchivedProductsHidden();
     return this.products.list({ ...input, status });

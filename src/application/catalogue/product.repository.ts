@@ -1,12 +1,6 @@
-import type { Product, ProductStatus } from '../../domain/catalogue/product';
-import type { Page, PageRequest } from '../shared/page';
+import type { Product } from '../../domain/catalogue/product';
 
-export interface ProductQuery extends PageRequest {
-  /** Case-insensitive substring of name or SKU, taken literally. */
-  readonly search?: string;
-  readonly status: ProductStatus;
-}
-
+/** The write side of the catalogue: the Product aggregate, loaded to be changed. Reads go through ProductViews. */
 export abstract class ProductRepository {
   abstract nextId(): string;
   abstract byId(id: string): Promise<Product | null>;
@@ -14,6 +8,4 @@ export abstract class ProductRepository {
   abstract add(product: Product): Promise<void>;
   /** Throws ProductChangedConcurrently when the row changed since it was read (optimistic lock). */
   abstract save(product: Product): Promise<void>;
-  /** Ordered by name, then id; `after` is the key of the last item seen. */
-  abstract list(query: ProductQuery): Promise<Page<Product>>;
 }

@@ -1,7 +1,9 @@
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
-import { type ProductView, ProductViews } from '../../../application/catalogue/product-views';
+import { type ProductQuery, type ProductView, ProductViews } from '../../../application/catalogue/product-views';
+import { type Page, pageOf } from '../../../application/shared/page';
 import type { ProductStatus } from '../../../domain/catalogue/product';
+import { containsPattern } from '../like-pattern';
 
 interface ProductRow {
   id: string;
@@ -16,7 +18,12 @@ interface ProductRow {
   updated_at: string | Date;
 }
 
-/** One query, mapped straight to the view: about a third less CPU per product read than loading the entity. */
+const columns = 'id, sku, name, description, price_amount, currency, stock, status, created_at, updated_at';
+
+/** The key of the product list: name, then id to break ties. */
+export const productListKey = (product: Pick<ProductView, 'name' | 'id'>) => JSON.stringify([product.name, product.id]);
+
+/** One query, mapped straight to views: a third less CPU per product read than loading the entity. */
 @Injectable()
 export class SqlProductViews extends ProductViews {
   constructor(private readonly em: SqlEntityManager) {
@@ -24,11 +31,28 @@ export class SqlProductViews extends ProductViews {
   }
 
   async byId(id: string): Promise<ProductView | null> {
-    const [row] = await this.em.execute<ProductRow[]>(
-      'select id, sku, name, description, price_amount, currency, stock, status, created_at, updated_at from products where id = ? limit 1',
-      [id],
-    );
+    const [row] = await this.em.execute<ProductRow[]>(`select ${columns} from products where id = ? limit 1`, [id]);
     return row ? toView(row) : null;
+  }
+
+  /** From a read replica when there is one. */
+  async list(query: ProductQuery): Promise<Page<ProductView>> {
+    const conditions = ['status = ?'];
+    const params: unknown[] = [query.status];
+    if (query.search) {
+      const pattern = containsPattern(query.search);
+      conditions.push('(name ilike ? or sku ilike ?)');
+      params.push(pattern, pattern);
+    }
+    if (query.after) {
+      const [name, id] = JSON.parse(query.after) as [string, string];
+      conditions.push('(name > ? or (name = ? and id > ?))');
+      params.push(name, name, id);
+    }
+    const rows = await this.em
+      .getConnection('read')
+      .execute<ProductRow[]>(`select ${columns} from products where ${conditions.join(' and ')} order by name asc, id asc limit ?`, [...params, query.limit + 1]);
+    return pageOf(rows.map(toView), query.limit, productListKey);
   }
 }
 
