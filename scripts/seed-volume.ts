@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   await orm.migrator.up();
   const em = orm.em.fork() as SqlEntityManager;
   const currency = config.storeCurrency;
-  const passwordHash = await new Argon2PasswordHasher().hash(VOLUME_PASSWORD);
+  const passwordHash = await new Argon2PasswordHasher(config).hash(VOLUME_PASSWORD);
 
   console.log(`Seeding ${customers} customers, ${products} products, ${orders} orders (${currency})`);
   await em.transactional(async (tx) => {

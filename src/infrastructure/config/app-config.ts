@@ -51,6 +51,8 @@ export interface AuthConfig {
   readonly throttleTtlSeconds: number;
   /** Every API route, per client IP: a ceiling against floods, far above what a busy office sends. */
   readonly apiRateLimit: number;
+  /** argon2id runs at once, at most; the rest wait, so logins never take every core from the event loop. */
+  readonly passwordHashConcurrency: number;
 }
 
 /**

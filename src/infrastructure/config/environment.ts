@@ -99,6 +99,9 @@ export class Environment {
   AUTH_THROTTLE_LIMIT?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_HASH_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   AUTH_THROTTLE_TTL_SECONDS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { AppConfig } from './app-config';
@@ -64,6 +65,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       throttleLimit: env.AUTH_THROTTLE_LIMIT ?? 100,
       throttleTtlSeconds: env.AUTH_THROTTLE_TTL_SECONDS ?? 60,
       apiRateLimit: env.API_RATE_LIMIT ?? 6000,
+      passwordHashConcurrency: env.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
     },
     rateLimits: {
       store: env.REDIS_URL ? 'redis' : env.DATABASE_URL ? 'postgres' : 'memory',

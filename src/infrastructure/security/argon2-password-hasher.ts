@@ -2,8 +2,10 @@ import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { PasswordHasher } from '../../application/identity/password-hasher';
+import { AppConfig } from '../config/app-config';
+import { ConcurrencyLimit } from './concurrency-limit';
 
-const derive = promisify(argon2);
+const deriveNow = promisify(argon2);
 
 /** OWASP's baseline for argon2id: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_PARAMETERS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
@@ -11,16 +13,28 @@ export const ARGON2_PARAMETERS = { memory: 19_456, passes: 2, parallelism: 1, ta
 const phc = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
 /**
- * argon2id from node:crypto. The async form runs on libuv's thread pool, so hashing never blocks the event loop.
+ * argon2id from node:crypto. The async form runs on libuv's thread pool, so hashing never blocks the event loop;
+ * at most PASSWORD_HASH_CONCURRENCY run at once (one core fewer than the machine has), because a flood of logins
+ * on every pool thread would otherwise starve the event loop of CPU, and every other request with it.
  * Hashes are PHC strings, so parameters can be raised later without invalidating stored ones.
  */
 @Injectable()
 export class Argon2PasswordHasher extends PasswordHasher {
   private dummy?: Promise<string>;
+  private readonly limit: ConcurrencyLimit;
+
+  constructor(config: AppConfig) {
+    super();
+    this.limit = new ConcurrencyLimit(config.auth.passwordHashConcurrency);
+  }
+
+  private derive(parameters: Parameters<typeof deriveNow>[1]): Promise<Buffer> {
+    return this.limit.run(() => deriveNow('argon2id', parameters));
+  }
 
   async hash(password: string): Promise<string> {
     const nonce = randomBytes(16);
-    const tag = await derive('argon2id', { message: password, nonce, ...ARGON2_PARAMETERS });
+    const tag = await this.derive({ message: password, nonce, ...ARGON2_PARAMETERS });
     const { memory, passes, parallelism } = ARGON2_PARAMETERS;
     return `$argon2id$v=19$m=${memory},t=${passes},p=${parallelism}$${b64(nonce)}$${b64(tag)}`;
   }
@@ -30,7 +44,7 @@ export class Argon2PasswordHasher extends PasswordHasher {
     if (!parts) return false;
     const [, memory, passes, parallelism, nonce, expected] = parts;
     const expectedTag = Buffer.from(expected, 'base64');
-    const tag = await derive('argon2id', {
+    const tag = await this.derive({
       message: password,
       nonce: Buffer.from(nonce, 'base64'),
       memory: Number(memory),
