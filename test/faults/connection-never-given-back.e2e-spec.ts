@@ -2,29 +2,23 @@ import { MikroORM } from '@mikro-orm/core';
 import { Client, type Pool } from 'pg';
 import type * as RelaySchedulerFile from '../../src/infrastructure/events/outbox-relay.scheduler';
 import { loadBuilt } from '../support/built';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { ThrowawayPostgres } from '../support/throwaway-postgres';
+import { startTestAppOnOwnPostgres } from '../support/test-app';
 
 const { OutboxRelayScheduler } = loadBuilt<typeof RelaySchedulerFile>('infrastructure/events/outbox-relay.scheduler');
 
 describe('Shutdown with a pooled connection that was never given back', () => {
-  let postgres: ThrowawayPostgres;
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startTestAppOnOwnPostgres>>;
   beforeAll(async () => {
-    postgres = await ThrowawayPostgres.create();
-    t = await startTestApp({
-      database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined },
-      env: { DB_STATEMENT_TIMEOUT_MS: '1000' },
-    });
+    t = await startTestAppOnOwnPostgres({ DB_STATEMENT_TIMEOUT_MS: '1000' });
   }, 60_000);
-  afterAll(() => postgres?.destroy());
+  afterAll(() => t?.postgres.destroy()); // the app is closed by the test itself
 
   it('closes the pool anyway, once the grace period (statement timeout + 1 s) is over, and says so', async () => {
     const pool = (await t.app.get(MikroORM).em.getConnection().getNativeClient()) as Pool;
     const leaked = await pool.connect(); // a holder that forgets to release: pool.end() alone would wait for ever
 
     const started = Date.now();
-    await t.close();
+    await t.app.close();
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -39,7 +33,7 @@ describe('Shutdown with a pooled connection that was never given back', () => {
     // after that would open a new pool, which nothing would close, keeping connections and the process alive.
     expect(await t.app.get(OutboxRelayScheduler).job.runOnce()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const admin = new Client({ connectionString: postgres.url });
+    const admin = new Client({ connectionString: t.postgres.url });
     await admin.connect();
     const { rows } = await admin.query("select count(*)::int as n from pg_stat_activity where application_name = 'commerce-backend'");
     await admin.end();

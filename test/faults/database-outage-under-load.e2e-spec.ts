@@ -2,23 +2,14 @@ import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
 import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { ThrowawayPostgres } from '../support/throwaway-postgres';
+import { startTestAppOnOwnPostgres } from '../support/test-app';
 
 describe('PostgreSQL stopped and started under load', () => {
-  let postgres: ThrowawayPostgres;
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startTestAppOnOwnPostgres>>;
   beforeAll(async () => {
-    postgres = await ThrowawayPostgres.create();
-    t = await startTestApp({
-      database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined },
-      env: { DB_CONNECT_TIMEOUT_MS: '1000', MAX_OPEN_ORDERS: '1000' },
-    });
+    t = await startTestAppOnOwnPostgres({ DB_CONNECT_TIMEOUT_MS: '1000', MAX_OPEN_ORDERS: '1000' });
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-    await postgres?.destroy();
-  });
+  afterAll(() => t?.close());
 
   it('fails fast with 503s while it is down, recovers by itself, and loses no acknowledged order', async () => {
     const admin = await asAdmin(t.http);
@@ -41,9 +32,9 @@ describe('PostgreSQL stopped and started under load', () => {
     };
     const clients = [client(), client(), client(), client()];
     await new Promise((r) => setTimeout(r, 1000));
-    await postgres.stop();
+    await t.postgres.stop();
     await new Promise((r) => setTimeout(r, 2000));
-    await postgres.start();
+    await t.postgres.start();
     for (let i = 0; i < 120 && (await t.http.get('/health/ready')).status !== 200; i++) await new Promise((r) => setTimeout(r, 250));
     await new Promise((r) => setTimeout(r, 1500));
     running = false;

@@ -1,5 +1,4 @@
-import { startTestApp, type TestApp } from '../support/test-app';
-import { ThrowawayPostgres } from '../support/throwaway-postgres';
+import { startTestAppOnOwnPostgres } from '../support/test-app';
 
 async function until(condition: () => Promise<boolean>, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
@@ -10,19 +9,11 @@ async function until(condition: () => Promise<boolean>, seconds: number): Promis
 }
 
 describe('When the database goes away', () => {
-  let postgres: ThrowawayPostgres;
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startTestAppOnOwnPostgres>>;
   beforeAll(async () => {
-    postgres = await ThrowawayPostgres.create();
-    t = await startTestApp({
-      database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined },
-      env: { DB_CONNECT_TIMEOUT_MS: '1000' },
-    });
+    t = await startTestAppOnOwnPostgres({ DB_CONNECT_TIMEOUT_MS: '1000' });
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-    await postgres?.destroy();
-  });
+  afterAll(() => t?.close());
 
   const login = () => t.http.post('/api/v1/auth/login', { email: 'nobody@test.example', password: 'some passphrase here' });
 
@@ -30,7 +21,7 @@ describe('When the database goes away', () => {
     expect((await t.http.get('/health/ready')).status).toBe(200);
     expect((await login()).status).toBe(401);
 
-    await postgres.stop();
+    await t.postgres.stop();
     const started = Date.now();
     const ready = await t.http.get('/health/ready');
     const request = await login();
@@ -42,7 +33,7 @@ describe('When the database goes away', () => {
     expect(request.body).toMatchObject({ status: 503, type: expect.stringMatching(/service-unavailable$/), traceId: expect.any(String) });
     expect(request.text).not.toMatch(/ECONNREFUSED|pg|postgres|mikro/i);
 
-    await postgres.start();
+    await t.postgres.start();
     await until(async () => (await t.http.get('/health/ready')).status === 200, 30);
     expect((await login()).status).toBe(401);
   });

@@ -6,6 +6,7 @@ import { HttpClient } from './http-client';
 import { ADMIN } from './journeys';
 import { OpenApiContract } from './openapi-contract';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { ThrowawayPostgres } from './throwaway-postgres';
 
 export interface TestAppOptions {
   /** Extra environment, e.g. a short ORDER_PAYMENT_TIMEOUT. */
@@ -68,4 +69,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+/**
+ * The app on a PostgreSQL cluster of its own, for tests that stop, start or inspect the server (migrated at start).
+ * `close` closes the app, then destroys the cluster.
+ */
+export async function startTestAppOnOwnPostgres(env: Record<string, string>): Promise<TestApp & { postgres: ThrowawayPostgres }> {
+  const postgres = await ThrowawayPostgres.create();
+  const t = await startTestApp({ database: { kind: 'postgresql', url: postgres.url, drop: () => postgres.destroy() }, env });
+  return { ...t, postgres };
 }
