@@ -4,9 +4,9 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-// Node's globals for the few plain JavaScript files (jest.config.js, .dependency-cruiser.cjs); TypeScript
-// files get theirs from @types/node (typescript-eslint turns no-undef off for them).
-const nodeGlobals = { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' };
+// Node's globals for the few plain JavaScript files (jest.config.js, .dependency-cruiser.cjs, scripts/bundle);
+// TypeScript files get theirs from @types/node (typescript-eslint turns no-undef off for them).
+const nodeGlobals = { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', console: 'readonly' };
 
 export default defineConfig(
   { ignores: ['dist/', 'dist-tools/', 'node_modules/', 'coverage/', 'clients/typescript/schema.d.ts', '.data/', 'test/artifacts/', 'bench/results/'] },

@@ -48,7 +48,7 @@ export class BenchDatabase {
 /** The built app on the database, in production mode, with limits that a benchmark must not hit. */
 export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Started> {
   return startServer(
-    resolve('dist/main.js'),
+    resolve('dist/bundle/main.js'),
     {
       NODE_ENV: 'production',
       PORT: String(port),

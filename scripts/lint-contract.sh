@@ -11,7 +11,7 @@ if [ -z "$document" ]; then
   # Inside the repository (git-ignored): the rule overrides in .spectral.yaml match files under it only.
   document=dist-tools/served/openapi.json
   mkdir -p "$(dirname "$document")"
-  npx nest build
+  npm run build >/dev/null
   npx tsc -p tsconfig.tools.json
   npm exec -- node dist-tools/scripts/write-openapi.js "$document" >/dev/null
 fi

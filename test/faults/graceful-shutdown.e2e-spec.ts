@@ -21,7 +21,7 @@ describe('SIGTERM', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api/v1`;
-    app = spawn(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+    app = spawn(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',

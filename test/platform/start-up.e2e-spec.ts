@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 describe('Start-up', () => {
   it('stops with a message naming a bad setting', () => {
-    const run = spawnSync(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+    const run = spawnSync(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
       env: { PATH: process.env.PATH, PORT: 'not-a-port', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
       encoding: 'utf8',
       timeout: 30_000,
@@ -14,7 +14,7 @@ describe('Start-up', () => {
   });
 
   it('refuses to start in production without JWT_SECRET', () => {
-    const run = spawnSync(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+    const run = spawnSync(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
       env: { PATH: process.env.PATH, NODE_ENV: 'production' },
       encoding: 'utf8',
       timeout: 30_000,

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { ADMIN } from './journeys';
 
 /**
- * Real processes for the cluster tests: app instances from dist/main.js, and a NATS and a Redis server of
+ * Real processes for the cluster tests: app instances from dist/bundle/main.js, and a NATS and a Redis server of
  * their own (Debian's nats-server and redis-server), so a test can kill and restart any of them.
  */
 export const freePort = () =>
@@ -60,7 +60,7 @@ function track(child: ChildProcess, url: string, port: number, cleanup = () => u
 export async function startInstance(env: Record<string, string>): Promise<RunningProcess & { logs: string[] }> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/main.js')], {
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
