@@ -8,6 +8,8 @@ export interface ScenarioResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** App requests/s over the baseline's, measured side by side (read scenarios only). */
+  ratio?: number;
 }
 
 export function table(header: string[], rows: string[][]): string {

@@ -16,11 +16,43 @@ import { type ScenarioResult, table, writeChart } from './report';
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const roundSeconds = Math.max(3, Math.round(seconds / 2));
 
 async function measure(scenario: string, target: ScenarioResult['target'], input: ScenarioInput, duration = seconds): Promise<ScenarioResult> {
   await runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 }); // warm-up
-  const r = await runLoad<Result>(loadScript, { scenario, input, connections, seconds: duration });
-  return { scenario, target, requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return resultOf(scenario, target, [await runLoad<Result>(loadScript, { scenario, input, connections, seconds: duration })]);
+}
+
+/** Each figure's median over the rounds; errors summed. */
+function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Result[]): ScenarioResult {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    scenario,
+    target,
+    requestsPerSecond: median(rounds.map((r) => r.requests.average)),
+    p50: median(rounds.map((r) => r.latency.p50)),
+    p99: median(rounds.map((r) => r.latency.p99)),
+    errors: rounds.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
+/**
+ * The app and the baseline in alternating rounds, both servers up: a shared machine's speed drifts by half
+ * within minutes, and measured one after the other the ratio drifted with it. Paired rounds see the same
+ * machine; the ratio reported is the median of the rounds' ratios.
+ */
+async function sideBySide(scenario: string, inputs: Record<ScenarioResult['target'], ScenarioInput>, rounds = 3): Promise<ScenarioResult[]> {
+  const targets = ['app', 'baseline'] as const;
+  for (const target of targets) await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: 2 }); // warm-up
+  const runs: Record<ScenarioResult['target'], Result[]> = { app: [], baseline: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      runs[target].push(await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: roundSeconds }));
+    }
+  }
+  const ratios = runs.app.map((r, i) => r.requests.average / runs.baseline[i].requests.average).sort((a, b) => a - b);
+  return [{ ...resultOf(scenario, 'app', runs.app), ratio: ratios[Math.floor(ratios.length / 2)] }, resultOf(scenario, 'baseline', runs.baseline)];
 }
 
 const database = new BenchDatabase('cb_bench_test');
@@ -37,7 +69,11 @@ async function main(): Promise<void> {
   const input: ScenarioInput = { url: `http://127.0.0.1:${appPort}`, ...data };
   const results: ScenarioResult[] = [];
   const reads = ['GET /products/{id}', 'GET /products?limit=20'];
-  for (const scenario of [...reads, 'GET /orders?limit=20']) results.push(await measure(scenario, 'app', input));
+  const baselinePort = await freePort();
+  const baseline = await startServer(resolve(__dirname, 'baseline/server.js'), { DATABASE_URL: database.url, PORT: String(baselinePort) }, `http://127.0.0.1:${baselinePort}/api/v1/products?limit=1`);
+  for (const scenario of reads) results.push(...(await sideBySide(scenario, { app: input, baseline: { ...input, url: `http://127.0.0.1:${baselinePort}` } })));
+  await baseline.stop();
+  results.push(await measure('GET /orders?limit=20', 'app', input));
   const rssAfterReads = rssMb(app.process.pid!);
   for (const scenario of ['POST /orders', 'pay flow (order + payment)']) results.push(await measure(scenario, 'app', input));
 
@@ -52,21 +88,16 @@ async function main(): Promise<void> {
 
   const oversold = await database.productsWithWrongStock();
 
-  const baselinePort = await freePort();
-  const baseline = await startServer(resolve(__dirname, 'baseline/server.js'), { DATABASE_URL: database.url, PORT: String(baselinePort) }, `http://127.0.0.1:${baselinePort}/api/v1/products?limit=1`);
-  for (const scenario of reads) results.push(await measure(scenario, 'baseline', { ...input, url: `http://127.0.0.1:${baselinePort}` }));
-  await baseline.stop();
-
   const rows = results
     .filter((r) => r.target === 'app')
     .map((r) => {
       const base = results.find((b) => b.target === 'baseline' && b.scenario === r.scenario);
-      return [r.scenario, r.requestsPerSecond.toFixed(0), `${r.p50}`, `${r.p99}`, `${r.errors + r.non2xx}`, base ? base.requestsPerSecond.toFixed(0) : '-', base ? `${base.p99}` : '-', base ? (r.requestsPerSecond / base.requestsPerSecond).toFixed(2) : '-'];
+      return [r.scenario, r.requestsPerSecond.toFixed(0), `${r.p50}`, `${r.p99}`, `${r.errors + r.non2xx}`, base ? base.requestsPerSecond.toFixed(0) : '-', base ? `${base.p99}` : '-', r.ratio !== undefined ? r.ratio.toFixed(2) : '-'];
     });
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'app/baseline'];
   const summary = {
     date: new Date().toISOString(),
-    settings: { connections, seconds },
+    settings: { connections, seconds, readRounds: 3, roundSeconds },
     coldStartMs: Math.round(app.coldStartMs),
     rssAfterReadsMb: Math.round(rssAfterReads),
     peakRssMb: Math.round(peakRss),
@@ -82,9 +113,10 @@ async function main(): Promise<void> {
     `GET /products/{id} at 10 connections while logins run: ${summary.readsWhileLoggingIn.requestsPerSecond} req/s, p99 ${summary.readsWhileLoggingIn.p99} ms`,
     `products whose stock does not match their orders: ${oversold}`,
   ].join('\n');
-  console.log(`\n${connections} connections, ${seconds} s per scenario\n\n${text}`);
+  const settings = `${connections} connections, ${seconds} s per scenario; reads: app and baseline in 3 alternating rounds of ${roundSeconds} s (medians)`;
+  console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${connections} connections, ${seconds} s per scenario.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
+  writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
   writeChart('bench/results/latest.svg', results);
 }
 
