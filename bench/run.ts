@@ -12,20 +12,24 @@ import { BenchDatabase, loadScript, seed, startApp } from './harness';
 import type { ScenarioInput } from './load/scenarios';
 import { freePort, rssMb, runLoad, startServer } from './processes';
 import { type ScenarioResult, table, writeChart } from './report';
+import { summarise } from './stats';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const readRounds = 3;
 const roundSeconds = Math.max(3, Math.round(seconds / 2));
 
+const warmUp = (scenario: string, input: ScenarioInput) => runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 });
+const median = (values: number[]) => summarise(values).median;
+
 async function measure(scenario: string, target: ScenarioResult['target'], input: ScenarioInput, duration = seconds): Promise<ScenarioResult> {
-  await runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 }); // warm-up
+  await warmUp(scenario, input);
   return resultOf(scenario, target, [await runLoad<Result>(loadScript, { scenario, input, connections, seconds: duration })]);
 }
 
 /** Each figure's median over the rounds; errors summed. */
 function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Result[]): ScenarioResult {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     scenario,
     target,
@@ -42,17 +46,17 @@ function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Re
  * within minutes, and measured one after the other the ratio drifted with it. Paired rounds see the same
  * machine; the ratio reported is the median of the rounds' ratios.
  */
-async function sideBySide(scenario: string, inputs: Record<ScenarioResult['target'], ScenarioInput>, rounds = 3): Promise<ScenarioResult[]> {
+async function sideBySide(scenario: string, inputs: Record<ScenarioResult['target'], ScenarioInput>): Promise<ScenarioResult[]> {
   const targets = ['app', 'baseline'] as const;
-  for (const target of targets) await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: 2 }); // warm-up
+  for (const target of targets) await warmUp(scenario, inputs[target]);
   const runs: Record<ScenarioResult['target'], Result[]> = { app: [], baseline: [] };
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < readRounds; round++) {
     for (const target of targets) {
       runs[target].push(await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: roundSeconds }));
     }
   }
-  const ratios = runs.app.map((r, i) => r.requests.average / runs.baseline[i].requests.average).sort((a, b) => a - b);
-  return [{ ...resultOf(scenario, 'app', runs.app), ratio: ratios[Math.floor(ratios.length / 2)] }, resultOf(scenario, 'baseline', runs.baseline)];
+  const ratio = median(runs.app.map((r, i) => r.requests.average / runs.baseline[i].requests.average));
+  return [{ ...resultOf(scenario, 'app', runs.app), ratio }, resultOf(scenario, 'baseline', runs.baseline)];
 }
 
 const database = new BenchDatabase('cb_bench_test');
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'app/baseline'];
   const summary = {
     date: new Date().toISOString(),
-    settings: { connections, seconds, readRounds: 3, roundSeconds },
+    settings: { connections, seconds, readRounds, roundSeconds },
     coldStartMs: Math.round(app.coldStartMs),
     rssAfterReadsMb: Math.round(rssAfterReads),
     peakRssMb: Math.round(peakRss),
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
     `GET /products/{id} at 10 connections while logins run: ${summary.readsWhileLoggingIn.requestsPerSecond} req/s, p99 ${summary.readsWhileLoggingIn.p99} ms`,
     `products whose stock does not match their orders: ${oversold}`,
   ].join('\n');
-  const settings = `${connections} connections, ${seconds} s per scenario; reads: app and baseline in 3 alternating rounds of ${roundSeconds} s (medians)`;
+  const settings = `${connections} connections, ${seconds} s per scenario; reads: app and baseline in ${readRounds} alternating rounds of ${roundSeconds} s (medians)`;
   console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
