@@ -1,8 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MikroORM } from '@mikro-orm/core';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { HttpMetrics } from '../metrics/http-metrics';
+import { runInRequestScope } from '../persistence/request-entity-manager';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
@@ -11,7 +14,10 @@ import { RequestValidationError } from './request-validation.error';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids, metrics. */
+/**
+ * Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids,
+ * metrics, and each request's EntityManager scope.
+ */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
 
@@ -19,8 +25,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.removeContentTypeParser('text/plain');
   refuseNulCharacters(fastify);
 
-  // Built once: @fastify/helmet rebuilt the middleware (parsing the CSP directives) on every request.
-  const securityHeaders = helmet({
+  // Worked out once: @fastify/helmet rebuilt the middleware (parsing the CSP directives) on every request, and
+  // helmet's own middleware sets the same headers one by one on every response.
+  const securityHeaders = headersSetBy(helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -32,21 +39,24 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       },
     },
     crossOriginEmbedderPolicy: false,
+  }));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(securityHeaders).header('x-request-id', request.id);
+    done();
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
     maxAge: 600,
   });
 
+  const orm = app.get(MikroORM);
+  fastify.addHook('onRequest', (_request, _reply, done) => runInRequestScope(orm.em, done));
+
   const metrics = app.get(HttpMetrics);
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  fastify.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.record(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   recordIdempotentResponses(fastify, () => app.get(IdempotencyStore));
@@ -63,4 +73,15 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
     }),
   );
+}
+
+/** The headers a connect-style middleware sets when it is run once (helmet's are the same for every response). */
+function headersSetBy(middleware: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
 }

@@ -8,7 +8,7 @@ import { PoolMetrics } from '../metrics/pool-metrics';
 import { type DatabaseHooks, mikroOrmOptions } from './mikro-orm-options';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
 
-/** The ORM, a per-request EntityManager context, and the unit-of-work port. */
+/** The ORM and the unit-of-work port; each request's EntityManager is made on first use (runInRequestScope). */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -20,7 +20,7 @@ export class DatabaseModule {
           inject: [PoolMetrics],
           useFactory: (poolMetrics: PoolMetrics) => ({
             ...mikroOrmOptions(db, { ...hooks, onPoolCreated: (pool) => poolMetrics.observe(pool) }),
-            registerRequestContext: true,
+            registerRequestContext: false, // see runInRequestScope
           }),
         }),
       ],

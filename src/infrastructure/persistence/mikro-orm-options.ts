@@ -10,6 +10,7 @@ import { entitySchemas } from './entity-schemas';
 import { boundPoolEnd } from './bounded-pool-end';
 import { releaseDeadConnections } from './release-dead-connections';
 import { migrations } from './migrations';
+import { entityManagerInScope } from './request-entity-manager';
 
 export interface DatabaseHooks {
   /** Called with the `pg` pool once it exists (PostgreSQL only), e.g. to export its figures as metrics. */
@@ -25,6 +26,7 @@ export function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks = {}): 
     extensions: [Migrator],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
     allowGlobalContext: false,
+    context: entityManagerInScope,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
     debug: false,

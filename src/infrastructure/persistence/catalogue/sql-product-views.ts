@@ -30,8 +30,9 @@ export class SqlProductViews extends ProductViews {
     super();
   }
 
+  /** From the primary's connection, outside any EntityManager: a read needs no identity map. */
   async byId(id: string): Promise<ProductView | null> {
-    const [row] = await this.em.execute<ProductRow[]>(`select ${columns} from products where id = ? limit 1`, [id]);
+    const [row] = await this.em.getConnection().execute<ProductRow[]>(`select ${columns} from products where id = ? limit 1`, [id]);
     return row ? toView(row) : null;
   }
 
