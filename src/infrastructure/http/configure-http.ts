@@ -4,6 +4,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
+import { logRequests } from '../logging/request-logging';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { runInRequestScope } from '../persistence/request-entity-manager';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -15,7 +16,7 @@ import { RequestValidationError } from './request-validation.error';
 export const API_PREFIX = 'api/v1';
 
 /**
- * Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids,
+ * Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids and logs,
  * metrics, and each request's EntityManager scope.
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -50,6 +51,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     maxAge: 600,
   });
 
+  logRequests(fastify);
   const orm = app.get(MikroORM);
   fastify.addHook('onRequest', (_request, _reply, done) => runInRequestScope(orm.em, done));
 

@@ -1,11 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
-import { requestIdOf } from '../http/request-id';
+import { requestIdOfLine } from './request-logging';
 
-/** Structured JSON logs with pino (pretty in development); every line of a request carries its id. */
+/** Structured JSON logs with pino (pretty in development); every line of a request carries its id (logRequests). */
 @Module({})
 export class LoggerModule {
   /** `stream` replaces stdout, so tests can read what was logged. */
@@ -14,17 +13,15 @@ export class LoggerModule {
       module: LoggerModule,
       imports: [
         PinoLoggerModule.forRoot({
-          // API routes only: probes of /health and scrapes of /metrics would drown the log.
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+          // No Nest middleware: requests are logged on Fastify's hooks (see logRequests).
+          forRoutes: [],
           pinoHttp: [
             {
             level: config.logLevel,
-            genReqId: (request: IncomingMessage) => requestIdOf(request),
-            customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+            mixin: requestIdOfLine,
+            // What pino-http's standard serializer makes of a `req` (headers, query, address), cut to these three.
             serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+              req: (request: { id: string; method?: string; url?: string }) => ({ id: request.id, method: request.method, url: request.url }),
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
             transport:
