@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Order } from '../../domain/ordering/order';
 import type { OrderStatus } from '../../domain/ordering/order-status';
 import { type Actor, isAdmin } from '../shared/actor';
 import type { Page, PageRequest } from '../shared/page';
-import { OrderRepository } from './order.repository';
+import { type OrderView, OrderViews } from './order-views';
 
 /** Customers see their own orders whatever they ask for; admins see all and may filter by customer. */
 @Injectable()
 export class ListOrders {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(private readonly orders: OrderViews) {}
 
-  execute(actor: Actor, query: PageRequest & { status?: OrderStatus; customerId?: string }): Promise<Page<Order>> {
+  execute(actor: Actor, query: PageRequest & { status?: OrderStatus; customerId?: string }): Promise<Page<OrderView>> {
     const customerId = isAdmin(actor) ? query.customerId : actor.userId;
     return this.orders.list({ ...query, customerId });
   }

@@ -1,12 +1,6 @@
 import type { Order } from '../../domain/ordering/order';
-import type { OrderStatus } from '../../domain/ordering/order-status';
-import type { Page, PageRequest } from '../shared/page';
 
-export interface OrderQuery extends PageRequest {
-  readonly customerId?: string;
-  readonly status?: OrderStatus;
-}
-
+/** The write side of ordering: the Order aggregate, loaded to be changed. Lists go through OrderViews. */
 export abstract class OrderRepository {
   abstract nextId(): string;
   abstract byId(id: string): Promise<Order | null>;
@@ -14,8 +8,6 @@ export abstract class OrderRepository {
   abstract byIdForUpdate(id: string): Promise<Order | null>;
   abstract add(order: Order): Promise<void>;
   abstract save(order: Order): Promise<void>;
-  /** Newest first. */
-  abstract list(query: OrderQuery): Promise<Page<Order>>;
   /**
    * Counts the customer's orders awaiting payment, holding a per-customer lock until the unit of work ends,
    * so two concurrent placements cannot both slip under the cap.

@@ -2,8 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { OrderRepository, type OrderQuery } from '../../../application/ordering/order.repository';
-import { type Page, pageOf } from '../../../application/shared/page';
+import { OrderRepository } from '../../../application/ordering/order.repository';
 import { Order } from '../../../domain/ordering/order';
 
 @Injectable()
@@ -30,15 +29,6 @@ export class MikroOrmOrderRepository extends OrderRepository {
 
   async save(order: Order): Promise<void> {
     await this.em.persist(order).flush();
-  }
-
-  async list(query: OrderQuery): Promise<Page<Order>> {
-    const rows = await this.em.find(
-      Order,
-      { customerId: query.customerId, status: query.status, ...(query.after ? { id: { $lt: query.after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: query.limit + 1, connectionType: 'read' },
-    );
-    return pageOf(rows, query.limit, (order) => order.id);
   }
 
   async countAwaitingPaymentLocked(customerId: string): Promise<number> {

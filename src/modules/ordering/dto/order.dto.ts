@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Order } from '../../../domain/ordering/order';
+import type { OrderView } from '../../../application/ordering/order-views';
 import type { OrderLine } from '../../../domain/ordering/order-line';
 import { ORDER_STATUSES, type OrderStatus } from '../../../domain/ordering/order-status';
 import { MoneyDto } from '../../shared/money.dto';
@@ -74,7 +74,7 @@ export class OrderDto {
   @ApiProperty({ type: String, enum: ['customer', 'admin', 'payment_timeout', null], nullable: true })
   cancellationReason: 'customer' | 'admin' | 'payment_timeout' | null;
 
-  static from(order: Order): OrderDto {
+  static from(order: OrderView): OrderDto {
     return {
       id: order.id,
       customerId: order.customerId,
