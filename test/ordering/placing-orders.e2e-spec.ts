@@ -89,6 +89,25 @@ describe('Placing orders', () => {
     expect(reply.body.productIds).toEqual([unknown]);
   });
 
+  it('answers 422 naming only the products not on sale, over a short line, and reserves nothing', async () => {
+    const onSale = await newProduct(t.http, admin.token, { stock: 10 });
+    const scarce = await newProduct(t.http, admin.token, { stock: 1 });
+    const archived = await newProduct(t.http, admin.token);
+    await t.http.delete(`/api/v1/products/${archived.id}`, { token: admin.token });
+    const unknown = '01937c5e-8a4b-7cde-9f01-23456789abce';
+    const reply = await placeOrder(t.http, customer.token, [
+      { productId: onSale.id, quantity: 2 },
+      { productId: scarce.id, quantity: 2 },
+      { productId: archived.id, quantity: 1 },
+      { productId: unknown, quantity: 1 },
+    ]);
+    expect(reply.status).toBe(422);
+    expect(reply.body.type).toMatch(/products-not-orderable$/);
+    expect([...reply.body.productIds].sort()).toEqual([archived.id, unknown].sort());
+    expect(await stockOf(t.http, onSale.id)).toBe(10);
+    expect(await stockOf(t.http, scarce.id)).toBe(1);
+  });
+
   it('lets customers, not admins, place orders', async () => {
     const product = await newProduct(t.http, admin.token);
     expect((await placeOrder(t.http, admin.token, [{ productId: product.id, quantity: 1 }])).status).toBe(403);

@@ -6,7 +6,6 @@ import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { OrderRepository } from './order.repository';
-import { OrderableProducts } from './orderable-products';
 import { OrderingPolicy } from './ordering-policy';
 import { StockLedger } from './stock-ledger';
 
@@ -15,14 +14,14 @@ export interface PlaceOrderInput {
 }
 
 /**
- * Prices come from the catalogue, never the client. Stock for every line is reserved in the same transaction
- * as the order is written: if any line is short, nothing is reserved and nothing is written.
+ * Prices come from the catalogue, never the client: reserving the stock returns them. Stock for every line is
+ * reserved in the same transaction as the order is written: if any line is short or not on sale, nothing is
+ * reserved and nothing is written.
  */
 @Injectable()
 export class PlaceOrder {
   constructor(
     private readonly orders: OrderRepository,
-    private readonly products: OrderableProducts,
     private readonly stock: StockLedger,
     private readonly policy: OrderingPolicy,
     private readonly events: EventPublisher,
@@ -30,29 +29,28 @@ export class PlaceOrder {
     private readonly clock: Clock,
   ) {}
 
-  execute(actor: Actor, input: PlaceOrderInput): Promise<Order> {
+  async execute(actor: Actor, input: PlaceOrderInput): Promise<Order> {
+    Order.checkItems(input.items);
     return this.uow.run(async () => {
       const now = this.clock.now();
       if ((await this.orders.countAwaitingPaymentLocked(actor.userId)) >= this.policy.maxOpenOrders) {
         throw new TooManyOpenOrders(this.policy.maxOpenOrders);
       }
-      const ids = input.items.map((item) => item.productId);
-      const onSale = new Map((await this.products.activeByIds(ids)).map((product) => [product.id, product]));
-      const unknown = ids.filter((id) => !onSale.has(id));
-      if (unknown.length > 0) throw new ProductsNotOrderable(unknown);
-
+      const reservation = await this.stock.reserve(input.items);
+      if (!reservation.ok) {
+        throw reservation.notOrderable.length > 0 ? new ProductsNotOrderable(reservation.notOrderable) : new OutOfStock(reservation.short);
+      }
+      const reserved = new Map(reservation.products.map((product) => [product.id, product]));
       const order = Order.place({
         id: this.orders.nextId(),
         customerId: actor.userId,
         items: input.items.map((item) => {
-          const product = onSale.get(item.productId)!;
+          const product = reserved.get(item.productId)!;
           return { productId: product.id, sku: product.sku, name: product.name, unitPrice: product.price, quantity: item.quantity };
         }),
         now,
         paymentDueAt: new Date(now.getTime() + this.policy.paymentTimeoutSeconds * 1000),
       });
-      const short = await this.stock.reserve(order.lines);
-      if (short.length > 0) throw new OutOfStock(short);
       await this.orders.add(order);
       await this.events.publish(order.pullEvents());
       return order;

@@ -61,12 +61,15 @@ describe('Order', () => {
       ['a negative quantity', [item(1, 100, -1)]],
       ['a fractional quantity', [item(1, 100, 1.5)]],
       ['a quantity above the maximum', [item(1, 100, MAX_QUANTITY + 1)]],
-    ])('refuses %s', (_case, items) => {
+    ])('refuses %s, before and when placing', (_case, items) => {
+      expect(() => Order.checkItems(items)).toThrow(InvalidOrder);
       expect(() => place(items as PricedItem[])).toThrow(InvalidOrder);
     });
 
     it('accepts the largest order allowed', () => {
-      const order = place(Array.from({ length: MAX_LINES }, (_, n) => item(n, 100, MAX_QUANTITY)));
+      const items = Array.from({ length: MAX_LINES }, (_, n) => item(n, 100, MAX_QUANTITY));
+      expect(() => Order.checkItems(items)).not.toThrow();
+      const order = place(items);
       expect(order.totalAmount).toBe(MAX_LINES * MAX_QUANTITY * 100);
     });
   });

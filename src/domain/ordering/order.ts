@@ -38,18 +38,26 @@ export class Order extends AggregateRoot<OrderEvent> {
   refundedAt: Date | null;
   version: number;
 
-  static place(input: { id: string; customerId: string; items: readonly PricedItem[]; now: Date; paymentDueAt: Date }): Order {
-    const { items } = input;
+  /**
+   * The rules an order's items obey whatever the catalogue says: checked before any stock is taken, so a
+   * malformed order locks nothing, and again by `place`.
+   */
+  static checkItems(items: readonly { productId: string; quantity: number }[]): void {
     if (items.length < 1 || items.length > MAX_LINES) throw new InvalidOrder(`An order has 1 to ${MAX_LINES} lines.`);
     if (new Set(items.map((item) => item.productId)).size !== items.length) {
       throw new InvalidOrder('Each product may appear on one line only; add up the quantities instead.');
     }
+    if (items.some((item) => !Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY)) {
+      throw new InvalidOrder(`Quantities are whole numbers from 1 to ${MAX_QUANTITY}.`);
+    }
+  }
+
+  static place(input: { id: string; customerId: string; items: readonly PricedItem[]; now: Date; paymentDueAt: Date }): Order {
+    const { items } = input;
+    Order.checkItems(items);
     const currency = items[0].unitPrice.currency;
     let total = Money.zero(currency);
     const lines = items.map((item) => {
-      if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
-        throw new InvalidOrder(`Quantities are whole numbers from 1 to ${MAX_QUANTITY}.`);
-      }
       const lineTotal = item.unitPrice.times(item.quantity);
       total = total.add(lineTotal);
       const { productId, sku, name, quantity } = item;

@@ -6,7 +6,6 @@ import { GetOrder } from '../../application/ordering/get-order';
 import { ListOrders } from '../../application/ordering/list-orders';
 import { OrderRepository } from '../../application/ordering/order.repository';
 import { OrderViews } from '../../application/ordering/order-views';
-import { OrderableProducts } from '../../application/ordering/orderable-products';
 import { OrderPayments } from '../../application/ordering/order-payments';
 import { OrderingPolicy } from '../../application/ordering/ordering-policy';
 import { PaymentsInFlight } from '../../application/ordering/payments-in-flight';
@@ -15,7 +14,6 @@ import { StockLedger } from '../../application/ordering/stock-ledger';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { MikroOrmOrderRepository } from '../../infrastructure/persistence/ordering/mikro-orm-order.repository';
 import { SqlOrderViews } from '../../infrastructure/persistence/ordering/sql-order-views';
-import { SqlOrderableProducts } from '../../infrastructure/persistence/ordering/sql-orderable-products';
 import { SqlPaymentsInFlight } from '../../infrastructure/persistence/ordering/sql-payments-in-flight';
 import { SqlStockLedger } from '../../infrastructure/persistence/ordering/sql-stock-ledger';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
@@ -27,7 +25,6 @@ import { OrdersController } from './orders.controller';
   providers: [
     { provide: OrderRepository, useClass: MikroOrmOrderRepository },
     { provide: OrderViews, useClass: SqlOrderViews },
-    { provide: OrderableProducts, useClass: SqlOrderableProducts },
     { provide: StockLedger, useClass: SqlStockLedger },
     { provide: PaymentsInFlight, useClass: SqlPaymentsInFlight },
     {
