@@ -10,6 +10,8 @@ import { startServer, type Started } from './processes';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin password' };
 const CUSTOMER_PASSWORD = 'bench customer password';
+/** The app's and the baseline's: the baseline verifies the tokens the app issued. */
+export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!';
 
 export const loadScript = resolve(__dirname, 'load/load-process.js');
 
@@ -54,7 +56,7 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+      JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',

@@ -8,7 +8,7 @@ export interface ScenarioResult {
   p99: number;
   errors: number;
   non2xx: number;
-  /** App requests/s over the baseline's, measured side by side (read scenarios only). */
+  /** App requests/s over the baseline's, measured side by side (the scenarios the baseline answers). */
   ratio?: number;
 }
 

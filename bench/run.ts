@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
-import { BenchDatabase, loadScript, seed, startApp } from './harness';
+import { BenchDatabase, JWT_SECRET, loadScript, seed, startApp } from './harness';
 import type { ScenarioInput } from './load/scenarios';
 import { freePort, rssMb, runLoad, startServer } from './processes';
 import { type ScenarioResult, table, writeChart } from './report';
@@ -17,7 +17,7 @@ import { summarise } from './stats';
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const readRounds = 3;
+const pairedRounds = 3;
 const roundSeconds = Math.max(3, Math.round(seconds / 2));
 
 const warmUp = (scenario: string, input: ScenarioInput) => runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 });
@@ -50,7 +50,7 @@ async function sideBySide(scenario: string, inputs: Record<ScenarioResult['targe
   const targets = ['app', 'baseline'] as const;
   for (const target of targets) await warmUp(scenario, inputs[target]);
   const runs: Record<ScenarioResult['target'], Result[]> = { app: [], baseline: [] };
-  for (let round = 0; round < readRounds; round++) {
+  for (let round = 0; round < pairedRounds; round++) {
     for (const target of targets) {
       runs[target].push(await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: roundSeconds }));
     }
@@ -74,12 +74,18 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const reads = ['GET /products/{id}', 'GET /products?limit=20'];
   const baselinePort = await freePort();
-  const baseline = await startServer(resolve(__dirname, 'baseline/server.js'), { DATABASE_URL: database.url, PORT: String(baselinePort) }, `http://127.0.0.1:${baselinePort}/api/v1/products?limit=1`);
-  for (const scenario of reads) results.push(...(await sideBySide(scenario, { app: input, baseline: { ...input, url: `http://127.0.0.1:${baselinePort}` } })));
-  await baseline.stop();
+  const baseline = await startServer(
+    resolve(__dirname, 'baseline/server.js'),
+    { DATABASE_URL: database.url, PORT: String(baselinePort), JWT_SECRET },
+    `http://127.0.0.1:${baselinePort}/api/v1/products?limit=1`,
+  );
+  const beside = { app: input, baseline: { ...input, url: `http://127.0.0.1:${baselinePort}` } };
+  for (const scenario of reads) results.push(...(await sideBySide(scenario, beside)));
   results.push(await measure('GET /orders?limit=20', 'app', input));
   const rssAfterReads = rssMb(app.process.pid!);
-  for (const scenario of ['POST /orders', 'pay flow (order + payment)']) results.push(await measure(scenario, 'app', input));
+  results.push(...(await sideBySide('POST /orders', beside)));
+  await baseline.stop();
+  results.push(await measure('pay flow (order + payment)', 'app', input));
 
   // Reads while logins saturate argon2: the event loop must stay responsive.
   const [login, readsDuringLogin] = await Promise.all([
@@ -101,7 +107,7 @@ async function main(): Promise<void> {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'app/baseline'];
   const summary = {
     date: new Date().toISOString(),
-    settings: { connections, seconds, readRounds, roundSeconds },
+    settings: { connections, seconds, pairedRounds, roundSeconds },
     coldStartMs: Math.round(app.coldStartMs),
     rssAfterReadsMb: Math.round(rssAfterReads),
     peakRssMb: Math.round(peakRss),
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
     `GET /products/{id} at 10 connections while logins run: ${summary.readsWhileLoggingIn.requestsPerSecond} req/s, p99 ${summary.readsWhileLoggingIn.p99} ms`,
     `products whose stock does not match their orders: ${oversold}`,
   ].join('\n');
-  const settings = `${connections} connections, ${seconds} s per scenario; reads: app and baseline in ${readRounds} alternating rounds of ${roundSeconds} s (medians)`;
+  const settings = `${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline in ${pairedRounds} alternating rounds of ${roundSeconds} s (medians)`;
   console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
