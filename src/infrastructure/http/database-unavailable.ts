@@ -13,16 +13,20 @@ const unavailableCodes = new Set([
   '53300', // too_many_connections
 ]);
 
-/** True when an error means the database cannot be reached right now, so the client should retry later. */
+/**
+ * True when an error means the database cannot be reached right now, so the client should retry later.
+ * Duck-typed, not `instanceof Error`: the driver's socket errors are made by Node's own realm, which under a
+ * test runner's sandbox is not the application's.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
     if (current instanceof ConnectionException) return true;
-    const code = (current as { code?: unknown }).code;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated|connection is closed/i.test(current.message)) {
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connection is closed/i.test(message)) {
       return true;
     }
-    current = (current as { cause?: unknown }).cause;
+    current = cause;
   }
   return false;
 }

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
 
-/** Request counts and latency by method, route pattern (never the raw URL: ids would explode cardinality) and status. */
+type Labels = 'method' | 'route' | 'status';
+
+/** One label combination's series, looked up once. */
+interface Series {
+  requests: ReturnType<Counter<Labels>['labels']>;
+  duration: ReturnType<Histogram<Labels>['labels']>;
+}
+
+/**
+ * Request counts and latency by method, route pattern (never the raw URL: ids would explode cardinality) and
+ * status. The series of each combination, a small fixed set, are kept, so a request does not hash its labels twice.
+ */
 @Injectable()
 export class HttpMetrics {
-  private readonly requests: Counter<'method' | 'route' | 'status'>;
-  private readonly duration: Histogram<'method' | 'route' | 'status'>;
+  private readonly requests: Counter<Labels>;
+  private readonly duration: Histogram<Labels>;
+  private readonly series = new Map<string, Series>();
 
   constructor(registry: Registry) {
     this.requests = new Counter({
@@ -24,8 +36,14 @@ export class HttpMetrics {
   }
 
   record(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
-    this.requests.inc(labels);
-    this.duration.observe(labels, seconds);
+    const key = `${method} ${route} ${status}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const labels = { method, route, status: String(status) };
+      series = { requests: this.requests.labels(labels), duration: this.duration.labels(labels) };
+      this.series.set(key, series);
+    }
+    series.requests.inc();
+    series.duration.observe(seconds);
   }
 }

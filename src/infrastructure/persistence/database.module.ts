@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { PoolMetrics } from '../metrics/pool-metrics';
 import { type DatabaseHooks, mikroOrmOptions } from './mikro-orm-options';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
+import { ReadQueries } from './read-queries';
 
 /** The ORM and the unit-of-work port; each request's EntityManager is made on first use (runInRequestScope). */
 @Global()
@@ -28,8 +29,9 @@ export class DatabaseModule {
         // Both drivers' managers are SQL managers; repositories ask for the SQL API by its own class.
         { provide: SqlEntityManager, useFactory: (em: EntityManager) => em, inject: [EntityManager] },
         { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+        ReadQueries,
       ],
-      exports: [SqlEntityManager, UnitOfWork],
+      exports: [SqlEntityManager, UnitOfWork, ReadQueries],
     };
   }
 }

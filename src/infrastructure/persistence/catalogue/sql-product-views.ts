@@ -1,9 +1,9 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { type ProductQuery, type ProductView, ProductViews } from '../../../application/catalogue/product-views';
 import { type Page, pageOf } from '../../../application/shared/page';
 import type { ProductStatus } from '../../../domain/catalogue/product';
 import { containsPattern } from '../like-pattern';
+import { ReadQueries } from '../read-queries';
 
 interface ProductRow {
   id: string;
@@ -26,13 +26,13 @@ export const productListKey = (product: Pick<ProductView, 'name' | 'id'>) => JSO
 /** One query, mapped straight to views: a third less CPU per product read than loading the entity. */
 @Injectable()
 export class SqlProductViews extends ProductViews {
-  constructor(private readonly em: SqlEntityManager) {
+  constructor(private readonly queries: ReadQueries) {
     super();
   }
 
-  /** From the primary's connection, outside any EntityManager: a read needs no identity map. */
+  /** From the primary, outside any EntityManager: a read needs no identity map. */
   async byId(id: string): Promise<ProductView | null> {
-    const [row] = await this.em.getConnection().execute<ProductRow[]>(`select ${columns} from products where id = ? limit 1`, [id]);
+    const [row] = await this.queries.rows<ProductRow>(`select ${columns} from products where id = ? limit 1`, [id]);
     return row ? toView(row) : null;
   }
 
@@ -50,9 +50,11 @@ export class SqlProductViews extends ProductViews {
       conditions.push('(name > ? or (name = ? and id > ?))');
       params.push(name, name, id);
     }
-    const rows = await this.em
-      .getConnection('read')
-      .execute<ProductRow[]>(`select ${columns} from products where ${conditions.join(' and ')} order by name asc, id asc limit ?`, [...params, query.limit + 1]);
+    const rows = await this.queries.rows<ProductRow>(
+      `select ${columns} from products where ${conditions.join(' and ')} order by name asc, id asc limit ?`,
+      [...params, query.limit + 1],
+      'read',
+    );
     return pageOf(rows.map(toView), query.limit, productListKey);
   }
 }

@@ -4,10 +4,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { type AuthenticatedSession, SessionRepository } from '../../../application/identity/session.repository';
 import { Session, type SessionEndReason } from '../../../domain/identity/session';
 import type { ActorRole } from '../../../application/shared/actor';
+import { ReadQueries } from '../read-queries';
 
 @Injectable()
 export class MikroOrmSessionRepository extends SessionRepository {
-  constructor(private readonly em: SqlEntityManager) {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly queries: ReadQueries,
+  ) {
     super();
   }
 
@@ -44,8 +48,9 @@ export class MikroOrmSessionRepository extends SessionRepository {
     );
   }
 
+  /** Every authenticated request asks, before any unit of work: from the primary, the pool's shortest path. */
   async authenticate(sessionId: string, now: Date): Promise<AuthenticatedSession | null> {
-    const rows = await this.em.execute<Array<{ user_id: string; role: ActorRole }>>(
+    const rows = await this.queries.rows<{ user_id: string; role: ActorRole }>(
       `select s.user_id, u.role from sessions s join users u on u.id = s.user_id
         where s.id = ? and s.ended_at is null and s.expires_at > ? and u.status = 'active'`,
       [sessionId, now],

@@ -1,10 +1,10 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { type OrderQuery, type OrderView, OrderViews } from '../../../application/ordering/order-views';
 import { type Page, pageOf } from '../../../application/shared/page';
 import type { CancellationReason } from '../../../domain/ordering/order-events';
 import type { OrderLine } from '../../../domain/ordering/order-line';
 import type { OrderStatus } from '../../../domain/ordering/order-status';
+import { ReadQueries } from '../read-queries';
 
 type Timestamp = string | Date;
 
@@ -30,7 +30,7 @@ const columns =
 /** One query on a read replica when there is one, mapped straight to views: no aggregate, no identity map. */
 @Injectable()
 export class SqlOrderViews extends OrderViews {
-  constructor(private readonly em: SqlEntityManager) {
+  constructor(private readonly queries: ReadQueries) {
     super();
   }
 
@@ -43,9 +43,7 @@ export class SqlOrderViews extends OrderViews {
       params.push(value);
     }
     const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-    const rows = await this.em
-      .getConnection('read')
-      .execute<OrderRow[]>(`select ${columns} from orders ${where} order by id desc limit ?`, [...params, query.limit + 1]);
+    const rows = await this.queries.rows<OrderRow>(`select ${columns} from orders ${where} order by id desc limit ?`, [...params, query.limit + 1], 'read');
     return pageOf(rows.map(toView), query.limit, (order) => order.id);
   }
 }

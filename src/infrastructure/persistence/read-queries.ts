@@ -1,0 +1,43 @@
+import { PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+
+/**
+ * Queries whose rows are mapped by hand (read models, the session check), outside any transaction, with `?`
+ * placeholders. On PostgreSQL they go straight to the `pg` pool behind MikroORM's connection, the primary's or,
+ * for `'read'`, a replica's, as parameterised queries: through MikroORM and kysely every parameter would be
+ * formatted into the SQL text, compiled and logged, some 7% of a product read's CPU. PGlite is one session that
+ * every request shares, so there they go through MikroORM, which keeps them out of another request's transaction.
+ */
+@Injectable()
+export class ReadQueries {
+  private readonly pools = new WeakMap<PostgreSqlConnection, Pool>();
+  private readonly numbered = new Map<string, string>();
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  async rows<T>(sql: string, params: unknown[], from: 'write' | 'read' = 'write'): Promise<T[]> {
+    const connection = this.em.getConnection(from);
+    if (!(connection instanceof PostgreSqlConnection)) return connection.execute<T[]>(sql, params);
+    const pool = this.pools.get(connection) ?? (await this.poolOf(connection));
+    return (await pool.query(this.withNumberedPlaceholders(sql), params)).rows as T[];
+  }
+
+  private async poolOf(connection: PostgreSqlConnection): Promise<Pool> {
+    const pool = await connection.getNativeClient();
+    this.pools.set(connection, pool);
+    return pool;
+  }
+
+  /** `?` to `$1`, `$2`, ...: the SQL comes from a handful of shapes in code, so each is rewritten once. */
+  private withNumberedPlaceholders(sql: string): string {
+    let numbered = this.numbered.get(sql);
+    if (numbered === undefined) {
+      let n = 0;
+      numbered = sql.replace(/\?/g, () => `$${++n}`);
+      this.numbered.set(sql, numbered);
+    }
+    return numbered;
+  }
+}
