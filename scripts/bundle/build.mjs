@@ -42,14 +42,14 @@ copyFileSync('scripts/bundle/main.cjs', 'dist/bundle/main.js');
  * (Nest's switchToHttp, Fastify's hook runners), and each call redefines a property of a new function: some 5%
  * of a product read's CPU. The names that matter are those a bundle changes: a top-level class or function
  * whose name collides with another module's, a class that refers to itself. Here a function whose name is
- * already right is left as it is, and so is a nameless function or arrow that is not a class (a class's
- * `prototype` is read-only): the name it would have inferred from its variable is read by nothing in this
- * app (Nest, MikroORM and Swagger read the names of classes).
+ * already right is left as it is, and so is a nameless arrow (it has no `prototype`; asked first, it needs no
+ * descriptor) or function that is not a class (a class's `prototype` is read-only): the name it would have
+ * inferred from its variable is read by nothing in this app (Nest, MikroORM and Swagger read class names).
  */
 function nameOnlyWhatCanLoseItsName(file) {
   const helper = 'var __name = (target, value) => __defProp(target, "name", { value, configurable: true });';
   const cheaper =
-    'var __name = (target, value) => target.name === value || (target.name === "" && __getOwnPropDesc(target, "prototype")?.writable !== false) ? target : __defProp(target, "name", { value, configurable: true });';
+    'var __name = (target, value) => target.name === value || (target.name === "" && (target.prototype === undefined || __getOwnPropDesc(target, "prototype").writable)) ? target : __defProp(target, "name", { value, configurable: true });';
   const code = readFileSync(file, 'utf8');
   if (!code.includes(helper)) throw new Error(`esbuild's __name helper changed; review ${import.meta.filename}`);
   writeFileSync(file, code.replace(helper, cheaper));

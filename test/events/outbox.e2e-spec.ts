@@ -71,6 +71,7 @@ describe('Domain events through the outbox', () => {
     const again = { id: event.id, type: event.type, aggregateId: event.aggregate_id, occurredAt: new Date(event.occurred_at), payload: event.payload };
     await t.app.get(EventBroker).publish(again);
     await t.app.get(EventBroker).publish(again);
+    expect(await t.app.get(EventBroker).publishAll([again, again])).toEqual({ published: 2 }); // one batch, one statement
     expect(await auditOf(customer.userId)).toHaveLength(1);
   });
 

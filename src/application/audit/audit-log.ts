@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 
 export abstract class AuditLog {
-  /** Appends the entry unless one with its event id is there already. */
-  abstract append(entry: AuditEntry): Promise<void>;
+  /** Appends the entries, in order, except those whose event id is there already. */
+  abstract append(entries: readonly AuditEntry[]): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainEventHandler, type PublishedEvent } from '../shared/domain-event-handler';
 import { AuditLog } from './audit-log';
 
@@ -12,6 +13,19 @@ export class RecordAuditEntry extends DomainEventHandler {
   }
 
   handle(event: PublishedEvent): Promise<void> {
-    return this.log.append({ eventId: event.id, type: event.type, aggregateId: event.aggregateId, occurredAt: event.occurredAt, details: event.payload });
+    return this.log.append([entryOf(event)]);
+  }
+
+  /** A batch is one append: one statement for the relay's whole batch rather than one per event. */
+  override handleAll(events: readonly PublishedEvent[]): Promise<void> {
+    return this.log.append(events.map(entryOf));
   }
 }
+
+const entryOf = (event: PublishedEvent): AuditEntry => ({
+  eventId: event.id,
+  type: event.type,
+  aggregateId: event.aggregateId,
+  occurredAt: event.occurredAt,
+  details: event.payload,
+});

@@ -15,6 +15,11 @@ export interface PublishedEvent {
 export abstract class DomainEventHandler {
   abstract readonly name: string;
   abstract handle(event: PublishedEvent): Promise<void>;
+
+  /** Several events, in order, all or none acknowledged: one at a time unless a handler can do better. */
+  async handleAll(events: readonly PublishedEvent[]): Promise<void> {
+    for (const event of events) await this.handle(event);
+  }
 }
 
 /** Where contexts sign their handlers up for the events every other context publishes. */

@@ -6,5 +6,20 @@ import { EventSubscriptions, type PublishedEvent } from '../../application/share
  */
 export abstract class EventBroker extends EventSubscriptions {
   abstract publish(event: PublishedEvent): Promise<void>;
+
+  /**
+   * Hands over events in order and tells how many went before one failed, and why, so that the relay marks
+   * exactly those published. One at a time unless a broker can do better.
+   */
+  async publishAll(events: readonly PublishedEvent[]): Promise<{ published: number; failure?: unknown }> {
+    for (const [index, event] of events.entries()) {
+      try {
+        await this.publish(event);
+      } catch (failure) {
+        return { published: index, failure };
+      }
+    }
+    return { published: events.length };
+  }
   abstract close(): Promise<void>;
 }

@@ -3,8 +3,8 @@ import type { DomainEventHandler, PublishedEvent } from '../../application/share
 import { EventBroker } from './event-broker';
 
 /**
- * Without a broker: the relay hands each event to every handler of this process. A handler that fails stops
- * the relay at that event, which is retried with the next batch, so others may see it twice (they deduplicate).
+ * Without a broker: the relay hands its batch to every handler of this process. A handler that fails stops the
+ * relay before that batch, which is retried, so others may see its events twice (they deduplicate).
  */
 export class InProcessEventBroker extends EventBroker {
   private readonly logger = new Logger('InProcessEventBroker');
@@ -17,6 +17,16 @@ export class InProcessEventBroker extends EventBroker {
 
   async publish(event: PublishedEvent): Promise<void> {
     for (const handler of this.handlers) await handler.handle(event);
+  }
+
+  /** The relay's batch to each handler at once (the audit log writes it in one statement); all or nothing. */
+  override async publishAll(events: readonly PublishedEvent[]): Promise<{ published: number; failure?: unknown }> {
+    try {
+      for (const handler of this.handlers) await handler.handleAll(events);
+      return { published: events.length };
+    } catch (failure) {
+      return { published: 0, failure };
+    }
   }
 
   async close(): Promise<void> {}

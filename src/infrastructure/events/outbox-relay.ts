@@ -39,16 +39,9 @@ export class OutboxRelay {
         'select position, id, type, aggregate_id, occurred_at, payload from outbox_events where published_at is null order by position limit ?',
         [this.batchSize],
       );
-      const sent: string[] = [];
-      for (const row of rows) {
-        try {
-          await this.broker.publish(toPublished(row));
-        } catch (error) {
-          failure = error;
-          break;
-        }
-        sent.push(row.position);
-      }
+      const handedOver = await this.broker.publishAll(rows.map(toPublished));
+      failure = handedOver.failure;
+      const sent = rows.slice(0, handedOver.published).map((row) => row.position);
       if (sent.length > 0) {
         await tx.execute(`update outbox_events set published_at = now() where position in (${sent.map(() => '?').join(', ')})`, sent);
       }

@@ -10,10 +10,12 @@ export class SqlAuditLog extends AuditLog {
     super();
   }
 
-  async append(entry: AuditEntry): Promise<void> {
+  async append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.em.execute(
-      'insert into audit_log (event_id, type, aggregate_id, occurred_at, payload) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing',
-      [entry.eventId, entry.type, entry.aggregateId, entry.occurredAt, JSON.stringify(entry.details)],
+      `insert into audit_log (event_id, type, aggregate_id, occurred_at, payload)
+        values ${entries.map(() => '(?, ?, ?, ?, ?)').join(', ')} on conflict (event_id) do nothing`,
+      entries.flatMap((entry) => [entry.eventId, entry.type, entry.aggregateId, entry.occurredAt, JSON.stringify(entry.details)]),
     );
   }
 }
