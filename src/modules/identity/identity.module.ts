@@ -33,6 +33,7 @@ import { AuthenticationGuard } from './authentication.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { RolesGuard } from './roles.guard';
 import { UsersController } from './users.controller';
+import { memoizedReflector } from '../shared/memoized-reflector';
 
 /** Identity and access: accounts, login sessions, and the guards every other context relies on. */
 @Module({
@@ -69,6 +70,7 @@ import { UsersController } from './users.controller';
     BootstrapAdmin,
     AdminBootstrap,
     JwtStrategy,
+    memoizedReflector,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { RATE_LIMIT_STORAGE, ThrottlerStorageModule } from '../../infrastructure/rate-limits/throttler-storage.module';
+import { memoizedReflector } from '../shared/memoized-reflector';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 
 const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/v1/auth/');
@@ -27,6 +28,6 @@ const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getReq
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+  providers: [memoizedReflector, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
 })
 export class RateLimitsModule {}
