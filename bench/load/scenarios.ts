@@ -14,8 +14,13 @@ type Requests = NonNullable<Options['requests']>;
 /** Per-connection state of the pay flow: the token used and the order to pay. */
 type FlowContext = { token?: string; orderId?: string };
 
-let counter = 0;
-const next = <T>(items: T[]) => items[counter++ % items.length];
+/** Round robin per list: with one counter shared by two lists of even length, half of each was never used. */
+const counters = new WeakMap<unknown[], number>();
+const next = <T>(items: T[]) => {
+  const n = counters.get(items) ?? 0;
+  counters.set(items, n + 1);
+  return items[n % items.length];
+};
 const json = { 'content-type': 'application/json' };
 
 export const scenarios: Record<string, (input: ScenarioInput) => { requests: Requests }> = {
