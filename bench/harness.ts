@@ -47,10 +47,13 @@ export class BenchDatabase {
   }
 }
 
-/** The built app on the database, in production mode, with limits that a benchmark must not hit. */
-export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Started> {
+/**
+ * The built app on the database, in production mode, with limits that a benchmark must not hit. `bundle` is the
+ * directory of a production bundle, dist/bundle unless a kept build is compared (bench/compare-builds.ts).
+ */
+export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, bundle = 'dist/bundle'): Promise<Started> {
   return startServer(
-    resolve('dist/bundle/main.js'),
+    resolve(bundle, 'main.js'),
     {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -98,4 +101,13 @@ export async function seed(base: string): Promise<Omit<ScenarioInput, 'url'>> {
     tokens.push((await post(`${base}/auth/login`, { email, password: CUSTOMER_PASSWORD })).accessToken);
   }
   return { productIds, tokens, customerEmails, customerPassword: CUSTOMER_PASSWORD };
+}
+
+/** The bare Fastify + pg baseline (bench/baseline/server.ts) on the database. */
+export function startBaseline(port: number, databaseUrl: string): Promise<Started> {
+  return startServer(
+    resolve(__dirname, 'baseline/server.js'),
+    { DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET },
+    `http://127.0.0.1:${port}/api/v1/products?limit=1`,
+  );
 }

@@ -5,12 +5,11 @@
  * Prints a table per scenario and writes bench/results/latest.json, latest.md and latest.svg.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
-import { BenchDatabase, JWT_SECRET, loadScript, seed, startApp } from './harness';
+import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
-import { freePort, rssMb, runLoad, startServer } from './processes';
+import { freePort, rssMb, runLoad } from './processes';
 import { type ScenarioResult, table, writeChart } from './report';
 import { summarise } from './stats';
 
@@ -75,11 +74,7 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const reads = ['GET /products/{id}', 'GET /products?limit=20'];
   const baselinePort = await freePort();
-  const baseline = await startServer(
-    resolve(__dirname, 'baseline/server.js'),
-    { DATABASE_URL: database.url, PORT: String(baselinePort), JWT_SECRET },
-    `http://127.0.0.1:${baselinePort}/api/v1/products?limit=1`,
-  );
+  const baseline = await startBaseline(baselinePort, database.url);
   const beside = { app: input, baseline: { ...input, url: `http://127.0.0.1:${baselinePort}` } };
   for (const scenario of reads) results.push(...(await sideBySide(scenario, beside)));
   results.push(await measure('GET /orders?limit=20', 'app', input));

@@ -1,0 +1,82 @@
+/**
+ * Two or more builds of the app, and the bare baseline if asked, up at once on one seeded database and driven in
+ * alternating rounds: requests/s and p99, and the CPU each server process and PostgreSQL spent per request (from
+ * /proc). On a shared machine requests/s drift with the host within minutes; CPU per request measured side by
+ * side is the figure that tells whether a change made the app cheaper. For writes the split blurs: the builds
+ * share one outbox, and whichever instance holds the relay's lock does the background work of them all.
+ *   mkdir -p .bench-builds && cp -r dist/bundle .bench-builds/before   (nest build empties dist/; keep a build outside it)
+ *   ... change, npm run build ...
+ *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist/bundle baseline
+ */
+import { parseArgs } from 'node:util';
+import type { Result } from 'autocannon';
+import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harness';
+import type { ScenarioInput } from './load/scenarios';
+import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, runLoad, type Started } from './processes';
+import { table } from './report';
+import { summarise } from './stats';
+
+const { values, positionals: builds } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scenario: { type: 'string', default: 'GET /products/{id}' },
+    rounds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '4' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const connections = Number(values.connections);
+
+interface Contender {
+  name: string;
+  server: Started;
+  input: ScenarioInput;
+  requestsPerSecond: number[];
+  p99: number[];
+  serverUs: number[];
+  postgresUs: number[];
+}
+
+const median = (figures: number[]) => summarise(figures).median;
+
+async function main(): Promise<void> {
+  if (builds.length < 1) throw new Error('name at least one bundle directory (or baseline) to measure');
+  const database = new BenchDatabase('cb_bench_compare');
+  await database.recreate();
+  const seedPort = await freePort();
+  const first = await startApp(seedPort, database.url, {}, builds.find((build) => build !== 'baseline'));
+  const data = await seed(`http://127.0.0.1:${seedPort}/api/v1`);
+  await first.stop();
+
+  const contenders: Contender[] = [];
+  for (const name of builds) {
+    const port = await freePort();
+    const server = name === 'baseline' ? await startBaseline(port, database.url) : await startApp(port, database.url, {}, name);
+    contenders.push({ name, server, input: { url: `http://127.0.0.1:${port}`, ...data }, requestsPerSecond: [], p99: [], serverUs: [], postgresUs: [] });
+  }
+  const load = (contender: Contender, seconds: number) => runLoad<Result>(loadScript, { scenario: values.scenario, input: contender.input, connections, seconds });
+  for (const contender of contenders) await load(contender, 2);
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const contender of contenders) {
+      const [server, postgres] = [cpuMs(contender.server.process.pid!), postgresCpuMs()];
+      const result = await load(contender, Number(values.seconds));
+      const requests = result.requests.total;
+      contender.requestsPerSecond.push(result.requests.average);
+      contender.p99.push(result.latency.p99);
+      contender.serverUs.push(((cpuMs(contender.server.process.pid!) - server) * 1000) / requests);
+      contender.postgresUs.push((postgresCpuMsSince(postgres) * 1000) / requests);
+      if (result.errors + result.timeouts + result.non2xx > 0) console.warn(`${contender.name}: ${result.errors + result.timeouts + result.non2xx} failed requests`);
+    }
+  }
+  for (const contender of contenders) await contender.server.stop();
+
+  const rows = contenders.map((c) => [c.name, median(c.requestsPerSecond).toFixed(0), `${median(c.p99)}`, median(c.serverUs).toFixed(0), median(c.postgresUs).toFixed(0)]);
+  console.log(`\n${values.scenario}: ${values.rounds} alternating rounds of ${values.seconds} s at ${connections} connections (medians)\n`);
+  console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows));
+  console.log(`\nproducts whose stock does not match their orders: ${await database.productsWithWrongStock()}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
