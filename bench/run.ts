@@ -43,8 +43,8 @@ function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Re
 /**
  * The app and the baseline in alternating rounds, both servers up: a shared machine's speed drifts by half
  * within minutes, and measured one after the other the ratio drifted with it. Paired rounds see the same
- * machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three, the same two
- * builds measured 0.57 in one run and 0.73 in the next.
+ * machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three, the product read's
+ * ratio swung from 0.57 to 0.73 between runs, the higher figure for the build that was slower side by side.
  */
 async function sideBySide(scenario: string, inputs: Record<ScenarioResult['target'], ScenarioInput>): Promise<ScenarioResult[]> {
   const targets = ['app', 'baseline'] as const;
