@@ -14,7 +14,7 @@ import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harn
 import type { ScenarioInput } from './load/scenarios';
 import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, runLoad, type Started } from './processes';
 import { table } from './report';
-import { summarise } from './stats';
+import { median } from './stats';
 
 const { values, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -36,8 +36,6 @@ interface Contender {
   serverUs: number[];
   postgresUs: number[];
 }
-
-const median = (figures: number[]) => summarise(figures).median;
 
 async function main(): Promise<void> {
   if (builds.length < 1) throw new Error('name at least one bundle directory (or baseline) to measure');

@@ -11,7 +11,7 @@ import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harn
 import type { ScenarioInput } from './load/scenarios';
 import { freePort, rssMb, runLoad } from './processes';
 import { type ScenarioResult, table, writeChart } from './report';
-import { summarise } from './stats';
+import { median } from './stats';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const seconds = Number(values.seconds);
@@ -20,7 +20,6 @@ const pairedRounds = 5;
 const roundSeconds = Math.max(3, Math.round(seconds / 2));
 
 const warmUp = (scenario: string, input: ScenarioInput) => runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 });
-const median = (values: number[]) => summarise(values).median;
 
 async function measure(scenario: string, target: ScenarioResult['target'], input: ScenarioInput, duration = seconds): Promise<ScenarioResult> {
   await warmUp(scenario, input);

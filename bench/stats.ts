@@ -5,6 +5,8 @@ export function summarise(samples: number[]): { median: number; p95: number } {
   return { median: at(0.5), p95: at(0.95) };
 }
 
+export const median = (samples: number[]) => summarise(samples).median;
+
 export async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
