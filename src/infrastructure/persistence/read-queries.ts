@@ -1,7 +1,7 @@
 import { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { Pool, QueryConfig, QueryResult } from 'pg';
 
 /**
  * Queries whose rows are mapped by hand (read models, the session check), outside any transaction, with `?`
@@ -13,7 +13,7 @@ import type { Pool } from 'pg';
 @Injectable()
 export class ReadQueries {
   private readonly pools = new WeakMap<PostgreSqlConnection, Pool>();
-  private readonly numbered = new Map<string, string>();
+  private readonly statements = new Map<string, { name: string; text: string }>();
 
   constructor(private readonly em: SqlEntityManager) {}
 
@@ -24,7 +24,7 @@ export class ReadQueries {
     // The callback form: without one, pg-pool wraps every query in a promise of its own, a named closure the
     // bundle then renames, 1% of a product read.
     return new Promise<T[]>((resolve, reject) =>
-      pool.query(this.withNumberedPlaceholders(sql), params, (error, result) => (error ? reject(error) : resolve(result.rows as T[]))),
+      pool.query(this.prepared(sql, params), (error: Error | undefined, result: QueryResult) => (error ? reject(error) : resolve(result.rows as T[]))),
     );
   }
 
@@ -34,14 +34,14 @@ export class ReadQueries {
     return pool;
   }
 
-  /** `?` to `$1`, `$2`, ...: the SQL comes from a handful of shapes in code, so each is rewritten once. */
-  private withNumberedPlaceholders(sql: string): string {
-    let numbered = this.numbered.get(sql);
-    if (numbered === undefined) {
+  /** `?` to `$1`, `$2`, ...: the SQL comes from a handful of shapes in code, so each is rewritten and named once. */
+  private prepared(sql: string, values: unknown[]): QueryConfig {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
       let n = 0;
-      numbered = sql.replace(/\?/g, () => `$${++n}`);
-      this.numbered.set(sql, numbered);
+      statement = { name: `read-${this.statements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+      this.statements.set(sql, statement);
     }
-    return numbered;
+    return { name: statement.name, text: statement.text, values };
   }
 }
