@@ -7,6 +7,8 @@
  *   mkdir -p .bench-builds && cp -r dist/bundle .bench-builds/before   (nest build empties dist/; keep a build outside it)
  *   ... change, npm run build ...
  *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist/bundle baseline
+ * A build may carry settings of its own, to weigh a configuration against another on the same build:
+ *   npm run bench:compare -- dist/bundle 'dist/bundle DB_POOL_MAX=4' 'dist/bundle NODE_OPTIONS=--v8-pool-size=2'
  */
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
@@ -42,14 +44,15 @@ async function main(): Promise<void> {
   const database = new BenchDatabase('cb_bench_compare');
   await database.recreate();
   const seedPort = await freePort();
-  const first = await startApp(seedPort, database.url, {}, builds.find((build) => build !== 'baseline'));
+  const first = await startApp(seedPort, database.url, {}, builds.map(buildAndSettings).find(({ build }) => build !== 'baseline')?.build);
   const data = await seed(`http://127.0.0.1:${seedPort}/api/v1`);
   await first.stop();
 
   const contenders: Contender[] = [];
   for (const name of builds) {
     const port = await freePort();
-    const server = name === 'baseline' ? await startBaseline(port, database.url) : await startApp(port, database.url, {}, name);
+    const { build, env } = buildAndSettings(name);
+    const server = build === 'baseline' ? await startBaseline(port, database.url, env) : await startApp(port, database.url, env, build);
     contenders.push({ name, server, input: { url: `http://127.0.0.1:${port}`, ...data }, requestsPerSecond: [], p99: [], serverUs: [], postgresUs: [] });
   }
   const load = (contender: Contender, seconds: number) => runLoad<Result>(loadScript, { scenario: values.scenario, input: contender.input, connections, seconds });
@@ -72,6 +75,12 @@ async function main(): Promise<void> {
   console.log(`\n${values.scenario}: ${values.rounds} alternating rounds of ${values.seconds} s at ${connections} connections (medians)\n`);
   console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows));
   console.log(`\nproducts whose stock does not match their orders: ${await database.productsWithWrongStock()}`);
+}
+
+/** `dist/bundle DB_POOL_MAX=4 NODE_OPTIONS=--max-semi-space-size=16`: a build directory, then its environment. */
+function buildAndSettings(name: string): { build: string; env: Record<string, string> } {
+  const [build, ...settings] = name.split(' ').filter(Boolean);
+  return { build, env: Object.fromEntries(settings.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)])) };
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
  * What the benchmark scripts share: a fresh database of their own, the built app started on it, a catalogue
  * and customers seeded through the API, and the stock check that proves nothing was oversold.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { ScenarioInput } from './load/scenarios';
@@ -69,7 +70,14 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       ...env,
     },
     `http://127.0.0.1:${port}/health/ready`,
+    productionNodeFlags(),
   );
+}
+
+/** The flags `npm run start:prod` gives node (the young generation's size): the app is measured as it is run. */
+function productionNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  return scripts['start:prod'].split(' ').filter((word) => word.startsWith('--'));
 }
 
 async function post(url: string, body: object, token?: string) {
@@ -104,10 +112,10 @@ export async function seed(base: string): Promise<Omit<ScenarioInput, 'url'>> {
 }
 
 /** The bare Fastify + pg baseline (bench/baseline/server.ts) on the database. */
-export function startBaseline(port: number, databaseUrl: string): Promise<Started> {
+export function startBaseline(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Started> {
   return startServer(
     resolve(__dirname, 'baseline/server.js'),
-    { DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET },
+    { DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET, ...env },
     `http://127.0.0.1:${port}/api/v1/products?limit=1`,
   );
 }

@@ -54,9 +54,9 @@ export interface Started {
 }
 
 /** Starts a Node script and waits until `readyUrl` answers 200. */
-export async function startServer(script: string, env: Record<string, string>, readyUrl: string): Promise<Started> {
+export async function startServer(script: string, env: Record<string, string>, readyUrl: string, nodeFlags: string[] = []): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
