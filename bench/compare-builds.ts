@@ -7,14 +7,15 @@
  *   mkdir -p .bench-builds && cp -r dist/bundle .bench-builds/before   (nest build empties dist/; keep a build outside it)
  *   ... change, npm run build ...
  *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist/bundle baseline
- * A build may carry settings of its own, to weigh a configuration against another on the same build:
- *   npm run bench:compare -- dist/bundle 'dist/bundle DB_POOL_MAX=4' 'dist/bundle NODE_OPTIONS=--v8-pool-size=2'
+ * A build may carry settings of its own, environment variables and node flags, to weigh a configuration against
+ * another on the same build:
+ *   npm run bench:compare -- dist/bundle 'dist/bundle DB_POOL_MAX=4' 'dist/bundle --optimize-for-size'
  */
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
 import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
-import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, runLoad, type Started } from './processes';
+import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, rssMb, runLoad, type Started } from './processes';
 import { table } from './report';
 import { median } from './stats';
 
@@ -37,6 +38,7 @@ interface Contender {
   p99: number[];
   serverUs: number[];
   postgresUs: number[];
+  rssMb?: number;
 }
 
 async function main(): Promise<void> {
@@ -51,8 +53,9 @@ async function main(): Promise<void> {
   const contenders: Contender[] = [];
   for (const name of builds) {
     const port = await freePort();
-    const { build, env } = buildAndSettings(name);
-    const server = build === 'baseline' ? await startBaseline(port, database.url, env) : await startApp(port, database.url, env, build);
+    const { build, env, nodeFlags } = buildAndSettings(name);
+    const server = build === 'baseline' ? await startBaseline(port, database.url, env) : await startApp(port, database.url, env, build, nodeFlags);
+    running.push(server);
     contenders.push({ name, server, input: { url: `http://127.0.0.1:${port}`, ...data }, requestsPerSecond: [], p99: [], serverUs: [], postgresUs: [] });
   }
   const load = (contender: Contender, seconds: number) => runLoad<Result>(loadScript, { scenario: values.scenario, input: contender.input, connections, seconds });
@@ -69,21 +72,33 @@ async function main(): Promise<void> {
       if (result.errors + result.timeouts + result.non2xx > 0) console.warn(`${contender.name}: ${result.errors + result.timeouts + result.non2xx} failed requests`);
     }
   }
-  for (const contender of contenders) await contender.server.stop();
+  for (const contender of contenders) {
+    contender.rssMb = rssMb(contender.server.process.pid!);
+    await contender.server.stop();
+  }
 
-  const rows = contenders.map((c) => [c.name, median(c.requestsPerSecond).toFixed(0), `${median(c.p99)}`, median(c.serverUs).toFixed(0), median(c.postgresUs).toFixed(0)]);
+  const rows = contenders.map((c) => [c.name, median(c.requestsPerSecond).toFixed(0), `${median(c.p99)}`, median(c.serverUs).toFixed(0), median(c.postgresUs).toFixed(0), c.rssMb!.toFixed(0)]);
   console.log(`\n${values.scenario}: ${values.rounds} alternating rounds of ${values.seconds} s at ${connections} connections (medians)\n`);
-  console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows));
+  console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'PostgreSQL CPU µs/req', 'RSS MB at the end'], rows));
   console.log(`\nproducts whose stock does not match their orders: ${await database.productsWithWrongStock()}`);
 }
 
-/** `dist/bundle DB_POOL_MAX=4 NODE_OPTIONS=--max-semi-space-size=16`: a build directory, then its environment. */
-function buildAndSettings(name: string): { build: string; env: Record<string, string> } {
+/** `dist/bundle DB_POOL_MAX=4 --optimize-for-size`: a build directory, then its environment and node flags. */
+function buildAndSettings(name: string): { build: string; env: Record<string, string>; nodeFlags: string[] } {
   const [build, ...settings] = name.split(' ').filter(Boolean);
-  return { build, env: Object.fromEntries(settings.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)])) };
+  const assignments = settings.filter((setting) => !setting.startsWith('--'));
+  return {
+    build,
+    env: Object.fromEntries(assignments.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)])),
+    nodeFlags: settings.filter((setting) => setting.startsWith('--')),
+  };
 }
 
-main().catch((error: unknown) => {
+/** Servers up, stopped when a later one fails to start: one left behind holds the terminal's pipe open. */
+const running: Started[] = [];
+
+main().catch(async (error: unknown) => {
   console.error(error);
+  await Promise.all(running.map((server) => server.stop()));
   process.exit(1);
 });

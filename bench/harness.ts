@@ -50,9 +50,10 @@ export class BenchDatabase {
 
 /**
  * The built app on the database, in production mode, with limits that a benchmark must not hit. `bundle` is the
- * directory of a production bundle, dist/bundle unless a kept build is compared (bench/compare-builds.ts).
+ * directory of a production bundle, dist/bundle unless a kept build is compared (bench/compare-builds.ts), and
+ * `nodeFlags` come after start:prod's, so they win.
  */
-export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, bundle = 'dist/bundle'): Promise<Started> {
+export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, bundle = 'dist/bundle', nodeFlags: string[] = []): Promise<Started> {
   return startServer(
     resolve(bundle, 'main.js'),
     {
@@ -70,7 +71,7 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       ...env,
     },
     `http://127.0.0.1:${port}/health/ready`,
-    productionNodeFlags(),
+    [...productionNodeFlags(), ...nodeFlags],
   );
 }
 
