@@ -1,8 +1,8 @@
 /**
- * What PostgreSQL alone sustains for POST /orders on this machine: pgbench (a C client, next to no CPU of its
- * own) runs the statements of one order (bench/postgres-only/place-order.sql) with no HTTP server and no Node in
- * between, once re-parsing every statement as the app does and once as prepared statements. The figure is the
- * ceiling of any server placing orders this way here, whatever it is written in.
+ * What PostgreSQL alone sustains for POST /orders on this machine: pgbench (a C client, far cheaper per order
+ * than any HTTP server) runs the statements of one order (bench/postgres-only/place-order.sql) with no server in
+ * between, once parsed and planned every time as the app's are and once as prepared statements. The figure is
+ * the ceiling of any server placing orders this way here, whatever it is written in.
  *   npm run bench:postgres-only [-- --seconds 10]
  * Needs pgbench (Debian's postgresql-client) on PATH.
  */
