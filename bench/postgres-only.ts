@@ -4,9 +4,11 @@
  * between, once parsed and planned every time as the app's are and once as prepared statements. The figure is
  * the ceiling of any server placing orders this way here, whatever it is written in.
  *   npm run bench:postgres-only [-- --seconds 10]
+ * Prints a table and writes it to bench/results/postgres-only.md.
  * Needs pgbench (Debian's postgresql-client) on PATH.
  */
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, promisify } from 'node:util';
@@ -69,8 +71,10 @@ async function main(): Promise<void> {
       rows.push([String(clients), statements, ordersPerSecond.toFixed(0), postgresCores.toFixed(2), ((postgresCores * 1e6) / ordersPerSecond).toFixed(0)]);
     }
   }
-  console.log(`\nPOST /orders' statements, PostgreSQL alone (pgbench, ${values.seconds} s each)\n`);
-  console.log(table(['clients', 'statements', 'orders/s', 'PostgreSQL cores busy', 'PostgreSQL CPU µs/order'], rows));
+  const title = `POST /orders' statements, PostgreSQL alone (pgbench, ${values.seconds} s each)`;
+  const text = table(['clients', 'statements', 'orders/s', 'PostgreSQL cores busy', 'PostgreSQL CPU µs/order'], rows);
+  console.log(`\n${title}\n\n${text}`);
+  writeFileSync('bench/results/postgres-only.md', `# ${title}, ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
 }
 
 main().catch((error: unknown) => {
