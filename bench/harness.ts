@@ -2,9 +2,9 @@
  * What the benchmark scripts share: a fresh database of their own, the built app started on it, a catalogue
  * and customers seeded through the API, and the stock check that proves nothing was oversold.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { productionNodeFlags } from '../scripts/production-node-flags';
 import type { ScenarioInput } from './load/scenarios';
 import { startServer, type Started } from './processes';
 
@@ -73,12 +73,6 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
     `http://127.0.0.1:${port}/health/ready`,
     [...productionNodeFlags(), ...nodeFlags],
   );
-}
-
-/** The flags `npm run start:prod` gives node (the young generation's size): the app is measured as it is run. */
-function productionNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  return scripts['start:prod'].split(' ').filter((word) => word.startsWith('--'));
 }
 
 async function post(url: string, body: object, token?: string) {
