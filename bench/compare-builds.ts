@@ -4,12 +4,12 @@
  * /proc). On a shared machine requests/s drift with the host within minutes; CPU per request measured side by
  * side is the figure that tells whether a change made the app cheaper. For writes the split blurs: the builds
  * share one outbox, and whichever instance holds the relay's lock does the background work of them all.
- *   mkdir -p .bench-builds && cp -r dist/bundle .bench-builds/before   (nest build empties dist/; keep a build outside it)
+ *   mkdir -p .bench-builds && cp -r dist .bench-builds/before   (nest build empties dist/; keep a build outside it)
  *   ... change, npm run build ...
- *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist/bundle baseline
+ *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist baseline
  * A build may carry settings of its own, environment variables and node flags, to weigh a configuration against
  * another on the same build:
- *   npm run bench:compare -- dist/bundle 'dist/bundle DB_POOL_MAX=4' 'dist/bundle --optimize-for-size'
+ *   npm run bench:compare -- dist 'dist DB_POOL_MAX=4' 'dist --optimize-for-size'
  */
 import { parseArgs } from 'node:util';
 import type { Result } from 'autocannon';
@@ -42,7 +42,7 @@ interface Contender {
 }
 
 async function main(): Promise<void> {
-  if (builds.length < 1) throw new Error('name at least one bundle directory (or baseline) to measure');
+  if (builds.length < 1) throw new Error('name at least one build directory (or baseline) to measure');
   const database = new BenchDatabase('cb_bench_compare');
   await database.recreate();
   const seedPort = await freePort();
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   console.log(`\nproducts whose stock does not match their orders: ${await database.productsWithWrongStock()}`);
 }
 
-/** `dist/bundle DB_POOL_MAX=4 --optimize-for-size`: a build directory, then its environment and node flags. */
+/** `dist DB_POOL_MAX=4 --optimize-for-size`: a build directory, then its environment and node flags. */
 function buildAndSettings(name: string): { build: string; env: Record<string, string>; nodeFlags: string[] } {
   const [build, ...settings] = name.split(' ').filter(Boolean);
   const assignments = settings.filter((setting) => !setting.startsWith('--'));

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { productionNodeFlags } from '../scripts/production-node-flags';
+import { productionCommand } from '../scripts/production-command';
 import type { ScenarioInput } from './load/scenarios';
 import { startServer, type Started } from './processes';
 
@@ -49,13 +49,14 @@ export class BenchDatabase {
 }
 
 /**
- * The built app on the database, in production mode, with limits that a benchmark must not hit. `bundle` is the
- * directory of a production bundle, dist/bundle unless a kept build is compared (bench/compare-builds.ts), and
- * `nodeFlags` come after start:prod's, so they win.
+ * The built app on the database, started as start:prod starts it, in production mode, with limits that a benchmark
+ * must not hit. `build` is a directory holding a build's main.js: start:prod's unless a kept build is compared
+ * (bench/compare-builds.ts); `nodeFlags` come after start:prod's, so they win.
  */
-export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, bundle = 'dist/bundle', nodeFlags: string[] = []): Promise<Started> {
+export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, build?: string, nodeFlags: string[] = []): Promise<Started> {
+  const production = productionCommand();
   return startServer(
-    resolve(bundle, 'main.js'),
+    build ? resolve(build, 'main.js') : resolve(production.entry),
     {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -71,7 +72,7 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       ...env,
     },
     `http://127.0.0.1:${port}/health/ready`,
-    [...productionNodeFlags(), ...nodeFlags],
+    [...production.nodeFlags, ...nodeFlags],
   );
 }
 

@@ -12,7 +12,7 @@ if ! command -v sqlmap >/dev/null; then
   echo "installing sqlmap (Debian package)"
   apt-get update -qq && apt-get install -y -qq sqlmap >/dev/null
 fi
-[ -f dist/bundle/main.js ] || npm run build
+[ -f dist/main.js ] || npm run build
 
 work=$(mktemp -d)
 echo "logs in $work"
@@ -23,7 +23,7 @@ port=$(npm exec -- node -e "const s=require('net').createServer().listen(0,()=>{
 node24=node_modules/.bin/node
 [ -x "$node24" ] || node24=node
 NODE_ENV=test DATA_DIR="$work/data" PORT="$port" HOST=127.0.0.1 SEED_DEMO_DATA=true AUTH_THROTTLE_LIMIT=1000000 \
-  "$node24" dist/bundle/main.js >"$work/app.log" 2>&1 &
+  "$node24" dist/main.js >"$work/app.log" 2>&1 &
 app_pid=$!
 base="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done

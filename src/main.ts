@@ -1,48 +1,9 @@
-import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
-import { createApp } from './create-app';
-import { ConfigError, loadConfig } from './infrastructure/config/load-config';
+// The production entry: `npm start`, `npm run start:prod`, the Docker image and every test that spawns the app.
+// Node's compile cache keeps V8's compiled code of the app and the packages it loads between starts, so only
+// the first start after a build compiles them (docs/decisions/0004-ship-what-is-tested.md). It must be on
+// before those modules load, so the server is required after it rather than imported (imports come first).
+import { enableCompileCache } from 'node:module';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const app = await createApp(config);
-  const logger = app.get(Logger);
-  // Stop accepting connections, let requests in flight finish, stop background jobs, close the pool; then exit.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.log(`${signal}: shutting down gracefully`);
-      // Keep-alive sockets that fall idle after their last response would hold the server open until their
-      // timeout: close each one as soon as it is idle.
-      const server = app.getHttpServer();
-      setInterval(() => server.closeIdleConnections(), 100).unref();
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'Shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-  if (config.jwt.secretGenerated) {
-    logger.warn('JWT_SECRET is not set: a random secret was generated; tokens will not survive a restart.');
-  }
-  await app.listen({ port: config.port, host: config.host });
-  const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
-  logger.log(`Commerce Backend is serving ${where}/api/v1 on ${database}. Swagger UI: ${where}/docs`);
-}
-
-main().catch((error: unknown) => {
-  console.error('Start-up failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+enableCompileCache();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./serve');

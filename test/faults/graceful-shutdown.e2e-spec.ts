@@ -1,17 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+import { join } from 'node:path';
+import { freePort, spawnShipped } from '../support/service-processes';
 
 describe('SIGTERM', () => {
   let app: ChildProcess;
@@ -21,17 +13,13 @@ describe('SIGTERM', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api/v1`;
-    app = spawn(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        SEED_DEMO_DATA: 'true',
-        PAYMENT_GATEWAY_LATENCY_MS: '1500',
-      },
-      stdio: 'ignore',
+    app = spawnShipped({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO_DATA: 'true',
+      PAYMENT_GATEWAY_LATENCY_MS: '1500',
     });
     for (let i = 0; i < 120; i++) {
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);

@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unresolvableRefs } from '../support/openapi-walk';
+import { type RunningProcess, startInstance } from '../support/service-processes';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+const committed = () => JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
 
 describe('The committed openapi.json', () => {
   let t: TestApp;
@@ -9,9 +14,31 @@ describe('The committed openapi.json', () => {
   });
   afterAll(() => t.close());
 
-  it('is the document the app serves (run `npm run openapi:write` after changing the API)', async () => {
+  it('is the document the app under test serves (run `npm run openapi:write` after changing the API)', async () => {
     const served = (await t.http.get('/docs/openapi.json')).body;
-    const committed = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
-    expect(committed).toEqual(served);
+    expect(committed()).toEqual(served);
+  });
+
+  it('has no $ref that points nowhere', () => {
+    expect(unresolvableRefs(committed())).toEqual([]);
+  });
+});
+
+// What users meet: the artifact of `npm start`, started as start:prod starts it, on the embedded database.
+describe('The document the shipped artifact serves', () => {
+  let app: RunningProcess;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-shipped-'));
+  beforeAll(async () => {
+    app = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is the committed openapi.json, every $ref resolving', async () => {
+    const served = (await (await fetch(`${app.url}/docs/openapi.json`)).json()) as object;
+    expect(unresolvableRefs(served)).toEqual([]);
+    expect(served).toEqual(committed());
   });
 });

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { productionNodeFlags } from '../../scripts/production-node-flags';
+import { productionCommand } from '../../scripts/production-command';
 
 const root = resolve(__dirname, '../..');
 
-/** The bundle run to its end (a bad setting stops it at once), with node flags before it. */
-function runBundle(env: Record<string, string>, nodeFlags: string[] = []) {
-  return spawnSync(process.execPath, [...nodeFlags, resolve(root, 'dist/bundle/main.js')], {
+/** The shipped artifact run to its end (a bad setting stops it at once), as start:prod runs it. */
+function runShipped(env: Record<string, string>) {
+  const { nodeFlags, entry } = productionCommand();
+  return spawnSync(process.execPath, [...nodeFlags, resolve(root, entry)], {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env },
     encoding: 'utf8',
     timeout: 30_000,
@@ -16,35 +17,33 @@ function runBundle(env: Record<string, string>, nodeFlags: string[] = []) {
 
 const badPort = { PORT: 'not-a-port', JWT_SECRET: 'x'.repeat(40) };
 
-/** The node flags of the Docker image's CMD (an exec-form JSON array). */
-function dockerFlags(): string[] {
+/** The Docker image's CMD (an exec-form JSON array). */
+function dockerCommand(): string[] {
   const cmd = readFileSync(resolve(root, 'docker/Dockerfile'), 'utf8').split('\n').find((line) => line.startsWith('CMD ['))!;
-  return (JSON.parse(cmd.slice('CMD '.length)) as string[]).filter((word) => word.startsWith('--'));
+  return JSON.parse(cmd.slice('CMD '.length)) as string[];
 }
 
 describe('Start-up', () => {
+  // The HTTP tests load the modules of dist/ (test/support/built.ts): production must run that same tree, not a
+  // bundle or any other transformation of it (docs/decisions/0004-ship-what-is-tested.md).
+  it('runs the tree the HTTP tests load, with the same command in npm run start:prod and the Docker image', () => {
+    const { nodeFlags, entry } = productionCommand();
+    expect(entry).toBe('dist/main.js');
+    expect(dockerCommand()).toEqual(['node', ...nodeFlags, entry]);
+    expect(readFileSync(resolve(root, 'test/support/built.ts'), 'utf8')).toContain("resolve(__dirname, '../../dist', path)");
+  });
+
   it('stops with a message naming a bad setting', () => {
-    const run = runBundle(badPort);
+    const run = runShipped(badPort);
+    expect(run.stderr).not.toContain('bad option');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Invalid configuration');
     expect(run.stderr).toMatch(/PORT: /);
   });
 
   it('refuses to start in production without JWT_SECRET', () => {
-    const run = runBundle({});
+    const run = runShipped({});
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/JWT_SECRET: /);
-  });
-
-  // V8 flags come and go between Node releases, and node refuses one it does not know (exit 9, "bad option")
-  // before the app runs: the production flags must reach the app's own configuration check.
-  it('runs with the node flags of npm run start:prod, which the Docker image gives too', () => {
-    const flags = productionNodeFlags();
-    expect(flags).toContain('--heap-growing-percent=25');
-    expect(dockerFlags()).toEqual(flags);
-    const run = runBundle(badPort, flags);
-    expect(run.stderr).not.toContain('bad option');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Invalid configuration');
   });
 });

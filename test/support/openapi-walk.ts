@@ -61,3 +61,27 @@ function example(schema: Schema, schemas: Record<string, Schema>): unknown {
       return 'example';
   }
 }
+
+/** Every `$ref` in a document that does not point at something in it (a local JSON pointer, RFC 6901). */
+export function unresolvableRefs(document: object): string[] {
+  const refs: string[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') refs.push(value);
+      else collect(value);
+    }
+  };
+  collect(document);
+  const resolves = (ref: string): boolean => {
+    if (!ref.startsWith('#/')) return false;
+    let node: unknown = document;
+    for (const token of ref.slice(2).split('/').map((t) => decodeURIComponent(t).replaceAll('~1', '/').replaceAll('~0', '~'))) {
+      if (token === '' || node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return false;
+      node = (node as Record<string, unknown>)[token];
+    }
+    return true;
+  };
+  return [...new Set(refs.filter((ref) => !resolves(ref)))];
+}

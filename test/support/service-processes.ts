@@ -1,14 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, type StdioOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { productionCommand } from '../../scripts/production-command';
 import { ADMIN } from './journeys';
 
 /**
- * Real processes for the cluster tests: app instances from dist/bundle/main.js, and a NATS and a Redis server of
- * their own (Debian's nats-server and redis-server), so a test can kill and restart any of them.
+ * Real processes: the app started exactly as `npm run start:prod` starts it, for the tests that spawn it, and for
+ * the cluster tests a NATS and a Redis server of their own (Debian's nats-server and redis-server), so a test
+ * can kill and restart any of them.
  */
 export const freePort = () =>
   new Promise<number>((done) => {
@@ -56,13 +58,20 @@ function track(child: ChildProcess, url: string, port: number, cleanup = () => u
   };
 }
 
+const root = resolve(__dirname, '../..');
+
+/** The shipped artifact, with start:prod's node flags, on Node's own environment plus `env` only. */
+export function spawnShipped(env: Record<string, string>, stdio: StdioOptions = 'ignore'): ChildProcess {
+  const { nodeFlags, entry } = productionCommand();
+  return spawn(process.execPath, [...nodeFlags, resolve(root, entry)], { env: { PATH: process.env.PATH, ...env }, stdio });
+}
+
 /** One API instance on its own port, answering /health/ready. Logs go to the test's output only on failure. */
 export async function startInstance(env: Record<string, string>): Promise<RunningProcess & { logs: string[] }> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bundle/main.js')], {
-    env: {
-      PATH: process.env.PATH,
+  const child = spawnShipped(
+    {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -74,8 +83,8 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
       TRUST_PROXY: 'true',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    ['ignore', 'pipe', 'pipe'],
+  );
   child.stdout!.on('data', (chunk) => logs.push(String(chunk)));
   child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;

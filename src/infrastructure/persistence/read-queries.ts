@@ -27,8 +27,7 @@ export class ReadQueries {
     const connection = this.em.getConnection(from);
     if (!(connection instanceof PostgreSqlConnection)) return connection.execute<T[]>(sql, params);
     const pool = this.pools.get(connection) ?? (await this.poolOf(connection));
-    // The callback form: without one, pg-pool wraps every query in a promise of its own, a named closure the
-    // bundle then renames, 1% of a product read.
+    // The callback form: without one, pg-pool wraps every query in a promise and a closure of its own.
     return new Promise<T[]>((resolve, reject) =>
       pool.query(this.prepared(sql, params), (error: Error | undefined, result: QueryResult) => (error ? reject(error) : resolve(result.rows as T[]))),
     );

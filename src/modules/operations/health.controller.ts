@@ -37,8 +37,8 @@ export class HealthController {
   @ApiOkResponse({ type: ReadinessDto })
   @ApiProblems(503)
   ready() {
-    // The connection is handed in: left to find it, the indicator imports @mikro-orm/core by name at run time,
-    // which in the production bundle is a second copy whose MikroORM class Nest does not know.
+    // The connection is handed in: left to find it, the indicator imports @mikro-orm/core dynamically and looks
+    // MikroORM up in the module graph on every check.
     const connection = this.orm.em.getConnection();
     return this.health.check([() => this.database.pingCheck('database', { connection, timeout: 1_500 })]);
   }
