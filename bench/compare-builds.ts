@@ -12,10 +12,10 @@
  *   npm run bench:compare -- dist 'dist DB_POOL_MAX=4' 'dist --optimize-for-size'
  */
 import { parseArgs } from 'node:util';
-import type { Result } from 'autocannon';
-import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harness';
+import { BenchDatabase, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
-import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, rssMb, runLoad, type Started } from './processes';
+import { ensureWrk, runLoad } from './load/wrk';
+import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, rssMb, type Started } from './processes';
 import { table } from './report';
 import { median } from './stats';
 
@@ -43,6 +43,7 @@ interface Contender {
 
 async function main(): Promise<void> {
   if (builds.length < 1) throw new Error('name at least one build directory (or baseline) to measure');
+  ensureWrk();
   const database = new BenchDatabase('cb_bench_compare');
   await database.recreate();
   const seedPort = await freePort();
@@ -58,18 +59,18 @@ async function main(): Promise<void> {
     running.push(server);
     contenders.push({ name, server, input: { url: `http://127.0.0.1:${port}`, ...data }, requestsPerSecond: [], p99: [], serverUs: [], postgresUs: [] });
   }
-  const load = (contender: Contender, seconds: number) => runLoad<Result>(loadScript, { scenario: values.scenario, input: contender.input, connections, seconds });
+  const load = (contender: Contender, seconds: number) => runLoad({ scenario: values.scenario, input: contender.input, connections, seconds });
   for (const contender of contenders) await load(contender, 2);
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const contender of contenders) {
       const [server, postgres] = [cpuMs(contender.server.process.pid!), postgresCpuMs()];
       const result = await load(contender, Number(values.seconds));
-      const requests = result.requests.total;
-      contender.requestsPerSecond.push(result.requests.average);
-      contender.p99.push(result.latency.p99);
+      const requests = result.requests;
+      contender.requestsPerSecond.push(result.requestsPerSecond);
+      contender.p99.push(result.p99);
       contender.serverUs.push(((cpuMs(contender.server.process.pid!) - server) * 1000) / requests);
       contender.postgresUs.push((postgresCpuMsSince(postgres) * 1000) / requests);
-      if (result.errors + result.timeouts + result.non2xx > 0) console.warn(`${contender.name}: ${result.errors + result.timeouts + result.non2xx} failed requests`);
+      if (result.socketErrors + result.non2xx > 0) console.warn(`${contender.name}: ${result.socketErrors + result.non2xx} failed requests`);
     }
   }
   for (const contender of contenders) {

@@ -14,8 +14,6 @@ const CUSTOMER_PASSWORD = 'bench customer password';
 /** The app's and the baseline's: the baseline verifies the tokens the app issued. */
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!';
 
-export const loadScript = resolve(__dirname, 'load/load-process.js');
-
 /** A database named for one benchmark, so two benchmarks never share one. */
 export class BenchDatabase {
   readonly url: string;
@@ -100,11 +98,12 @@ export async function seed(base: string): Promise<Omit<ScenarioInput, 'url'>> {
   }
   const customerEmails = Array.from({ length: 50 }, (_, i) => `bench-customer-${i}@example.com`);
   const tokens: string[] = [];
+  const customerIds: string[] = [];
   for (const email of customerEmails) {
-    await post(`${base}/auth/register`, { email, password: CUSTOMER_PASSWORD, name: email });
+    customerIds.push((await post(`${base}/auth/register`, { email, password: CUSTOMER_PASSWORD, name: email })).id);
     tokens.push((await post(`${base}/auth/login`, { email, password: CUSTOMER_PASSWORD })).accessToken);
   }
-  return { productIds, tokens, customerEmails, customerPassword: CUSTOMER_PASSWORD };
+  return { productIds, tokens, customerIds, customerEmails, customerPassword: CUSTOMER_PASSWORD };
 }
 
 /** The bare Fastify + pg baseline (bench/baseline/server.ts) on the database. */

@@ -2,15 +2,15 @@
  * One instance against three, on one PostgreSQL, with the rate limits in Redis and the events on NATS:
  *   npm run bench:instances [-- --seconds 10 --connections 48]
  * Each scenario runs on one instance with all connections, then on three at once, the connections split
- * between them (one load process per instance; requests/s summed, p99 the worst of the three). Prints a
+ * between them (one wrk per instance; requests/s summed, p99 the worst of the three). Prints a
  * table, checks that nothing was oversold, and writes bench/results/instances.json and instances.md.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Result } from 'autocannon';
-import { BenchDatabase, loadScript, seed, startApp } from './harness';
+import { BenchDatabase, seed, startApp } from './harness';
 import type { ScenarioInput } from './load/scenarios';
-import { freePort, runLoad, type Started } from './processes';
+import { ensureWrk, runLoad } from './load/wrk';
+import { freePort, type Started } from './processes';
 import { table } from './report';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '48' } } });
@@ -40,18 +40,19 @@ async function startInstances(count: number): Promise<Array<Started & { url: str
 async function measure(scenario: string, urls: string[], data: Omit<ScenarioInput, 'url'>): Promise<Omit<Row, 'instances'>> {
   const share = Math.max(1, Math.floor(connections / urls.length));
   const drive = (duration: number) =>
-    Promise.all(urls.map((url) => runLoad<Result>(loadScript, { scenario, input: { ...data, url }, connections: share, seconds: duration })));
+    Promise.all(urls.map((url) => runLoad({ scenario, input: { ...data, url }, connections: share, seconds: duration })));
   await drive(2); // warm-up
   const results = await drive(seconds);
   return {
     scenario,
-    requestsPerSecond: results.reduce((sum, r) => sum + r.requests.average, 0),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
+    requestsPerSecond: results.reduce((sum, r) => sum + r.requestsPerSecond, 0),
+    p99: Math.max(...results.map((r) => r.p99)),
+    errors: results.reduce((sum, r) => sum + r.socketErrors + r.non2xx, 0),
   };
 }
 
 async function main(): Promise<void> {
+  ensureWrk();
   await database.recreate();
   const [first] = await startInstances(1); // migrates and creates the admin
   const data = await seed(`${first.url}/api/v1`);

@@ -1,4 +1,4 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -74,14 +74,4 @@ export async function startServer(script: string, env: Record<string, string>, r
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Runs one autocannon scenario in a separate process and returns its result. */
-export function runLoad<T>(loadScript: string, message: object): Promise<T> {
-  return new Promise((done, fail) => {
-    const child = fork(loadScript, { stdio: 'inherit' });
-    child.once('message', (result) => done(result as T));
-    child.once('error', fail);
-    child.send(message);
-  });
 }

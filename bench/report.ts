@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import type { LoadResult } from './load/wrk';
+import { median } from './stats';
 
 export interface ScenarioResult {
   scenario: string;
@@ -6,15 +8,83 @@ export interface ScenarioResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  errors: number;
-  non2xx: number;
-  /** App requests/s over the baseline's, measured side by side (the scenarios the baseline answers). */
+  /** Requests that failed (status >= 400, socket errors), in all runs. */
+  failed: number;
+  runs: number;
+  /** Runs with a failed request: their figures are left out. */
+  voidRuns: number;
+  /** Medians, % of one core: the load generator, the server, PostgreSQL. */
+  cpu: { generator: number; server: number; postgres: number };
+  /** App over baseline, measured side by side: requests/s, and p99 latency. */
   ratio?: number;
+  p99Ratio?: number;
+  /** What makes a figure doubtful, e.g. a baseline limited by the load generator rather than by itself. */
+  warnings: string[];
+}
+
+const isVoid = (run: LoadResult) => run.non2xx + run.socketErrors > 0;
+
+/** Each figure's median over the runs without a failed request (over all runs if every one failed). */
+export function resultOf(scenario: string, target: ScenarioResult['target'], runs: LoadResult[]): ScenarioResult {
+  const valid = runs.filter((run) => !isVoid(run));
+  const counted = valid.length > 0 ? valid : runs;
+  const of = (figure: (run: LoadResult) => number) => median(counted.map(figure));
+  return {
+    scenario,
+    target,
+    requestsPerSecond: of((r) => r.requestsPerSecond),
+    p50: of((r) => r.p50),
+    p99: of((r) => r.p99),
+    failed: runs.reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0),
+    runs: runs.length,
+    voidRuns: runs.length - valid.length,
+    cpu: { generator: of((r) => r.cpu.generator), server: of((r) => r.cpu.server ?? 0), postgres: of((r) => r.cpu.postgres) },
+    warnings: valid.length === 0 ? ['every run had failed requests: VOID'] : [],
+  };
+}
+
+/**
+ * App and baseline from paired rounds: the ratios are medians of the rounds' own ratios, over the rounds where
+ * neither side failed a request. A ratio means something only if the baseline was limited by itself: its one
+ * event loop busy, not waiting on the load generator.
+ */
+export function sideBySide(scenario: string, rounds: Array<{ app: LoadResult; baseline: LoadResult }>): ScenarioResult[] {
+  const app = resultOf(scenario, 'app', rounds.map((r) => r.app));
+  const baseline = resultOf(scenario, 'baseline', rounds.map((r) => r.baseline));
+  const valid = rounds.filter((r) => !isVoid(r.app) && !isVoid(r.baseline));
+  if (valid.length > 0) {
+    app.ratio = median(valid.map((r) => r.app.requestsPerSecond / r.baseline.requestsPerSecond));
+    app.p99Ratio = median(valid.map((r) => r.app.p99 / r.baseline.p99));
+  } else {
+    app.warnings.push('no round without failed requests on both sides: no ratio');
+  }
+  if (baseline.cpu.generator >= 90) baseline.warnings.push(`limited by the load generator (wrk at ${baseline.cpu.generator}% of a core): the ratio flatters the app`);
+  if (baseline.cpu.server < 90) baseline.warnings.push(`the baseline server used ${baseline.cpu.server}% of a core: not limited by itself`);
+  return [app, baseline];
 }
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ')).join('\n');
+}
+
+/** The benchmark's scenarios, app and baseline, then every warning. */
+export function resultsTable(results: ScenarioResult[]): string {
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'void runs', 'CPU % wrk/server/pg', 'x baseline req/s', 'x baseline p99'];
+  const rows = results.map((r) => [
+    r.scenario,
+    r.target,
+    r.requestsPerSecond.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    String(r.failed),
+    `${r.voidRuns}/${r.runs}`,
+    `${r.cpu.generator}/${r.cpu.server}/${r.cpu.postgres}`,
+    r.ratio !== undefined ? r.ratio.toFixed(2) : '-',
+    r.p99Ratio !== undefined ? r.p99Ratio.toFixed(2) : '-',
+  ]);
+  const warnings = results.flatMap((r) => r.warnings.map((w) => `WARNING ${r.scenario}, ${r.target}: ${w}`));
+  return [table(header, rows), ...(warnings.length ? ['', ...warnings] : [])].join('\n');
 }
 
 /** A bar chart of requests/s and p99 per scenario, app beside baseline, as a self-contained SVG. */

@@ -1,17 +1,17 @@
 /**
- * The HTTP benchmark: the built app on PostgreSQL beside a bare Fastify + pg baseline, same machine, same run.
+ * The HTTP benchmark: the app as start:prod runs it, on PostgreSQL, beside a bare Fastify + pg baseline on the same
+ * Node, same machine, same run, driven by wrk (bench/load/wrk.ts).
  *   npm run bench [-- --seconds 10 --connections 50]
  * Uses BENCH_DATABASE_URL (an admin connection; default the local postgres) to create a fresh database.
  * Prints a table per scenario and writes bench/results/latest.json, latest.md and latest.svg.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Result } from 'autocannon';
-import { BenchDatabase, loadScript, seed, startApp, startBaseline } from './harness';
+import { BenchDatabase, seed, startApp, startBaseline } from './harness';
+import { type LoadResult, ensureWrk, runLoad } from './load/wrk';
 import type { ScenarioInput } from './load/scenarios';
-import { freePort, rssMb, runLoad } from './processes';
-import { type ScenarioResult, table, writeChart } from './report';
-import { median } from './stats';
+import { freePort, rssMb, type Started } from './processes';
+import { resultOf, resultsTable, type ScenarioResult, sideBySide, writeChart } from './report';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const seconds = Number(values.seconds);
@@ -19,24 +19,17 @@ const connections = Number(values.connections);
 const pairedRounds = 5;
 const roundSeconds = Math.max(3, Math.round(seconds / 2));
 
-const warmUp = (scenario: string, input: ScenarioInput) => runLoad<Result>(loadScript, { scenario, input, connections, seconds: 2 });
-
-async function measure(scenario: string, target: ScenarioResult['target'], input: ScenarioInput, duration = seconds): Promise<ScenarioResult> {
-  await warmUp(scenario, input);
-  return resultOf(scenario, target, [await runLoad<Result>(loadScript, { scenario, input, connections, seconds: duration })]);
+interface Target {
+  input: ScenarioInput;
+  server: Started;
 }
 
-/** Each figure's median over the rounds; errors summed. */
-function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Result[]): ScenarioResult {
-  return {
-    scenario,
-    target,
-    requestsPerSecond: median(rounds.map((r) => r.requests.average)),
-    p50: median(rounds.map((r) => r.latency.p50)),
-    p99: median(rounds.map((r) => r.latency.p99)),
-    errors: rounds.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
-    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
-  };
+const load = (scenario: string, { input, server }: Target, duration: number, connectionCount = connections) =>
+  runLoad({ scenario, input, connections: connectionCount, seconds: duration, serverPid: server.process.pid });
+
+async function measure(scenario: string, target: Target): Promise<ScenarioResult> {
+  await load(scenario, target, 2);
+  return resultOf(scenario, 'app', [await load(scenario, target, seconds)]);
 }
 
 /**
@@ -45,22 +38,40 @@ function resultOf(scenario: string, target: ScenarioResult['target'], rounds: Re
  * machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three, the product read's
  * ratio swung from 0.57 to 0.73 between runs, the higher figure for the build that was slower side by side.
  */
-async function sideBySide(scenario: string, inputs: Record<ScenarioResult['target'], ScenarioInput>): Promise<ScenarioResult[]> {
-  const targets = ['app', 'baseline'] as const;
-  for (const target of targets) await warmUp(scenario, inputs[target]);
-  const runs: Record<ScenarioResult['target'], Result[]> = { app: [], baseline: [] };
+async function besideBaseline(scenario: string, app: Target, baseline: Target): Promise<ScenarioResult[]> {
+  for (const target of [app, baseline]) await load(scenario, target, 2);
+  const rounds: Array<{ app: LoadResult; baseline: LoadResult }> = [];
   for (let round = 0; round < pairedRounds; round++) {
-    for (const target of targets) {
-      runs[target].push(await runLoad<Result>(loadScript, { scenario, input: inputs[target], connections, seconds: roundSeconds }));
-    }
+    rounds.push({ app: await load(scenario, app, roundSeconds), baseline: await load(scenario, baseline, roundSeconds) });
   }
-  const ratio = median(runs.app.map((r, i) => r.requests.average / runs.baseline[i].requests.average));
-  return [{ ...resultOf(scenario, 'app', runs.app), ratio }, resultOf(scenario, 'baseline', runs.baseline)];
+  return sideBySide(scenario, rounds);
+}
+
+/**
+ * One client flooding a product read past API_RATE_LIMIT, on an instance with the default limit and store: how fast
+ * the app refuses, beside how fast it serves. Refusing must be the cheapest thing it does.
+ */
+async function flood(databaseUrl: string, input: ScenarioInput, servedPerSecond: number): Promise<string> {
+  const port = await freePort();
+  const server = await startApp(port, databaseUrl, { API_RATE_LIMIT: '6000' }); // the default (load-config.ts)
+  try {
+    const target = { input: { ...input, url: `http://127.0.0.1:${port}` }, server };
+    await load('GET /products/{id}', target, 2); // past the limit: every request from here on is refused
+    const run = await load('GET /products/{id}', target, seconds);
+    const refusedPerSecond = run.non2xx / run.seconds;
+    return (
+      `one client past API_RATE_LIMIT (default limit and store): ${refusedPerSecond.toFixed(0)} refusals/s (${(run.requests - run.non2xx)} served), ` +
+      `${(refusedPerSecond / servedPerSecond).toFixed(2)}x the served product reads/s; CPU wrk ${run.cpu.generator}%, server ${run.cpu.server}%, PostgreSQL ${run.cpu.postgres}%`
+    );
+  } finally {
+    await server.stop();
+  }
 }
 
 const database = new BenchDatabase('cb_bench_test');
 
 async function main(): Promise<void> {
+  ensureWrk();
   await database.recreate();
   const appPort = await freePort();
   const base = `http://127.0.0.1:${appPort}/api/v1`;
@@ -68,57 +79,52 @@ async function main(): Promise<void> {
   const data = await seed(base);
   await first.stop();
 
-  const app = await startApp(appPort, database.url); // the cold start that counts: a migrated database
-  const input: ScenarioInput = { url: `http://127.0.0.1:${appPort}`, ...data };
+  const appServer = await startApp(appPort, database.url); // the cold start that counts: a migrated database
+  const app = { input: { url: `http://127.0.0.1:${appPort}`, ...data }, server: appServer };
+  const baselinePort = await freePort();
+  const baseline = { input: { ...app.input, url: `http://127.0.0.1:${baselinePort}` }, server: await startBaseline(baselinePort, database.url) };
   const results: ScenarioResult[] = [];
   const reads = ['GET /products/{id}', 'GET /products?limit=20'];
-  const baselinePort = await freePort();
-  const baseline = await startBaseline(baselinePort, database.url);
-  const beside = { app: input, baseline: { ...input, url: `http://127.0.0.1:${baselinePort}` } };
-  for (const scenario of reads) results.push(...(await sideBySide(scenario, beside)));
-  results.push(await measure('GET /orders?limit=20', 'app', input));
-  const rssAfterReads = rssMb(app.process.pid!);
-  results.push(...(await sideBySide('POST /orders', beside)));
-  await baseline.stop();
-  results.push(await measure('pay flow (order + payment)', 'app', input));
+  for (const scenario of reads) results.push(...(await besideBaseline(scenario, app, baseline)));
+  results.push(await measure('GET /orders?limit=20', app));
+  const rssAfterReads = rssMb(appServer.process.pid!);
+  results.push(...(await besideBaseline('POST /orders', app, baseline)));
+  await baseline.server.stop();
+  results.push(await measure('pay flow (order + payment)', app));
 
   // Reads while logins saturate argon2: the event loop must stay responsive.
   const [login, readsDuringLogin] = await Promise.all([
-    measure('POST /auth/login', 'app', input),
-    new Promise((r) => setTimeout(r, 2500)).then(() => runLoad<Result>(loadScript, { scenario: reads[0], input, connections: 10, seconds: Math.max(3, seconds - 4) })),
+    measure('POST /auth/login', app),
+    new Promise((r) => setTimeout(r, 2500)).then(() => load(reads[0], app, Math.max(3, seconds - 4), 10)),
   ]);
   results.push(login);
-  const peakRss = rssMb(app.process.pid!);
-  await app.stop();
+  const peakRss = rssMb(appServer.process.pid!);
+  await appServer.stop();
+  const floodLine = await flood(database.url, app.input, results.find((r) => r.scenario === reads[0] && r.target === 'app')!.requestsPerSecond);
 
   const oversold = await database.productsWithWrongStock();
-
-  const rows = results
-    .filter((r) => r.target === 'app')
-    .map((r) => {
-      const base = results.find((b) => b.target === 'baseline' && b.scenario === r.scenario);
-      return [r.scenario, r.requestsPerSecond.toFixed(0), `${r.p50}`, `${r.p99}`, `${r.errors + r.non2xx}`, base ? base.requestsPerSecond.toFixed(0) : '-', base ? `${base.p99}` : '-', r.ratio !== undefined ? r.ratio.toFixed(2) : '-'];
-    });
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'app/baseline'];
   const summary = {
     date: new Date().toISOString(),
-    settings: { connections, seconds, pairedRounds, roundSeconds },
-    coldStartMs: Math.round(app.coldStartMs),
+    settings: { generator: 'wrk, 1 thread', connections, seconds, pairedRounds, roundSeconds },
+    coldStartMs: Math.round(appServer.coldStartMs),
     rssAfterReadsMb: Math.round(rssAfterReads),
     peakRssMb: Math.round(peakRss),
-    readsWhileLoggingIn: { requestsPerSecond: Math.round(readsDuringLogin.requests.average), p99: readsDuringLogin.latency.p99, connections: 10 },
+    readsWhileLoggingIn: { requestsPerSecond: Math.round(readsDuringLogin.requestsPerSecond), p99: readsDuringLogin.p99, connections: 10 },
     oversoldProducts: oversold,
     results,
   };
   const text = [
-    table(header, rows),
+    resultsTable(results),
     '',
     `cold start (spawn to first 200 on /health/ready, PostgreSQL): ${summary.coldStartMs} ms`,
     `RSS after the read scenarios: ${summary.rssAfterReadsMb} MB; peak after all: ${summary.peakRssMb} MB`,
     `GET /products/{id} at 10 connections while logins run: ${summary.readsWhileLoggingIn.requestsPerSecond} req/s, p99 ${summary.readsWhileLoggingIn.p99} ms`,
+    floodLine,
     `products whose stock does not match their orders: ${oversold}`,
   ].join('\n');
-  const settings = `${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline in ${pairedRounds} alternating rounds of ${roundSeconds} s (medians)`;
+  const settings =
+    `wrk (1 thread), ${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline in ${pairedRounds} ` +
+    `alternating rounds of ${roundSeconds} s (medians; a round with a failed request is void). CPU: % of one core over the run`;
   console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
