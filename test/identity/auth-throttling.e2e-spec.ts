@@ -1,3 +1,7 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type * as StorageModuleFile from '../../src/infrastructure/rate-limits/throttler-storage.module';
+import { loadBuilt } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Per-IP throttling of the auth routes', () => {
@@ -38,5 +42,45 @@ describe('The per-IP limit on every API route', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     for (let i = 0; i < 10; i++) expect((await t.http.get('/health/live')).status).toBe(200);
+  });
+});
+
+// A client past its limit must cost less than one served: no statement, no Redis call, per refusal.
+describe('Refusing a client past its limit', () => {
+  /** Round trips to the rate-limit store, and on PostgreSQL the statements on its table. */
+  function countRoundTrips(t: TestApp) {
+    const { RATE_LIMIT_STORAGE } = loadBuilt<typeof StorageModuleFile>('infrastructure/rate-limits/throttler-storage.module');
+    const store = jest.spyOn(t.app.get<{ storage: ThrottlerStorage }>(RATE_LIMIT_STORAGE).storage, 'increment');
+    const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
+    return () => ({
+      store: store.mock.calls.length,
+      statements: statements.mock.calls.filter(([sql]) => String(sql).includes('rate_limit_counters')).length,
+    });
+  }
+
+  const cases = [
+    { limit: 'API_RATE_LIMIT', value: '5', send: (t: TestApp) => t.http.get('/api/v1/products') },
+    { limit: 'AUTH_THROTTLE_LIMIT', value: '3', send: (t: TestApp) => t.http.post('/api/v1/auth/login', { email: 'nobody@test.example', password: 'whatever passphrase' }) },
+  ];
+
+  it.each(cases)('asks the store nothing once the client is past $limit', async ({ limit, value, send }) => {
+    const t = await startTestApp({ env: { [limit]: value } });
+    try {
+      const roundTrips = countRoundTrips(t);
+      let reply = await send(t);
+      while (reply.status !== 429) reply = await send(t);
+      const blocked = roundTrips();
+      expect(blocked.store).toBeGreaterThan(Number(value));
+      // PostgreSQL holds the counters when there is no Redis: the spy sees their statements until the block.
+      if (t.database.kind === 'postgresql') expect(blocked.statements).toBeGreaterThan(Number(value));
+      for (let i = 0; i < 20; i++) {
+        const refused = await send(t);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      expect(roundTrips()).toEqual(blocked);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
 import { PostgresThrottlerStorage } from './postgres-throttler-storage';
+import { RememberedBlocksThrottlerStorage } from './remembered-blocks-throttler-storage';
 import { SlidingWindowThrottlerStorage } from './sliding-window-throttler-storage';
 
 /**
@@ -54,9 +55,9 @@ function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
 export class ThrottlerStorageModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_STORAGE) private readonly selected: SelectedStorage) {}
 
-  /** The storage for the throttler module, let through when it fails. */
+  /** The storage for the throttler module: blocked keys refused from memory, the rest let through when the store fails. */
   static storageOf(selected: SelectedStorage): ThrottlerStorage {
-    return new FailOpenThrottlerStorage(selected.storage);
+    return new FailOpenThrottlerStorage(new RememberedBlocksThrottlerStorage(selected.storage));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -20,9 +20,10 @@ const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getReq
       imports: [ThrottlerStorageModule],
       inject: [AppConfig, RATE_LIMIT_STORAGE],
       useFactory: (config: AppConfig, storage: Parameters<typeof ThrottlerStorageModule.storageOf>[0]) => ({
+        // The stricter limit first: a client past it is refused before the other one counts the request.
         throttlers: [
-          { name: 'default', limit: config.auth.apiRateLimit, ttl: 60_000 },
           { name: 'auth', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000, skipIf: (context) => !isAuthRoute(context) },
+          { name: 'default', limit: config.auth.apiRateLimit, ttl: 60_000 },
         ],
         storage: ThrottlerStorageModule.storageOf(storage),
       }),
