@@ -47,8 +47,8 @@ export class BenchDatabase {
 }
 
 /**
- * The built app on the database, started as start:prod starts it, in production mode, with limits that a benchmark
- * must not hit. `build` is a directory holding a build's main.js: start:prod's unless a kept build is compared
+ * The built app on the database, started as start:prod starts it, in production mode (access logs at info, metrics,
+ * rate limits, all on), with limits that a benchmark must not hit. `build` is a directory holding a build's main.js: start:prod's unless a kept build is compared
  * (bench/compare-builds.ts); `nodeFlags` come after start:prod's, so they win.
  */
 export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, build?: string, nodeFlags: string[] = []): Promise<Started> {
@@ -63,7 +63,6 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
       MAX_OPEN_ORDERS: '1000', // per customer; 50 customers share the POST /orders load
       AUTH_THROTTLE_LIMIT: '100000000',
       API_RATE_LIMIT: '1000000000',
@@ -107,10 +106,11 @@ export async function seed(base: string): Promise<Omit<ScenarioInput, 'url'>> {
 }
 
 /** The bare Fastify + pg baseline (bench/baseline/server.ts) on the database. */
-export function startBaseline(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Started> {
+export function startBaseline(port: number, databaseUrl: string, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Started> {
   return startServer(
     resolve(__dirname, 'baseline/server.js'),
     { DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET, ...env },
     `http://127.0.0.1:${port}/api/v1/products?limit=1`,
+    nodeFlags,
   );
 }

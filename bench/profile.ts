@@ -1,0 +1,124 @@
+/**
+ * Where a request's CPU goes: the app (as start:prod runs it) and the bare baseline under the same wrk load, each
+ * sampled by V8's profiler over the load only (through the inspector protocol), self time summed by the package
+ * or part of the app the sampled function belongs to, in microseconds per request.
+ *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10]
+ * Writes bench/results/profile-<scenario>.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { BenchDatabase, seed, startApp, startBaseline } from './harness';
+import type { ScenarioInput } from './load/scenarios';
+import { ensureWrk, runLoad } from './load/wrk';
+import { freePort, type Started } from './processes';
+import { table } from './report';
+
+const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'GET /products/{id}' }, seconds: { type: 'string', default: '10' } } });
+const seconds = Number(values.seconds);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The inspector of a process started with --inspect=127.0.0.1:<port>: one method call at a time. */
+async function inspector(port: number) {
+  const [{ webSocketDebuggerUrl }] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const socket = new WebSocket(webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => ((socket.onopen = resolve), (socket.onerror = reject)));
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const mine = ++id;
+      socket.addEventListener('message', function answer(event) {
+        const message = JSON.parse(String(event.data)) as { id?: number; result: Record<string, unknown> };
+        if (message.id !== mine) return;
+        socket.removeEventListener('message', answer);
+        resolve(message.result);
+      });
+      socket.send(JSON.stringify({ id: mine, method, params }));
+    });
+  return { call, close: () => socket.close() };
+}
+
+/** What a sampled function belongs to: a package, a folder of the app, a part of Node, or V8's own work. */
+function partOf({ url, functionName }: ProfileNode['callFrame']): string {
+  const inPackage = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (inPackage) return inPackage[1];
+  const inApp = url.match(/\/dist\/(?:src\/)?([^/]+(?:\/[^/.]+)?)/);
+  if (inApp) return `app: ${inApp[1].replace(/\.js$/, '')}`;
+  if (url.startsWith('node:')) return `node: ${url.slice('node:'.length).split('/')[0]}`;
+  if (url.includes('bench/baseline')) return 'baseline: server';
+  return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
+}
+
+/** Self time per part, in µs per request, from the samples of the profile. */
+function usPerRequest(profile: Profile, requests: number): Map<string, number> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((nodeId, i) => {
+    const part = partOf(byId.get(nodeId)!.callFrame);
+    totals.set(part, (totals.get(part) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  for (const [part, us] of totals) totals.set(part, us / requests);
+  totals.delete('(idle)');
+  return totals;
+}
+
+async function profileUnderLoad(server: Started, inspectPort: number, input: ScenarioInput) {
+  await runLoad({ scenario: values.scenario!, input, connections: 50, seconds: 3 }); // warm-up: code optimised
+  const session = await inspector(inspectPort);
+  await session.call('Profiler.enable');
+  await session.call('Profiler.setSamplingInterval', { interval: 200 });
+  await session.call('Profiler.start');
+  const load = await runLoad({ scenario: values.scenario!, input, connections: 50, seconds, serverPid: server.process.pid });
+  const { profile } = (await session.call('Profiler.stop')) as { profile: Profile };
+  session.close();
+  if (load.non2xx + load.socketErrors > 0) throw new Error(`${load.non2xx + load.socketErrors} failed requests: the profile would not be of the scenario`);
+  return { load, parts: usPerRequest(profile, load.requests) };
+}
+
+async function main(): Promise<void> {
+  ensureWrk();
+  const database = new BenchDatabase('cb_bench_profile');
+  await database.recreate();
+  const port = await freePort();
+  const first = await startApp(port, database.url);
+  const data = await seed(`http://127.0.0.1:${port}/api/v1`);
+  await first.stop();
+
+  const measured: Array<{ name: string; load: Awaited<ReturnType<typeof profileUnderLoad>>['load']; parts: Map<string, number> }> = [];
+  for (const name of ['app', 'baseline'] as const) {
+    const [serverPort, inspectPort] = [await freePort(), await freePort()];
+    const inspect = `--inspect=127.0.0.1:${inspectPort}`;
+    const server = name === 'app' ? await startApp(serverPort, database.url, {}, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect]);
+    try {
+      measured.push({ name, ...(await profileUnderLoad(server, inspectPort, { url: `http://127.0.0.1:${serverPort}`, ...data })) });
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const parts = [...new Set(measured.flatMap((m) => [...m.parts.keys()]))];
+  const total = (m: (typeof measured)[number]) => [...m.parts.values()].reduce((a, b) => a + b, 0);
+  const rows = parts
+    .map((part) => [part, ...measured.map((m) => (m.parts.get(part) ?? 0).toFixed(1))])
+    .sort((a, b) => Number(b[1]) - Number(a[1]))
+    .filter((row) => row.slice(1).some((cell) => Number(cell) >= 0.5));
+  rows.push(['total (sampled, idle excluded)', ...measured.map((m) => total(m).toFixed(1))]);
+  const summary = measured.map((m) => `${m.name}: ${m.load.requestsPerSecond.toFixed(0)} req/s, server CPU ${m.load.cpu.server}%, wrk ${m.load.cpu.generator}%`).join('; ');
+  const text = `${values.scenario}, wrk at 50 connections for ${seconds} s, self time in µs per request (parts under 0.5 µs left out)\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
+  console.log(`\n${text}`);
+  const file = `bench/results/profile-${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
+  writeFileSync(file, `# Profile ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
