@@ -77,11 +77,14 @@ export const INSERT_BATCH_ORDERS = `
          1
     from volume_batch`;
 
+/** The batch's orders with a succeeded payment (refunded ones were paid first). */
+export const BATCH_PAID_ORDER_IDS = 'select id from volume_batch where fate < 0.88 or fate >= 0.96';
+
 export const INSERT_BATCH_PAYMENTS = `
   insert into transactions (id, order_id, customer_id, type, status, amount, currency, payment_method, gateway_reference,
                             failure_code, reason, created_at, updated_at, settled_at)
   select pg_temp.uuid7(paid_at), id, customer_id, 'payment', 'succeeded', total, ?, 'pm_card_visa', 'ch_' || md5(id::text), null, null, paid_at, paid_at, paid_at
-    from volume_batch where fate < 0.88 or fate >= 0.96`;
+    from volume_batch where id in (${BATCH_PAID_ORDER_IDS})`;
 
 export const INSERT_BATCH_REFUNDS = `
   insert into transactions (id, order_id, customer_id, type, status, amount, currency, payment_method, gateway_reference,

@@ -7,6 +7,7 @@ import { M005Idempotency } from './m005-idempotency';
 import { M006Outbox } from './m006-outbox';
 import { M007RateLimits } from './m007-rate-limits';
 import { M008AuditLog } from './m008-audit-log';
+import { M009ProductSales } from './m009-product-sales';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M006Outbox', class: M006Outbox },
   { name: 'M007RateLimits', class: M007RateLimits },
   { name: 'M008AuditLog', class: M008AuditLog },
+  { name: 'M009ProductSales', class: M009ProductSales },
 ];

@@ -33,14 +33,12 @@ export const salesByPeriodParams = (range: ReportRange, interval: ReportInterval
   return [interval, range.start, interval, lastInstant, interval, interval, range.start, range.end];
 };
 
+/** From the read model (product-sales-sql.ts): a year is some 365 rows per product, not every line of every order. */
 const TOP_PRODUCTS_SQL = `
-  select l."productId" as product_id, max(l.sku) as sku, max(l.name) as name,
-         sum(l.quantity) as units_sold, sum(l."lineTotal") as revenue
-    from transactions t
-    join orders o on o.id = t.order_id
-    cross join lateral jsonb_to_recordset(o.lines) as l("productId" uuid, sku text, name text, quantity int, "lineTotal" bigint)
-   where t.status = 'succeeded' and t.type = 'payment' and t.settled_at >= ? and t.settled_at < ?
-   group by l."productId"
+  select product_id, max(sku) as sku, max(name) as name, sum(units_sold) as units_sold, sum(revenue) as revenue
+    from product_sales_daily
+   where day >= ?::date and day < ?::date
+   group by product_id
    order by revenue desc, product_id
    limit ?`;
 
@@ -66,7 +64,7 @@ export class SqlSalesReports extends SalesReports {
   async topProducts(range: ReportRange, limit: number): Promise<TopProduct[]> {
     const rows = await this.em.getConnection('read').execute<Array<{ product_id: string; sku: string; name: string; units_sold: string; revenue: string }>>(
       TOP_PRODUCTS_SQL,
-      [range.start, range.end, limit],
+      [range.from, range.end.toISOString().slice(0, 10), limit],
     );
     return rows.map((row) => ({
       productId: row.product_id,

@@ -1,0 +1,60 @@
+import { MikroORM } from '@mikro-orm/core';
+import type * as Recorder from '../../src/application/reporting/record-product-sales';
+import type * as Relay from '../../src/infrastructure/events/outbox-relay';
+import { loadBuilt } from '../support/built';
+import { asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
+const { RecordProductSales } = loadBuilt<typeof Recorder>('application/reporting/record-product-sales');
+
+/** The read model behind GET /reports/top-products, fed by order.paid through the outbox. */
+describe('Product sales, the top-products read model', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  const today = new Date().toISOString().slice(0, 10);
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await asAdmin(t.http);
+  });
+  afterAll(() => t.close());
+
+  const relayAll = async () => {
+    while ((await t.app.get(OutboxRelay).relayOnce()) > 0);
+  };
+  const sold = async (productId: string) => {
+    const top = await t.http.get(`/api/v1/reports/top-products?from=${today}&to=${today}&limit=100`, { token: admin.token });
+    expect(top.status).toBe(200);
+    return top.body.find((row: { productId: string }) => row.productId === productId) as { unitsSold: number; revenue: { amount: number } } | undefined;
+  };
+
+  /** An order of `quantity` of a fresh product at 700, paid. */
+  async function paidOrder(quantity: number) {
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { price: 700 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity }]);
+    expect((await pay(t.http, customer.token, order.body.id)).status).toBe(201);
+    return { product, orderId: order.body.id as string };
+  }
+
+  it('counts an order once on its day of payment, however often its order.paid is delivered', async () => {
+    const { product, orderId } = await paidOrder(3);
+    const unpaid = await placeOrder(t.http, (await newCustomer(t.http)).token, [{ productId: product.id, quantity: 5 }]);
+    expect(unpaid.status).toBe(201);
+    await relayAll();
+    expect(await sold(product.id)).toMatchObject({ unitsSold: 3, revenue: { amount: 2100 } });
+
+    const redelivered = { id: 'a redelivery', type: 'order.paid', aggregateId: orderId, occurredAt: new Date(), payload: {} };
+    await t.app.get(RecordProductSales).handleAll([redelivered, redelivered]);
+    expect(await sold(product.id)).toMatchObject({ unitsSold: 3, revenue: { amount: 2100 } });
+  });
+
+  it('counts the orders paid before the read model existed, once its migration runs', async () => {
+    const { product } = await paidOrder(2);
+    await relayAll();
+    const migrator = t.app.get(MikroORM).migrator;
+    await migrator.down({ to: 'M008AuditLog' });
+    await migrator.up();
+    expect(await sold(product.id)).toMatchObject({ unitsSold: 2, revenue: { amount: 1400 } });
+  });
+});
