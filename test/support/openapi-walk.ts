@@ -25,6 +25,14 @@ export function everyOperation(document: Document): DocumentedOperation[] {
   );
 }
 
+/** The operation a request reached: of the templates its path fits, the most literal (`/users/me` before `/users/{id}`). */
+export function operationAt(operations: DocumentedOperation[], method: string, path: string): DocumentedOperation | undefined {
+  const parameters = (op: DocumentedOperation) => op.template.split('{').length;
+  return operations
+    .filter((op) => op.method === method.toUpperCase() && new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path))
+    .sort((a, b) => parameters(a) - parameters(b))[0];
+}
+
 /** Every operation of the API in the served document, so that a new route cannot be forgotten by these tests. */
 export const operationsOf = (document: Document): DocumentedOperation[] => everyOperation(document).filter((op) => op.template.startsWith('/api/'));
 
