@@ -5,8 +5,9 @@
  * `npm run test:cluster` runs `cluster`: several app processes on one PostgreSQL with Redis and NATS servers
  * of their own (it needs PostgreSQL, redis-server and nats-server, which .ci/run has). `npm run test:browser`
  * runs `browser`: Swagger UI in Debian's Chromium against the app started as `npm start` starts it.
- * `npm run test:scaffold` runs `scaffold`: a context generated in a copy of the checkout must pass lint and the
- * tests (several minutes: it builds and lints the copy).
+ * `npm run test:contract` runs `contract`: the shipped app's live traffic through Stoplight Prism's validating
+ * proxy, on PostgreSQL. `npm run test:scaffold` runs `scaffold`: a context generated in a copy of the checkout
+ * must pass lint and the tests (several minutes: it builds and lints the copy).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 
@@ -34,6 +35,15 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.cluster-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'contract',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.contract-spec.ts'],
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -5,23 +5,36 @@ export interface DocumentedOperation {
   template: string;
   operation: {
     operationId: string;
+    tags?: string[];
     security?: unknown[];
     'x-required-roles'?: string[];
     requestBody?: { content: Record<string, { schema: Schema }> };
     parameters?: Array<{ name: string; in: string; required?: boolean }>;
+    responses: Record<string, { content?: Record<string, unknown> }>;
   };
 }
 
+type Document = { paths: Record<string, Record<string, DocumentedOperation['operation']>> };
+
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; example?: unknown; enum?: unknown[] };
 
-/** Every operation of the API in the served document, so that a new route cannot be forgotten by these tests. */
-export function operationsOf(document: { paths: Record<string, Record<string, DocumentedOperation['operation']>> }): DocumentedOperation[] {
-  return Object.entries(document.paths)
-    .filter(([template]) => template.startsWith('/api/'))
-    .flatMap(([template, operations]) =>
-      Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase() as DocumentedOperation['method'], template, operation })),
-    );
+/** Every operation of the document, probes and metrics included. */
+export function everyOperation(document: Document): DocumentedOperation[] {
+  return Object.entries(document.paths).flatMap(([template, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase() as DocumentedOperation['method'], template, operation })),
+  );
 }
+
+/** The operation a request reached: of the templates its path fits, the most literal (`/users/me` before `/users/{id}`). */
+export function operationAt(operations: DocumentedOperation[], method: string, path: string): DocumentedOperation | undefined {
+  const parameters = (op: DocumentedOperation) => op.template.split('{').length;
+  return operations
+    .filter((op) => op.method === method.toUpperCase() && new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path))
+    .sort((a, b) => parameters(a) - parameters(b))[0];
+}
+
+/** Every operation of the API in the served document, so that a new route cannot be forgotten by these tests. */
+export const operationsOf = (document: Document): DocumentedOperation[] => everyOperation(document).filter((op) => op.template.startsWith('/api/'));
 
 /**
  * Whether anonymous callers are refused: a security requirement is declared and none of them is the empty

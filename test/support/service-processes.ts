@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { productionCommand } from '../../scripts/production-command';
 import { ADMIN } from './journeys';
 
@@ -100,6 +100,28 @@ export async function startNats(previous?: { port: number; storeDir: string }) {
   await until('nats-server', () => accepts(port), child);
   const running = track(child, `nats://127.0.0.1:${port}`, port);
   return { ...running, storeDir, removeStore: () => rmSync(storeDir, { recursive: true, force: true }) };
+}
+
+/**
+ * Stoplight Prism's validating proxy in front of `upstream`: every request and reply is checked against
+ * `document`. With --errors a reply that breaks the document is replaced by Prism's own 500 problem, and a
+ * request that breaks it is answered by Prism (422, or 401 without a token) instead of being forwarded; every
+ * violation also goes to its log and the `sl-violations` header. It refuses a document with a `$ref` that points
+ * nowhere. No CORS headers of its own: the replies stay the app's.
+ */
+export async function startPrismProxy(document: string, upstream: string): Promise<RunningProcess & { log(): string }> {
+  const port = await freePort();
+  const cli = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+  const args = ['proxy', document, upstream, '--errors', '--no-cors', '--host', '127.0.0.1', '--port', String(port)];
+  const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  const log = () => output.join('');
+  await until('prism proxy', () => accepts(port), child).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${log()}`);
+  });
+  return { ...track(child, `http://127.0.0.1:${port}`, port), log };
 }
 
 /** A private redis-server that keeps nothing on disk. */
