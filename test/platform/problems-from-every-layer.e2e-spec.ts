@@ -1,5 +1,7 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import type { Reply } from '../support/http-client';
-import { type RawReply, rawExchange } from '../support/raw-http';
+import { parseRawReply, type RawReply, rawExchange } from '../support/raw-http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -120,5 +122,32 @@ describe('Problems from every layer', () => {
 
   it('logged none of these as an error of the server', () => {
     expect(errorLines()).toEqual([]);
+  });
+
+  // Last: it closes the server.
+  it('refuses a request that arrives on a kept-alive connection while the server closes with a 503 problem', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    const closed = once(socket, 'close');
+    const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`);
+    // Node answers 100 Continue once the request is routed: it is in flight when the server starts closing.
+    while (!received.includes('100 Continue')) await once(socket, 'data');
+    const closing = t.app.getHttpAdapter().getInstance().close();
+    socket.write(`${body}GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    await closed;
+    await closing;
+    const [, loggingIn, refused] = received.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawReply);
+    expect(loggingIn.status).toBe(401);
+    expect(refused).toMatchObject({ status: 503, headers: { connection: 'close', 'retry-after': '5', 'content-type': expect.stringMatching(/^application\/problem\+json/) } });
+    expect(JSON.parse(refused.text)).toEqual({
+      type: 'https://commerce-backend.dev/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      detail: expect.any(String),
+      instance: '/api/v1/products',
+      traceId: refused.headers['x-request-id'],
+    });
   });
 });

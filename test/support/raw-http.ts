@@ -20,13 +20,17 @@ export function rawExchange(port: number, request: string): Promise<RawReply> {
     socket.on('error', (error) => (failure = error));
     socket.on('close', () => {
       if (chunks.length === 0) return reject(failure ?? new Error('the server closed the connection without answering'));
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head, ...rest] = text.split('\r\n\r\n');
-      const [statusLine, ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(
-        headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
-      );
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, text: rest.join('\r\n\r\n') });
+      resolve(parseRawReply(Buffer.concat(chunks).toString('utf8')));
     });
   });
+}
+
+/** One HTTP/1.1 response as it came over the wire. */
+export function parseRawReply(text: string): RawReply {
+  const [head, ...rest] = text.split('\r\n\r\n');
+  const [statusLine, ...headerLines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+  return { status: Number(statusLine.split(' ')[1]), headers, text: rest.join('\r\n\r\n') };
 }

@@ -9,6 +9,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
 import { refuseNulCharacters } from './refuse-nul-characters';
+import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -29,6 +30,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     done();
   });
+  refuseWhileClosing(fastify);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],

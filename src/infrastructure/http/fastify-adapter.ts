@@ -17,5 +17,6 @@ export function createFastifyAdapter(): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    return503OnClosing: false, // refuseWhileClosing answers them as a problem
   });
 }
