@@ -662,6 +662,18 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        StoreAmountDto: {
+            /**
+             * @description Integer minor units (cents), more than zero.
+             * @example 1999
+             */
+            amount: number;
+            /**
+             * @description The store's currency (STORE_CURRENCY).
+             * @example USD
+             */
+            currency: string;
+        };
         CreateProductDto: {
             /** @example MUG-BLUE-350 */
             sku: string;
@@ -675,7 +687,7 @@ export interface components {
              *       "currency": "USD"
              *     }
              */
-            price: components["schemas"]["MoneyDto"];
+            price: components["schemas"]["StoreAmountDto"];
             /** @example 100 */
             stock: number;
         };
@@ -689,7 +701,7 @@ export interface components {
              *       "currency": "USD"
              *     }
              */
-            price?: components["schemas"]["MoneyDto"];
+            price?: components["schemas"]["StoreAmountDto"];
             /** @example 250 */
             stock?: number;
         };
@@ -796,7 +808,7 @@ export interface components {
              *       "currency": "USD"
              *     }
              */
-            amount: components["schemas"]["MoneyDto"];
+            amount: components["schemas"]["StoreAmountDto"];
             /** @example Damaged in transit */
             reason: string;
         };
@@ -4776,7 +4788,7 @@ export interface operations {
             query: {
                 /** @description First day, inclusive (UTC). */
                 from: string;
-                /** @description Last day, inclusive (UTC). */
+                /** @description Last day, inclusive (UTC); not before `from`, within REPORT_MAX_DAYS of it. */
                 to: string;
                 interval?: "day" | "week" | "month";
             };
@@ -4902,7 +4914,7 @@ export interface operations {
             query: {
                 /** @description First day, inclusive (UTC). */
                 from: string;
-                /** @description Last day, inclusive (UTC). */
+                /** @description Last day, inclusive (UTC); not before `from`, within REPORT_MAX_DAYS of it. */
                 to: string;
                 limit?: number;
             };

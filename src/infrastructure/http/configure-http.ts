@@ -12,6 +12,7 @@ import { refuseNulCharacters } from './refuse-nul-characters';
 import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
 import { SECURITY_HEADERS } from './security-headers';
+import { resolveConstraintsFrom } from './validation-container';
 
 export const API_PREFIX = 'api/v1';
 
@@ -51,6 +52,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());
+  resolveConstraintsFrom(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -5,6 +5,7 @@ import { ReportLimits } from '../../application/reporting/report-limits';
 import { SalesReports } from '../../application/reporting/sales-reports';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { SqlSalesReports } from '../../infrastructure/persistence/reporting/sql-sales-reports';
+import { ReportRangeConstraint } from './dto/report-range.constraint';
 import { ReportsController } from './reports.controller';
 
 /** Reporting: read-only aggregates over payments and orders, for admins. */
@@ -15,6 +16,7 @@ import { ReportsController } from './reports.controller';
     { provide: ReportLimits, inject: [AppConfig], useFactory: (config: AppConfig): ReportLimits => ({ maxRangeDays: config.reportMaxDays }) },
     GetSalesReport,
     GetTopProducts,
+    ReportRangeConstraint,
   ],
 })
 export class ReportingModule {}
