@@ -31,6 +31,21 @@ describe('Catalogue', () => {
     expect((await create({ ...valid, sku: 'REFUSED-1', ...change })).status).toBe(400);
   });
 
+  it('names every bad field of a product in one reply, the store currency and a positive price included', async () => {
+    const reply = await create({ sku: 'bad sku', name: '  ', price: { amount: 0, currency: 'EUR' }, stock: -1 });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([
+      { field: 'sku', message: 'sku must be 1 to 64 characters of A-Z, 0-9 and -' },
+      { field: 'name', message: 'name must not be blank' },
+      { field: 'price.amount', message: 'price.amount must not be less than 1' },
+      { field: 'price.currency', message: "price.currency must be USD, the store's currency" },
+      { field: 'stock', message: 'stock must not be less than 0' },
+    ]);
+    const product = await create({ ...valid, sku: 'FIELDS-1' });
+    const update = await t.http.patch(`/api/v1/products/${product.body.id}`, { name: ' ', price: { amount: 0, currency: 'EUR' } }, { token: admin.token });
+    expect(update.body.errors.map((error: { field: string }) => error.field)).toEqual(['name', 'price.amount', 'price.currency']);
+  });
+
   it('refuses a duplicate SKU with 409', async () => {
     expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(201);
     expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(409);

@@ -51,10 +51,41 @@ describe('Accounts: register, log in, profile', () => {
     expect(reply.status).toBe(400);
   });
 
-  it('refuses a malformed email with 400', async () => {
+  it('refuses a malformed email with 400, naming it', async () => {
     const reply = await t.http.post('/api/v1/auth/register', { email: 'not-an-email', password: PASSWORD, name: 'M' });
     expect(reply.status).toBe(400);
-    expect(reply.body.type).toMatch(/invalid-email$/);
+    expect(reply.body.type).toMatch(/validation-failed$/);
+    expect(reply.body.errors).toEqual([{ field: 'email', message: 'email must be an email address' }]);
+  });
+
+  it('names every bad field of a registration in one reply', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: 'not-an-email', password: 'short', name: 'x' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([
+      { field: 'email', message: 'email must be an email address' },
+      { field: 'password', message: 'password must be 12 to 256 characters long' },
+    ]);
+    const blank = await t.http.post('/api/v1/auth/register', { email: 'a@b', password: 'x'.repeat(257), name: '   ' });
+    expect(blank.body.errors).toEqual([
+      { field: 'email', message: 'email must be an email address' },
+      { field: 'password', message: 'password must be 12 to 256 characters long' },
+      { field: 'name', message: 'name must not be blank' },
+    ]);
+  });
+
+  it('counts a password\'s length in characters, as the policy does: twelve emoji are long enough', async () => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑'.repeat(11), name: 'E' });
+    expect(reply.body.errors).toEqual([{ field: 'password', message: 'password must be 12 to 256 characters long' }]);
+    expect((await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑🗝'.repeat(6), name: 'E' })).status).toBe(201);
+  });
+
+  it('refuses a new password of the wrong length beside the field, and a blank name', async () => {
+    const customer = await newCustomer(t.http);
+    const reply = await t.http.post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: 'y'.repeat(257) }, { token: customer.token });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must be 12 to 256 characters long' }]);
+    const blank = await t.http.patch('/api/v1/users/me', { name: ' ' }, { token: customer.token });
+    expect(blank.body.errors).toEqual([{ field: 'name', message: 'name must not be blank' }]);
   });
 
   it('logs in with a bearer token pair', async () => {

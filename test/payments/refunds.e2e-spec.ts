@@ -56,6 +56,16 @@ describe('Refunds and the transaction history', () => {
     );
     expect(euros.status).toBe(400);
     expect((await refund(t.http, admin.token, paid.id, 0)).status).toBe(400);
+    const nothing = await t.http.post(
+      `/api/v1/orders/${paid.id}/refunds`,
+      { amount: { amount: 0, currency: 'EUR' }, reason: '' },
+      { token: admin.token, headers: { 'idempotency-key': 'all-wrong-refund' } },
+    );
+    expect(nothing.body.errors).toEqual([
+      { field: 'amount.amount', message: 'amount.amount must not be less than 1' },
+      { field: 'amount.currency', message: "amount.currency must be USD, the store's currency" },
+      { field: 'reason', message: 'reason must be longer than or equal to 1 characters' },
+    ]);
     expect((await refund(t.http, admin.token, '01937c5e-8a4b-7cde-9f01-23456789abcd', 100)).status).toBe(404);
   });
 

@@ -118,7 +118,20 @@ describe('Sales reports', () => {
   it('refuses a range beyond the configured maximum, naming it', async () => {
     const reply = await report('from=2026-01-01&to=2026-03-01');
     expect(reply.status).toBe(400);
-    expect(reply.body.detail).toContain('the maximum is 40 days');
+    expect(reply.body.errors).toEqual([{ field: 'to', message: 'The range spans 60 days; the maximum is 40 days.' }]);
+  });
+
+  it('names every bad field of a report query in one reply', async () => {
+    const reversed = await report('from=2026-03-05&to=2026-03-01&interval=year');
+    expect(reversed.body.errors).toEqual([
+      { field: 'interval', message: 'interval must be one of the following values: day, week, month' },
+      { field: 'to', message: 'from (2026-03-05) is after to (2026-03-01).' },
+    ]);
+    const impossible = await report('from=2026-02-30&to=2026-13-01');
+    expect(impossible.body.errors).toEqual([
+      { field: 'from', message: 'from must be a date as YYYY-MM-DD' },
+      { field: 'to', message: 'to must be a date as YYYY-MM-DD' },
+    ]);
   });
 
   it('is for admins only', async () => {

@@ -13,11 +13,16 @@ export const PASSWORD_MAX_LENGTH = 256;
  * and not one of the commonly used passwords.
  */
 export function assertAcceptablePassword(password: string, common: CommonPasswords): void {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+  if (!hasAcceptablePasswordLength(password)) {
     throw new WeakPassword(`The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`);
   }
   if (common.includes(password) || common.includes(password.toLowerCase())) {
     throw new WeakPassword('This password is too common; choose another.');
   }
+}
+
+/** 12..256 characters, counted as code points. Also checked where requests are validated, beside the other fields. */
+export function hasAcceptablePasswordLength(password: string): boolean {
+  const length = [...password].length;
+  return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
 }

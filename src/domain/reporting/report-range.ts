@@ -8,7 +8,7 @@ export class InvalidReportRange extends DomainError {
   readonly kind = 'invalid';
 }
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** A range of whole UTC days, both ends inclusive, no longer than the configured maximum. */
@@ -38,12 +38,14 @@ export class ReportRange {
   }
 }
 
-function parseDate(value: string, name: string): number {
-  const parts = isoDate.exec(value);
+/** A day of the calendar as YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00.000Z`);
   // Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.
-  if (!parts || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
-    throw new InvalidReportRange(`${name} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}.`);
-  }
-  return time;
+  return isoDate.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+function parseDate(value: string, name: string): number {
+  if (!isCalendarDate(value)) throw new InvalidReportRange(`${name} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}.`);
+  return Date.parse(`${value}T00:00:00.000Z`);
 }

@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MikroORM } from '@mikro-orm/core';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { logRequests } from '../logging/request-logging';
 import { HttpMetrics } from '../metrics/http-metrics';
@@ -11,7 +9,10 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
 import { refuseNulCharacters } from './refuse-nul-characters';
+import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
+import { SECURITY_HEADERS } from './security-headers';
+import { resolveConstraintsFrom } from './validation-container';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,25 +27,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.removeContentTypeParser('text/plain');
   refuseNulCharacters(fastify);
 
-  // Worked out once: @fastify/helmet rebuilt the middleware (parsing the CSP directives) on every request, and
-  // helmet's own middleware sets the same headers one by one on every response.
-  const securityHeaders = headersSetBy(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"], // Swagger UI sets inline styles
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  }));
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(securityHeaders).header('x-request-id', request.id);
+    reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     done();
   });
+  refuseWhileClosing(fastify);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
@@ -65,6 +52,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());
+  resolveConstraintsFrom(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -75,15 +63,4 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
     }),
   );
-}
-
-/** The headers a connect-style middleware sets when it is run once (helmet's are the same for every response). */
-function headersSetBy(middleware: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const recorder = {
-    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
-    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
-  };
-  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
-  return headers;
 }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { MAX_PARAM_LENGTH } from './http-limits';
 
 export const BEARER_SCHEME = 'bearer';
 
@@ -86,7 +87,8 @@ const rateLimitHeaders = {
 
 /**
  * Responses every operation can give: 400 (any query or body is checked, NUL characters refused everywhere) and a
- * bare 500 for a bug; every API operation also 429 past the per-IP rate limit and 503 when the database is away.
+ * bare 500 for a bug; one with a path parameter also 414, which the router answers for a parameter longer than it
+ * accepts; every API operation also 429 past the per-IP rate limit and 503 when the database is away.
  * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
  */
 function declareCommonResponses(document: OpenAPIObject): void {
@@ -97,6 +99,9 @@ function declareCommonResponses(document: OpenAPIObject): void {
       const responses = operation.responses;
       responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
       responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
+      if (path.includes('{')) {
+        responses['414'] ??= { description: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`, content: problem };
+      }
       if (!path.startsWith('/api/')) continue;
       responses['429'] ??= {
         description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',

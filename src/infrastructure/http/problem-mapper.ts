@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/domain-error';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { MAX_PARAM_LENGTH } from './http-limits';
 import { problemType, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -74,30 +75,46 @@ export function mapToProblem(error: unknown): MappedProblem {
   };
 }
 
-/** Nest's HttpException or Fastify's own errors (body too large, unsupported media type, malformed JSON). */
+/** Nest's HttpException, Fastify's own errors (body too large, unsupported media type, malformed JSON) or Node's. */
 function httpStatusOf(error: unknown): number | undefined {
   if (error instanceof HttpException) return error.getStatus();
   const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }
 
-/** Library messages can name internals; only a few well-understood ones are passed through. */
+/** The code of a Fastify or Node error; Nest wraps Fastify's 4xx errors in an HttpException caused by them. */
+function codeOf(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  const found = code ?? cause?.code;
+  return typeof found === 'string' ? found : undefined;
+}
+
+const detailOfCode: Record<string, string> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body must not be empty when Content-Type is application/json.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body is not as long as Content-Length says.',
+  FST_ERR_BAD_URL: 'The path is not validly percent-encoded.',
+};
+
+const detailOfStatus: Record<number, string> = {
+  404: 'No resource exists at this address.',
+  408: 'The request did not arrive in time.',
+  413: 'The body is larger than the 1 MiB limit.',
+  414: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`,
+  415: 'Bodies must be sent as application/json.',
+  429: 'Too many requests; retry after the number of seconds in Retry-After.',
+  431: 'The request line and headers are larger than the server accepts.',
+};
+
+/**
+ * Library messages can name internals; only the messages of Nest's own exceptions (a pipe's, a guard's), written
+ * for clients, are passed through. Fastify's and Node's errors get a detail of ours.
+ */
 function clientDetail(error: unknown, status: number): string {
-  const code = (error as { code?: unknown }).code;
-  switch (status) {
-    case 400:
-      if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The body must not be empty when Content-Type is application/json.';
-      if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'The body is not valid JSON.';
-      return error instanceof HttpException && typeof error.message === 'string' ? error.message : 'The request is invalid.';
-    case 404:
-      return 'No resource exists at this address.';
-    case 413:
-      return 'The body is larger than the 1 MiB limit.';
-    case 415:
-      return 'Bodies must be sent as application/json.';
-    case 429:
-      return 'Too many requests; retry after the number of seconds in Retry-After.';
-    default:
-      return error instanceof HttpException ? error.message : titleOf(status);
-  }
+  const code = codeOf(error);
+  if (code !== undefined && code in detailOfCode) return detailOfCode[code];
+  if (error instanceof SyntaxError) return detailOfCode.FST_ERR_CTP_INVALID_JSON_BODY;
+  if (status in detailOfStatus) return detailOfStatus[status];
+  if (error instanceof HttpException && code === undefined && typeof error.message === 'string') return error.message;
+  return status === 400 ? 'The request is invalid.' : titleOf(status);
 }

@@ -9,6 +9,7 @@ import { UpdateProduct } from '../../application/catalogue/update-product';
 import { MikroOrmProductRepository } from '../../infrastructure/persistence/catalogue/mikro-orm-product.repository';
 import { SqlProductViews } from '../../infrastructure/persistence/catalogue/sql-product-views';
 import { ProductsController } from './products.controller';
+import { StoreCurrencyConstraint } from '../shared/store-currency.constraint';
 
 /** The catalogue: products, their prices and stock on hand. */
 @Module({
@@ -21,6 +22,7 @@ import { ProductsController } from './products.controller';
     CreateProduct,
     UpdateProduct,
     ArchiveProduct,
+    StoreCurrencyConstraint,
   ],
   exports: [ListProducts, CreateProduct],
 })

@@ -17,6 +17,7 @@ import { OrderPaymentsController } from './order-payments.controller';
 import { OrderingPayableOrders } from './ordering-payable-orders.adapter';
 import { PaymentReconciliationScheduler } from './payment-reconciliation.scheduler';
 import { TransactionsController } from './transactions.controller';
+import { StoreCurrencyConstraint } from '../shared/store-currency.constraint';
 
 /** Payments, refunds and the transaction history: every money movement is a Transaction. */
 @Module({
@@ -35,6 +36,7 @@ import { TransactionsController } from './transactions.controller';
     PaymentSettlement,
     PayOrder,
     RefundOrder,
+    StoreCurrencyConstraint,
     ListTransactions,
     GetTransaction,
     ReconcilePendingTransactions,

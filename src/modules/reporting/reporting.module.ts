@@ -9,6 +9,7 @@ import { EventSubscriptions } from '../../application/shared/domain-event-handle
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { SqlProductSalesLedger } from '../../infrastructure/persistence/reporting/sql-product-sales-ledger';
 import { SqlSalesReports } from '../../infrastructure/persistence/reporting/sql-sales-reports';
+import { ReportRangeConstraint } from './dto/report-range.constraint';
 import { ReportsController } from './reports.controller';
 
 /** Reporting: read-only aggregates over payments and orders, for admins, and the read model fed by `order.paid`. */
@@ -21,6 +22,7 @@ import { ReportsController } from './reports.controller';
     GetSalesReport,
     GetTopProducts,
     RecordProductSales,
+    ReportRangeConstraint,
   ],
 })
 export class ReportingModule implements OnModuleInit {

@@ -14,7 +14,7 @@ import { TopProductDto } from './dto/top-product.dto';
 const jsonOrCsv = (model: object, csvColumns: string) => ({
   content: {
     'application/json': { schema: model },
-    'text/csv': { schema: { type: 'string', maxLength: 10_000_000, description: `RFC 4180, header row: ${csvColumns}` } },
+    'text/csv': { schema: { type: 'string', maxLength: 10_000_000, description: `RFC 4180, header row: ${csvColumns}. Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with a single quote.` } },
   },
 });
 

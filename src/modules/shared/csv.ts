@@ -1,10 +1,18 @@
 import { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
 
-/** RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end with CRLF. */
+/** What a spreadsheet reads as the start of a formula (OWASP CSV injection), =HYPERLINK(...) and the like. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end with CRLF. Text that a
+ * spreadsheet would run as a formula is prefixed with a single quote and quoted, so it shows as the text it is;
+ * numbers are written as they are (a negative amount stays a number).
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text !== value ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A CSV body streamed row by row, so a large report never sits in memory as one string. */

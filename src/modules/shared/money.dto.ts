@@ -1,19 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Matches, Max, Min } from 'class-validator';
 import type { Money } from '../../domain/shared/money';
 
 export const MAX_AMOUNT = 1_000_000_000_000;
 
-/** `{ amount, currency }`: integer minor units of an ISO 4217 currency (the store's). */
+/** `{ amount, currency }`: integer minor units of an ISO 4217 currency (the store's), as replies carry it. */
 export class MoneyDto {
   @ApiProperty({ example: 1999, minimum: 0, maximum: MAX_AMOUNT, description: 'Integer minor units (cents).' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_AMOUNT)
   amount: number;
 
   @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
   currency: string;
 
   static from(money: Money): MoneyDto {

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
-import { MoneyDto } from '../../shared/money.dto';
+import { StoreAmountDto } from '../../shared/store-amount.dto';
+import { IsNotBlank } from '../../shared/not-blank.decorator';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', minLength: 1, maxLength: 64 })
@@ -13,6 +14,7 @@ export class CreateProductDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNotBlank()
   name: string;
 
   @ApiPropertyOptional({ example: 'Stoneware, dishwasher safe.', maxLength: 5000, nullable: true })
@@ -21,11 +23,11 @@ export class CreateProductDto {
   @MaxLength(5000)
   description?: string | null;
 
-  @ApiProperty({ type: MoneyDto, example: { amount: 1299, currency: 'USD' } })
+  @ApiProperty({ type: StoreAmountDto, example: { amount: 1299, currency: 'USD' } })
   @IsDefined()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  price: MoneyDto;
+  @Type(() => StoreAmountDto)
+  price: StoreAmountDto;
 
   @ApiProperty({ example: 100, minimum: 0, maximum: MAX_STOCK })
   @IsInt()

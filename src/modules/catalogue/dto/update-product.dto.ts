@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Omittable } from '../../shared/omittable.decorator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
-import { MoneyDto } from '../../shared/money.dto';
+import { StoreAmountDto } from '../../shared/store-amount.dto';
+import { IsNotBlank } from '../../shared/not-blank.decorator';
 
 /** Every field optional; send only what changes. `description: null` clears it. */
 export class UpdateProductDto {
@@ -12,6 +13,7 @@ export class UpdateProductDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNotBlank()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })
@@ -20,11 +22,11 @@ export class UpdateProductDto {
   @MaxLength(5000)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: MoneyDto, example: { amount: 1499, currency: 'USD' } })
+  @ApiPropertyOptional({ type: StoreAmountDto, example: { amount: 1499, currency: 'USD' } })
   @Omittable()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  price?: MoneyDto;
+  @Type(() => StoreAmountDto)
+  price?: StoreAmountDto;
 
   @ApiPropertyOptional({ example: 250, minimum: 0, maximum: MAX_STOCK })
   @Omittable()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { HasPasswordLength } from './password-length.decorator';
 
 export class ChangePasswordDto {
   @ApiProperty({ maxLength: 1024 })
@@ -9,7 +10,6 @@ export class ChangePasswordDto {
 
   @ApiProperty({ example: 'a much longer passphrase now', minLength: 12, maxLength: 256 })
   @IsString()
-  @MinLength(12)
-  @MaxLength(1024)
+  @HasPasswordLength()
   newPassword: string;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { MoneyDto } from '../../shared/money.dto';
+import { StoreAmountDto } from '../../shared/store-amount.dto';
 
 export class RefundOrderDto {
-  @ApiProperty({ type: MoneyDto, example: { amount: 500, currency: 'USD' } })
+  @ApiProperty({ type: StoreAmountDto, example: { amount: 500, currency: 'USD' } })
   @IsDefined()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amount: MoneyDto;
+  @Type(() => StoreAmountDto)
+  amount: StoreAmountDto;
 
   @ApiProperty({ example: 'Damaged in transit', minLength: 1, maxLength: 500 })
   @IsString()

@@ -1,17 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { isCalendarDate, REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
+import { IsReportRange } from './report-range.constraint';
 
-const date = /^\d{4}-\d{2}-\d{2}$/;
+const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+      defaultMessage: () => '$property must be a date as YYYY-MM-DD',
+    },
+  });
 
 export class ReportRangeQueryDto {
   @ApiProperty({ example: '2026-01-01', format: 'date', maxLength: 10, description: 'First day, inclusive (UTC).' })
-  @Matches(date, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2026-12-31', format: 'date', maxLength: 10, description: 'Last day, inclusive (UTC).' })
-  @Matches(date, { message: 'to must be a date as YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-12-31', format: 'date', maxLength: 10, description: 'Last day, inclusive (UTC); not before `from`, within REPORT_MAX_DAYS of it.' })
+  @IsCalendarDate()
+  @IsReportRange()
   to: string;
 }
 

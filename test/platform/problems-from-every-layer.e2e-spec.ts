@@ -1,0 +1,153 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import type { Reply } from '../support/http-client';
+import { parseRawReply, type RawReply, rawExchange } from '../support/raw-http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every error is an RFC 9457 problem, whichever layer refuses the request: Node's HTTP parser, Fastify's router,
+ * its content-type parser and body limit, Nest's routing, or the application. None names a library or shows a stack.
+ */
+describe('Problems from every layer', () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.getHttpServer().address() as { port: number }).port;
+  });
+  afterAll(() => t.close());
+
+  const errorLines = () => t.logs.filter((line) => Number(line.level) >= 50);
+
+  /** What leaks internals: a library's name or error code, SQL, a stack frame. */
+  const internals = /\b(fastify|nest(js)?|node|pg|postgres(ql)?|pglite|mikro-?orm|class-validator|select|insert|FST_\w+|HPE_\w+|ERR_\w+)\b|\n\s+at /i;
+
+  const expectProblem = (reply: Reply | RawReply, status: number, instance: string) => {
+    expect(reply.status).toBe(status);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = JSON.parse(reply.text);
+    expect(body).toEqual({
+      type: 'about:blank',
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance,
+      traceId: reply.headers['x-request-id'],
+    });
+    expect(body.detail).not.toMatch(internals);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    return body;
+  };
+
+  describe('the router', () => {
+    it('answers a path parameter longer than the router accepts with a documented 414 problem', async () => {
+      const path = `/api/v1/products/${'a'.repeat(201)}`;
+      const reply = await t.http.get(path);
+      expect(expectProblem(reply, 414, path)).toMatchObject({ title: 'URI Too Long', detail: 'A path parameter is longer than 200 characters.' });
+    });
+
+    it('cuts the instance of a very long address to the documented bound', async () => {
+      const reply = await t.http.get(`/api/v1/orders/${'b'.repeat(5000)}`);
+      expectProblem(reply, 414, `/api/v1/orders/${'b'.repeat(2048 - '/api/v1/orders/'.length)}`);
+    });
+
+    it('answers a path that is not validly percent-encoded with a 400 problem', async () => {
+      const reply = await t.http.get('/api/v1/products/%zz');
+      expect(expectProblem(reply, 400, '/api/v1/products/%25zz').detail).toBe('The path is not validly percent-encoded.');
+    });
+
+    it('answers an unknown route with a 404 problem', async () => {
+      const reply = await t.http.get('/api/v1/no-such-thing');
+      expect(expectProblem(reply, 404, '/api/v1/no-such-thing').detail).toBe('No resource exists at this address.');
+      expectProblem(await t.http.get('/no-such-thing'), 404, '/no-such-thing');
+    });
+
+    it('answers a method a path does not have with a 404 problem, as GitHub does', async () => {
+      expectProblem(await t.http.request('PATCH', '/api/v1/products', { name: 'x' }, {}), 404, '/api/v1/products');
+      expectProblem(await t.http.delete('/api/v1/auth/login'), 404, '/api/v1/auth/login');
+    });
+  });
+
+  describe('the body parser', () => {
+    const post = (payload: string, headers: Record<string, string>) => t.http.post('/api/v1/auth/register', undefined, { payload, headers });
+
+    it('answers a body that is not JSON with a 415 problem', async () => {
+      const reply = await post('email=a@b.example', { 'content-type': 'text/plain' });
+      expect(expectProblem(reply, 415, '/api/v1/auth/register')).toMatchObject({ title: 'Unsupported Media Type', detail: 'Bodies must be sent as application/json.' });
+      expectProblem(await post('email=a@b.example', { 'content-type': 'application/x-www-form-urlencoded' }), 415, '/api/v1/auth/register');
+    });
+
+    it('answers malformed JSON with a 400 problem of its own words', async () => {
+      const reply = await post('{"email": ', { 'content-type': 'application/json' });
+      expect(expectProblem(reply, 400, '/api/v1/auth/register')).toMatchObject({ title: 'Bad Request', detail: 'The body is not valid JSON.' });
+      const prototype = await post('{"__proto__": {"role": "admin"}}', { 'content-type': 'application/json' });
+      expect(expectProblem(prototype, 400, '/api/v1/auth/register').detail).toBe('The body is not valid JSON.');
+    });
+
+    it('answers an empty JSON body with a 400 problem', async () => {
+      const reply = await post('', { 'content-type': 'application/json' });
+      expect(expectProblem(reply, 400, '/api/v1/auth/register').detail).toBe('The body must not be empty when Content-Type is application/json.');
+    });
+
+    it('answers a body shorter than its Content-Length with a 400 problem', async () => {
+      const reply = await post('{}', { 'content-type': 'application/json', 'content-length': '5' });
+      expect(expectProblem(reply, 400, '/api/v1/auth/register').detail).toBe('The body is not as long as Content-Length says.');
+    });
+
+    it('answers a body over 1 MiB with a 413 problem', async () => {
+      const big = JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024), name: 'Big' });
+      const reply = await post(big, { 'content-type': 'application/json' });
+      expect(expectProblem(reply, 413, '/api/v1/auth/register')).toMatchObject({ title: 'Payload Too Large', detail: 'The body is larger than the 1 MiB limit.' });
+    });
+  });
+
+  describe("Node's HTTP parser, on a real connection", () => {
+    it('answers request headers larger than the server accepts with a 431 problem', async () => {
+      const reply = await rawExchange(port, `GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(expectProblem(reply, 431, '/api/v1/products')).toMatchObject({ title: 'Request Header Fields Too Large' });
+      expect(reply.headers.connection).toBe('close');
+    });
+
+    it('answers an address longer than the server accepts with a 431 problem', async () => {
+      const reply = await rawExchange(port, `GET /api/v1/products?search=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      expect(expectProblem(reply, 431, '/api/v1/products').detail).toBe('The request line and headers are larger than the server accepts.');
+    });
+
+    it('answers bytes that are not HTTP with a 400 problem', async () => {
+      const reply = await rawExchange(port, 'NOT HTTP AT ALL\r\n\r\n');
+      expect(expectProblem(reply, 400, '/')).toMatchObject({ title: 'Bad Request', detail: 'The request is invalid.' });
+    });
+  });
+
+  it('logged none of these as an error of the server', () => {
+    expect(errorLines()).toEqual([]);
+  });
+
+  // Last: it closes the server.
+  it('refuses a request that arrives on a kept-alive connection while the server closes with a 503 problem', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    const closed = once(socket, 'close');
+    const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`);
+    // Node answers 100 Continue once the request is routed: it is in flight when the server starts closing.
+    while (!received.includes('100 Continue')) await once(socket, 'data');
+    const closing = t.app.getHttpAdapter().getInstance().close();
+    socket.write(`${body}GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    await closed;
+    await closing;
+    const [, loggingIn, refused] = received.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawReply);
+    expect(loggingIn.status).toBe(401);
+    expect(refused).toMatchObject({ status: 503, headers: { connection: 'close', 'retry-after': '5', 'content-type': expect.stringMatching(/^application\/problem\+json/) } });
+    expect(JSON.parse(refused.text)).toEqual({
+      type: 'https://commerce-backend.dev/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      detail: expect.any(String),
+      instance: '/api/v1/products',
+      traceId: refused.headers['x-request-id'],
+    });
+  });
+});
