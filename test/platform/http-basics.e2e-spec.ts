@@ -1,3 +1,4 @@
+import { newCustomer, pay, PASSWORD } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('HTTP basics', () => {
@@ -58,5 +59,17 @@ describe('HTTP basics', () => {
   it('logs each API request with its id', async () => {
     await t.http.get('/api/v1/products', { headers: { 'x-request-id': 'trace-in-logs' } });
     expect(t.logs).toContainEqual(expect.objectContaining({ req: expect.objectContaining({ id: 'trace-in-logs' }), msg: 'request completed' }));
+  });
+
+  it('logs no credential: password, access or refresh token, idempotency key', async () => {
+    const customer = await newCustomer(t.http, 'Logged');
+    const key = 'idempotency-key-that-must-not-be-logged';
+    // Refused requests are logged at warn, with the request: each of these carries a credential.
+    expect((await pay(t.http, customer.token, '00000000-0000-7000-8000-000000000000', 'pm_card_visa', key)).status).toBe(404);
+    expect((await t.http.post('/api/v1/auth/refresh', { refreshToken: `${customer.refreshToken}x` })).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: `${PASSWORD}x` })).status).toBe(401);
+    const logged = JSON.stringify(t.logs);
+    expect(t.logs.filter((line) => line.msg === 'request completed').length).toBeGreaterThan(3);
+    for (const secret of [customer.token, customer.refreshToken, PASSWORD, key]) expect(logged).not.toContain(secret);
   });
 });

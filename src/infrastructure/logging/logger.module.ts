@@ -7,30 +7,27 @@ import { requestIdOfLine } from './request-logging';
 /** Structured JSON logs with pino (pretty in development); every line of a request carries its id (logRequests). */
 @Module({})
 export class LoggerModule {
-  /** `stream` replaces stdout, so tests can read what was logged. */
+  /**
+   * `stream` replaces stdout, so tests can read what was logged. Without one, pino writes to stdout itself:
+   * asynchronously, lines that come while a write is under way going out together, flushed at exit.
+   * process.stdout wrote each line with a system call of its own on the request's path (Node writes a file or a
+   * pipe synchronously).
+   */
   static forRoot(config: AppConfig, stream?: Writable): DynamicModule {
+    const options = {
+      level: config.logLevel,
+      mixin: requestIdOfLine,
+      // What pino-http's standard serializer makes of a `req` (headers, query, address), cut to these three: no
+      // header (authorization, cookie, idempotency-key) is ever logged, so there is nothing left to redact.
+      serializers: {
+        req: (request: { id: string; method?: string; url?: string }) => ({ id: request.id, method: request.method, url: request.url }),
+      },
+      transport: config.nodeEnv === 'development' && !stream ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+    };
     return {
       module: LoggerModule,
-      imports: [
-        PinoLoggerModule.forRoot({
-          // No Nest middleware: requests are logged on Fastify's hooks (see logRequests).
-          forRoutes: [],
-          pinoHttp: [
-            {
-            level: config.logLevel,
-            mixin: requestIdOfLine,
-            // What pino-http's standard serializer makes of a `req` (headers, query, address), cut to these three.
-            serializers: {
-              req: (request: { id: string; method?: string; url?: string }) => ({ id: request.id, method: request.method, url: request.url }),
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
-            transport:
-              config.nodeEnv === 'development' && !stream ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            },
-            stream ?? process.stdout,
-          ],
-        }),
-      ],
+      // No Nest middleware: requests are logged on Fastify's hooks (see logRequests).
+      imports: [PinoLoggerModule.forRoot({ forRoutes: [], pinoHttp: stream ? [options, stream] : options })],
     };
   }
 }
