@@ -89,8 +89,11 @@ describe('Rate-limit stores', () => {
       expect(statuses).toEqual([401, 401, 401, 429]);
 
       await redis.stop('SIGKILL');
+      // The client blocked before stays refused: its block is remembered by the instance, not asked of Redis.
+      expect((await refresh('2001:db8::1')).status).toBe(429);
+      // Another client (another /64: the limits count an IPv6 client by its /64) is let through, uncounted.
       const whileDown = [];
-      for (let i = 0; i < 5; i++) whileDown.push((await refresh('2001:db8::2')).status);
+      for (let i = 0; i < 5; i++) whileDown.push((await refresh('2001:db8:0:1::2')).status);
       expect(whileDown).toEqual([401, 401, 401, 401, 401]);
       expect(instance.logs.join('')).toContain('rate-limit store unavailable');
     });

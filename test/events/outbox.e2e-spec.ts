@@ -4,6 +4,7 @@ import type * as Relay from '../../src/infrastructure/events/outbox-relay';
 import type * as Broker from '../../src/infrastructure/events/event-broker';
 import { loadBuilt } from '../support/built';
 import { anOrder, asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder, refund } from '../support/journeys';
+import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
@@ -17,9 +18,6 @@ describe('Domain events through the outbox', () => {
   let t: TestApp;
   let admin: LoggedIn;
   let sql: SqlEntityManager;
-  const relayAll = async () => {
-    while ((await t.app.get(OutboxRelay).relayOnce()) > 0);
-  };
   const auditOf = (aggregateId: string) =>
     sql.execute<Array<{ type: string }>>('select type from audit_log where aggregate_id = ? order by occurred_at, recorded_at', [aggregateId]);
   const outboxOf = (aggregateId: string) =>
@@ -38,8 +36,8 @@ describe('Domain events through the outbox', () => {
     expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
     const refunded = await refund(t.http, admin.token, order.id, 4000);
     expect(refunded.status).toBe(201);
-    await relayAll();
-    await relayAll(); // a second pass finds nothing new and duplicates nothing
+    await relayAll(t);
+    await relayAll(t); // a second pass finds nothing new and duplicates nothing
 
     expect((await auditOf(customer.userId)).map((e) => e.type)).toEqual(['user.registered']);
     expect((await auditOf(order.id)).map((e) => e.type)).toEqual(['order.placed', 'order.paid', 'order.refunded']);
@@ -63,7 +61,7 @@ describe('Domain events through the outbox', () => {
 
   it('leaves the audit log unchanged when an event is delivered again', async () => {
     const customer = await newCustomer(t.http, 'Grace');
-    await relayAll();
+    await relayAll(t);
     const [event] = await sql.execute<Array<{ id: string; type: string; aggregate_id: string; occurred_at: Date; payload: Record<string, unknown> }>>(
       'select id, type, aggregate_id, occurred_at, payload from outbox_events where aggregate_id = ?',
       [customer.userId],
@@ -76,7 +74,7 @@ describe('Domain events through the outbox', () => {
   });
 
   it('forgets published events after the retention, never unpublished ones', async () => {
-    await relayAll();
+    await relayAll(t);
     await sql.execute("update outbox_events set published_at = now() - interval '8 days' where published_at is not null");
     const customer = await newCustomer(t.http, 'Heidi'); // committed just now, relayed or not
     expect(await t.app.get(OutboxRelay).purgePublished(7)).toBeGreaterThan(0);

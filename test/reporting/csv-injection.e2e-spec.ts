@@ -1,4 +1,5 @@
 import { asAdmin, newCustomer, newProduct, pay, placeOrder, type LoggedIn } from '../support/journeys';
+import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -48,6 +49,7 @@ describe('CSV exports in a spreadsheet', () => {
       const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
       expect((await pay(t.http, customer.token, order.body.id)).status).toBe(201);
     }
+    await relayAll(t); // the ranking reads a model fed by order.paid
   });
   afterAll(() => t.close());
 

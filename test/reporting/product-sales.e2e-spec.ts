@@ -1,11 +1,10 @@
 import { MikroORM } from '@mikro-orm/core';
 import type * as Recorder from '../../src/application/reporting/record-product-sales';
-import type * as Relay from '../../src/infrastructure/events/outbox-relay';
 import { loadBuilt } from '../support/built';
 import { asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder } from '../support/journeys';
+import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
 const { RecordProductSales } = loadBuilt<typeof Recorder>('application/reporting/record-product-sales');
 
 /** The read model behind GET /reports/top-products, fed by order.paid through the outbox. */
@@ -19,9 +18,6 @@ describe('Product sales, the top-products read model', () => {
   });
   afterAll(() => t.close());
 
-  const relayAll = async () => {
-    while ((await t.app.get(OutboxRelay).relayOnce()) > 0);
-  };
   const sold = async (productId: string) => {
     const top = await t.http.get(`/api/v1/reports/top-products?from=${today}&to=${today}&limit=100`, { token: admin.token });
     expect(top.status).toBe(200);
@@ -41,7 +37,7 @@ describe('Product sales, the top-products read model', () => {
     const { product, orderId } = await paidOrder(3);
     const unpaid = await placeOrder(t.http, (await newCustomer(t.http)).token, [{ productId: product.id, quantity: 5 }]);
     expect(unpaid.status).toBe(201);
-    await relayAll();
+    await relayAll(t);
     expect(await sold(product.id)).toMatchObject({ unitsSold: 3, revenue: { amount: 2100 } });
 
     const redelivered = { id: 'a redelivery', type: 'order.paid', aggregateId: orderId, occurredAt: new Date(), payload: {} };
@@ -51,7 +47,7 @@ describe('Product sales, the top-products read model', () => {
 
   it('counts the orders paid before the read model existed, once its migration runs', async () => {
     const { product } = await paidOrder(2);
-    await relayAll();
+    await relayAll(t);
     const migrator = t.app.get(MikroORM).migrator;
     await migrator.down({ to: 'M008AuditLog' });
     await migrator.up();

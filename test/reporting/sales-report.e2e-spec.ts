@@ -1,7 +1,7 @@
-import type * as Relay from '../../src/infrastructure/events/outbox-relay';
-import { Clock, loadBuilt } from '../support/built';
+import { Clock } from '../support/built';
 import { anOrder, asAdmin, newCustomer, pay, refund, type LoggedIn } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
+import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface Movement {
@@ -92,9 +92,7 @@ describe('Sales reports', () => {
   });
 
   it('ranks products by revenue, as JSON or CSV', async () => {
-    // The ranking reads a model fed by order.paid through the outbox: relay what is there first.
-    const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
-    while ((await t.app.get(OutboxRelay).relayOnce()) > 0);
+    await relayAll(t); // the ranking reads a model fed by order.paid through the outbox
     const top = await t.http.get('/api/v1/reports/top-products?from=2026-03-01&to=2026-03-06&limit=2', { token: admin.token });
     expect(top.body.map((p: { unitsSold: number; revenue: { amount: number } }) => [p.unitsSold, p.revenue.amount])).toEqual([
       [3, 3999],
