@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * Per-IP limits on the API (X-RateLimit-* headers on every reply), with a stricter one on /auth. Operations
  * endpoints are left alone: probes and scrapes must never be throttled.
  */
+const TOO_MANY_REQUESTS = new ThrottlerException();
+
 @Injectable()
 export class ApiThrottlerGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
@@ -20,9 +22,12 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
     return `${context.getClass().name}-${context.getHandler().name}-${throttlerName}-${tracker}`;
   }
 
-  /** Whichever limit was hit, clients read one standard Retry-After header. */
+  /**
+   * Whichever limit was hit, clients read one standard Retry-After header. One exception serves every refusal:
+   * building one captures a stack trace nobody reads, the larger part of what refusing a flooding client costs.
+   */
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(detail.timeToBlockExpire));
-    throw new ThrottlerException();
+    throw TOO_MANY_REQUESTS;
   }
 }
