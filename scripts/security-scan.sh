@@ -17,13 +17,12 @@ fi
 work=$(mktemp -d)
 echo "logs in $work"
 app_pid=""
-trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "${KEEP_SCAN_LOGS:-}" ] || rm -rf "$work"' EXIT
+trap '[ -n "$app_pid" ] && kill -- "-$app_pid" 2>/dev/null; [ -n "${KEEP_SCAN_LOGS:-}" ] || rm -rf "$work"' EXIT
 port=$(npm exec -- node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
-# The project's Node 24 itself, not through `npm exec`: the trap must stop the app, not an npm wrapper around it.
-node24=node_modules/.bin/node
-[ -x "$node24" ] || node24=node
+# The app as users start it; setsid gives npm and the node it starts a process group of their own, which the
+# trap stops whole.
 NODE_ENV=test DATA_DIR="$work/data" PORT="$port" HOST=127.0.0.1 SEED_DEMO_DATA=true AUTH_THROTTLE_LIMIT=1000000 \
-  "$node24" dist/main.js >"$work/app.log" 2>&1 &
+  setsid npm run start:prod >"$work/app.log" 2>&1 &
 app_pid=$!
 base="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done

@@ -187,7 +187,12 @@ async function journey(client: (token?: () => string | undefined) => CommerceCli
   expect(sales.data).toMatchObject({ totals: { orders: 1, gross: { amount: 3000 }, refunds: { amount: 500 }, net: { amount: 2500 } } });
   const salesCsv = expectStatus(await admin.GET('/api/v1/reports/sales', { params: { query: range }, headers: { accept: 'text/csv' }, parseAs: 'text' }), 200);
   expect(salesCsv.data?.split('\n')[0]).toContain('period');
-  const top = expectStatus(await admin.GET('/api/v1/reports/top-products', { params: { query: range } }), 200);
+  // The ranking reads a model the outbox relay feeds (every 200 ms): ask until the payment is in it.
+  let top = expectStatus(await admin.GET('/api/v1/reports/top-products', { params: { query: range } }), 200);
+  for (let attempt = 0; attempt < 50 && top.data?.length === 0; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    top = expectStatus(await admin.GET('/api/v1/reports/top-products', { params: { query: range } }), 200);
+  }
   expect(top.data).toEqual([expect.objectContaining({ productId: product.id, unitsSold: 2 })]);
   const topCsv = expectStatus(await admin.GET('/api/v1/reports/top-products', { params: { query: range }, headers: { accept: 'text/csv' }, parseAs: 'text' }), 200);
   expect(topCsv.data).toContain(sku);

@@ -11,7 +11,6 @@ const { RecordProductSales } = loadBuilt<typeof Recorder>('application/reporting
 describe('Product sales, the top-products read model', () => {
   let t: TestApp;
   let admin: LoggedIn;
-  const today = new Date().toISOString().slice(0, 10);
   beforeAll(async () => {
     t = await startTestApp();
     admin = await asAdmin(t.http);
@@ -19,7 +18,9 @@ describe('Product sales, the top-products read model', () => {
   afterAll(() => t.close());
 
   const sold = async (productId: string) => {
-    const top = await t.http.get(`/api/v1/reports/top-products?from=${today}&to=${today}&limit=100`, { token: admin.token });
+    // Yesterday to tomorrow: a run across midnight UTC still finds a payment made today.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const top = await t.http.get(`/api/v1/reports/top-products?from=${day(-1)}&to=${day(1)}&limit=100`, { token: admin.token });
     expect(top.status).toBe(200);
     return top.body.find((row: { productId: string }) => row.productId === productId) as { unitsSold: number; revenue: { amount: number } } | undefined;
   };

@@ -112,7 +112,7 @@ const detailOfStatus: Record<number, string> = {
  */
 function clientDetail(error: unknown, status: number): string {
   const code = codeOf(error);
-  if (code !== undefined && code in detailOfCode) return detailOfCode[code];
+  if (code !== undefined && Object.hasOwn(detailOfCode, code)) return detailOfCode[code];
   if (error instanceof SyntaxError) return detailOfCode.FST_ERR_CTP_INVALID_JSON_BODY;
   if (status in detailOfStatus) return detailOfStatus[status];
   if (error instanceof HttpException && code === undefined && typeof error.message === 'string') return error.message;

@@ -29,7 +29,7 @@ export function logRequests(fastify: FastifyInstance): void {
       };
       // Straight to pino, whose methods below the configured level do nothing (Nest's Logger formats first).
       if (reply.statusCode >= 500) PinoLogger.root.error(line, 'request errored');
-      else if (reply.statusCode === 429) logRefusal(refusals, request.ip, line);
+      else if (reply.statusCode === 429) logRefusal(refusals, `${request.method} ${request.routeOptions.url}`, { ...line, client: request.ip });
       else if (reply.statusCode >= 400) PinoLogger.root.warn(line, 'request completed');
       else PinoLogger.root.info(line, 'request completed');
     }
@@ -37,7 +37,7 @@ export function logRequests(fastify: FastifyInstance): void {
   });
 }
 
-function logRefusal(refusals: RefusalLogSampler, client: string, line: Record<string, unknown>): void {
-  const { log, unlogged } = refusals.sample(client, Date.now());
-  if (log) PinoLogger.root.warn({ ...line, client, refusedUnlogged: unlogged }, 'request refused: rate limit');
+function logRefusal(refusals: RefusalLogSampler, route: string, line: Record<string, unknown>): void {
+  const { log, unlogged } = refusals.sample(route, Date.now());
+  if (log) PinoLogger.root.warn({ ...line, refusedUnlogged: unlogged }, 'request refused: rate limit');
 }

@@ -2,8 +2,9 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/** Past this many remembered blocks, the ones that have run out are swept on the next block. */
+/** Past this many remembered blocks, the ones that have run out are swept, at most once a second. */
 const SWEEP_ABOVE = 10_000;
+const SWEEP_EVERY_MS = 1_000;
 
 /**
  * Keys the store has blocked, remembered in this process until their block runs out: a client past its limit is
@@ -14,11 +15,12 @@ const SWEEP_ABOVE = 10_000;
  */
 export class RememberedBlocksThrottlerStorage implements ThrottlerStorage {
   private readonly blockedUntil = new Map<string, number>();
+  private sweptAt = 0;
 
   constructor(private readonly store: ThrottlerStorage) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const id = `${throttlerName}:${key}`;
+    const id = `${throttlerName}:${key}`; // the guard's keys name their throttler; a store's might not
     const now = Date.now();
     const until = this.blockedUntil.get(id);
     if (until !== undefined && until > now) {
@@ -32,7 +34,8 @@ export class RememberedBlocksThrottlerStorage implements ThrottlerStorage {
   }
 
   private remember(id: string, until: number, now: number): void {
-    if (this.blockedUntil.size >= SWEEP_ABOVE) {
+    if (this.blockedUntil.size >= SWEEP_ABOVE && now - this.sweptAt >= SWEEP_EVERY_MS) {
+      this.sweptAt = now;
       for (const [key, end] of this.blockedUntil) if (end <= now) this.blockedUntil.delete(key);
     }
     this.blockedUntil.set(id, until);

@@ -1,7 +1,8 @@
 /**
  * Counts paid orders into product_sales_daily, in one statement: each order's lines on the UTC day its payment
  * succeeded, the same day the sales report books its gross on. An order already in product_sales_orders is
- * skipped; inserting it there first makes a concurrent second count wait for the first and then skip it.
+ * skipped; inserting it there first makes a concurrent second count wait for the first and then skip it. Rows
+ * are written in key order, so two statements counting orders of the same products never deadlock.
  * `orderIds` is a query that yields the ids of the orders to count.
  */
 export const recordPaidOrdersSql = (orderIds: string) => `
@@ -9,6 +10,7 @@ export const recordPaidOrdersSql = (orderIds: string) => `
     insert into product_sales_orders (order_id)
     select t.order_id from transactions t
      where t.order_id in (${orderIds}) and t.type = 'payment' and t.status = 'succeeded'
+     order by t.order_id
     on conflict do nothing
     returning order_id
   ),
@@ -23,6 +25,7 @@ export const recordPaidOrdersSql = (orderIds: string) => `
   )
   insert into product_sales_daily as d (day, product_id, sku, name, units_sold, revenue)
   select day, product_id, sku, name, units_sold, revenue from sold
+   order by day, product_id
   on conflict (day, product_id) do update set
     units_sold = d.units_sold + excluded.units_sold,
     revenue = d.revenue + excluded.revenue,

@@ -37,7 +37,7 @@ export const salesByPeriodParams = (range: ReportRange, interval: ReportInterval
 const TOP_PRODUCTS_SQL = `
   select product_id, max(sku) as sku, max(name) as name, sum(units_sold) as units_sold, sum(revenue) as revenue
     from product_sales_daily
-   where day >= ?::date and day < ?::date
+   where day between ?::date and ?::date
    group by product_id
    order by revenue desc, product_id
    limit ?`;
@@ -64,7 +64,7 @@ export class SqlSalesReports extends SalesReports {
   async topProducts(range: ReportRange, limit: number): Promise<TopProduct[]> {
     const rows = await this.em.getConnection('read').execute<Array<{ product_id: string; sku: string; name: string; units_sold: string; revenue: string }>>(
       TOP_PRODUCTS_SQL,
-      [range.from, range.end.toISOString().slice(0, 10), limit],
+      [range.from, range.to, limit],
     );
     return rows.map((row) => ({
       productId: row.product_id,

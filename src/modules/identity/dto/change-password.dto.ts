@@ -10,6 +10,7 @@ export class ChangePasswordDto {
 
   @ApiProperty({ example: 'a much longer passphrase now', minLength: 12, maxLength: 256 })
   @IsString()
+  @MaxLength(1024) // the policy's 256 counts code points; this bounds the work of counting them
   @HasPasswordLength()
   newPassword: string;
 }

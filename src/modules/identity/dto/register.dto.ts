@@ -13,6 +13,7 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 256, description: '12..256 characters; common passwords are refused.' })
   @IsString()
+  @MaxLength(1024) // the policy's 256 counts code points; this bounds the work of counting them
   @HasPasswordLength()
   password: string;
 
