@@ -47,9 +47,10 @@ export class BenchDatabase {
 }
 
 /**
- * The built app on the database, started as start:prod starts it, in production mode (access logs at info, metrics,
- * rate limits, all on), with limits that a benchmark must not hit. `build` is a directory holding a build's main.js: start:prod's unless a kept build is compared
- * (bench/compare-builds.ts); `nodeFlags` come after start:prod's, so they win.
+ * The built app on the database, started as start:prod starts it, in production mode (access logs at info,
+ * metrics, rate limits, all on), with limits that a benchmark must not hit. `build` is a directory holding a
+ * build's main.js: start:prod's unless a kept build is compared (bench/compare-builds.ts); `nodeFlags` come after
+ * start:prod's, so they win.
  */
 export function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}, build?: string, nodeFlags: string[] = []): Promise<Started> {
   const production = productionCommand();

@@ -14,8 +14,9 @@ export function requestIdOfLine(): object {
 /**
  * On Fastify's own hooks: the request's id for what is logged while it is served, and one line when an API
  * request completes (warn for 4xx, error for 5xx; probes of /health and scrapes of /metrics would drown the
- * log; refusals of a client past its rate limit are sampled, see RefusalLogSampler). pino-http did both as Nest middleware (through @fastify/middie), with a child logger that serialized
- * the request, made for every request whether it logged or not: an eighth of the CPU of a product read.
+ * log; refusals past a rate limit are sampled per route, see RefusalLogSampler). pino-http did both as Nest
+ * middleware (through @fastify/middie), with a child logger that serialized the request, made for every request
+ * whether it logged or not: an eighth of the CPU of a product read.
  */
 export function logRequests(fastify: FastifyInstance): void {
   const refusals = new RefusalLogSampler();
