@@ -2,7 +2,7 @@
  * Where a request's CPU goes: the app (as start:prod runs it) and the bare baseline under the same wrk load, each
  * sampled by V8's profiler over the load only (through the inspector protocol), self time summed by the package
  * or part of the app the sampled function belongs to, in microseconds per request.
- *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10]
+ *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40]
  * Writes bench/results/profile-<scenario>.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -13,12 +13,17 @@ import { ensureWrk, runLoad } from './load/wrk';
 import { freePort, type Started } from './processes';
 import { table } from './report';
 
-const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'GET /products/{id}' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: {
+    scenario: { type: 'string', default: 'GET /products/{id}' },
+    seconds: { type: 'string', default: '10' },
+    functions: { type: 'string', default: '0' },
+  },
+});
 const seconds = Number(values.seconds);
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -57,15 +62,21 @@ function partOf({ url, functionName }: ProfileNode['callFrame']): string {
   return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
 }
 
-/** Self time per part, in µs per request, from the samples of the profile. */
-function usPerRequest(profile: Profile, requests: number): Map<string, number> {
+/** A sampled function by name and place: the part it belongs to, the file's last two segments and the line. */
+function functionOf(callFrame: ProfileNode['callFrame']): string {
+  const place = callFrame.url.split('/').slice(-2).join('/');
+  return `${partOf(callFrame)}: ${callFrame.functionName || '(anonymous)'} ${place}:${callFrame.lineNumber + 1}`;
+}
+
+/** Self time per key (a part, or a function), in µs per request, from the samples of the profile. */
+function usPerRequest(profile: Profile, requests: number, keyOf: (callFrame: ProfileNode['callFrame']) => string): Map<string, number> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   profile.samples.forEach((nodeId, i) => {
-    const part = partOf(byId.get(nodeId)!.callFrame);
-    totals.set(part, (totals.get(part) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    const key = keyOf(byId.get(nodeId)!.callFrame);
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
-  for (const [part, us] of totals) totals.set(part, us / requests);
+  for (const [key, us] of totals) totals.set(key, us / requests);
   totals.delete('(idle)');
   return totals;
 }
@@ -80,7 +91,7 @@ async function profileUnderLoad(server: Started, inspectPort: number, input: Sce
   const { profile } = (await session.call('Profiler.stop')) as { profile: Profile };
   session.close();
   if (load.non2xx + load.socketErrors > 0) throw new Error(`${load.non2xx + load.socketErrors} failed requests: the profile would not be of the scenario`);
-  return { load, parts: usPerRequest(profile, load.requests) };
+  return { load, parts: usPerRequest(profile, load.requests, partOf), functions: usPerRequest(profile, load.requests, functionOf) };
 }
 
 async function main(): Promise<void> {
@@ -92,7 +103,7 @@ async function main(): Promise<void> {
   const data = await seed(`http://127.0.0.1:${port}/api/v1`);
   await first.stop();
 
-  const measured: Array<{ name: string; load: Awaited<ReturnType<typeof profileUnderLoad>>['load']; parts: Map<string, number> }> = [];
+  const measured: Array<{ name: string } & Awaited<ReturnType<typeof profileUnderLoad>>> = [];
   for (const name of ['app', 'baseline'] as const) {
     const [serverPort, inspectPort] = [await freePort(), await freePort()];
     const inspect = `--inspect=127.0.0.1:${inspectPort}`;
@@ -113,9 +124,17 @@ async function main(): Promise<void> {
   rows.push(['total (sampled, idle excluded)', ...measured.map((m) => total(m).toFixed(1))]);
   const summary = measured.map((m) => `${m.name}: ${m.load.requestsPerSecond.toFixed(0)} req/s, server CPU ${m.load.cpu.server}%, wrk ${m.load.cpu.generator}%`).join('; ');
   const text = `${values.scenario}, wrk at 50 connections for ${seconds} s, self time in µs per request (parts under 0.5 µs left out)\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
-  console.log(`\n${text}`);
+  console.log(`\n${text}\n${topFunctions(measured[0].functions)}`);
   const file = `bench/results/profile-${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
   writeFileSync(file, `# Profile ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
+}
+
+/** With --functions N, the app's N costliest functions by self time (µs per request), to find what a part spends. */
+function topFunctions(functions: Map<string, number>): string {
+  const count = Number(values.functions);
+  if (count === 0) return '';
+  const rows = [...functions].sort((a, b) => b[1] - a[1]).slice(0, count);
+  return `\nthe app's ${count} costliest functions, self µs per request:\n${rows.map(([name, us]) => `${us.toFixed(1).padStart(7)}  ${name}`).join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {

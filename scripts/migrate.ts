@@ -10,7 +10,7 @@ import { mikroOrmOptions } from '../src/infrastructure/persistence/mikro-orm-opt
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'm'.repeat(32) });
-  const orm = await MikroORM.init({ ...mikroOrmOptions(config.database), allowGlobalContext: true });
+  const orm = await MikroORM.init({ ...(await mikroOrmOptions(config.database)), allowGlobalContext: true });
   try {
     if (command === 'up') {
       const applied = await orm.migrator.up();

@@ -20,14 +20,14 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`drop database if exists ${template}`);
     await client.query(`create database ${template}`);
     await client.end();
-    const orm = await MikroORM.init({ ...mikroOrmOptions({ ...config.database, url: databaseUrl(admin, template) }), allowGlobalContext: true });
+    const orm = await MikroORM.init({ ...(await mikroOrmOptions({ ...config.database, url: databaseUrl(admin, template) })), allowGlobalContext: true });
     await orm.migrator.up();
     await orm.close(true);
     process.env[TEMPLATE_ENV] = template;
     return;
   }
   const pglite = await PGlite.create();
-  const orm = await MikroORM.init({ ...mikroOrmOptions(config.database, { pglite: async () => pglite }), allowGlobalContext: true });
+  const orm = await MikroORM.init({ ...(await mikroOrmOptions(config.database, { pglite: async () => pglite })), allowGlobalContext: true });
   await orm.migrator.up();
   const dump = await pglite.dumpDataDir('none');
   await orm.close(true);

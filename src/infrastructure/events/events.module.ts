@@ -5,7 +5,6 @@ import { EventPublisher } from '../../application/shared/event-publisher';
 import { AppConfig } from '../config/app-config';
 import { EventBroker } from './event-broker';
 import { InProcessEventBroker } from './in-process-event-broker';
-import { NatsEventBroker } from './nats-event-broker';
 import { OutboxEventPublisher } from './outbox-event-publisher';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxRelayScheduler } from './outbox-relay.scheduler';
@@ -21,10 +20,12 @@ import { OutboxRelayScheduler } from './outbox-relay.scheduler';
     {
       provide: EventBroker,
       inject: [AppConfig, MikroORM],
-      useFactory: ({ events }: AppConfig, orm: MikroORM): EventBroker | Promise<EventBroker> =>
-        events.natsUrl
-          ? NatsEventBroker.connect(events.natsUrl, events.natsStream, events.retentionDays, (work) => RequestContext.create(orm.em, work))
-          : new InProcessEventBroker(),
+      useFactory: async ({ events }: AppConfig, orm: MikroORM): Promise<EventBroker> => {
+        if (!events.natsUrl) return new InProcessEventBroker();
+        // Loaded only when configured: the NATS client's code is heap and start-up time an instance without it spares.
+        const { NatsEventBroker } = await import('./nats-event-broker.js');
+        return NatsEventBroker.connect(events.natsUrl, events.natsStream, events.retentionDays, (work) => RequestContext.create(orm.em, work));
+      },
     },
     { provide: EventSubscriptions, useExisting: EventBroker },
     { provide: OutboxRelay, inject: [MikroORM, EventBroker], useFactory: (orm: MikroORM, broker: EventBroker) => new OutboxRelay(orm, broker) },

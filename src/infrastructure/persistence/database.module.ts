@@ -19,8 +19,8 @@ export class DatabaseModule {
       imports: [
         MikroOrmModule.forRootAsync({
           inject: [PoolMetrics],
-          useFactory: (poolMetrics: PoolMetrics) => ({
-            ...mikroOrmOptions(db, { ...hooks, onPoolCreated: (pool) => poolMetrics.observe(pool) }),
+          useFactory: async (poolMetrics: PoolMetrics) => ({
+            ...(await mikroOrmOptions(db, { ...hooks, onPoolCreated: (pool) => poolMetrics.observe(pool) })),
             registerRequestContext: false, // see runInRequestScope
           }),
         }),

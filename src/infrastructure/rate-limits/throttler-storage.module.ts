@@ -1,8 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
@@ -24,9 +22,11 @@ interface SelectedStorage {
   close?(): Promise<void>;
 }
 
-function selectStorage(config: AppConfig, orm: MikroORM): SelectedStorage {
+async function selectStorage(config: AppConfig, orm: MikroORM): Promise<SelectedStorage> {
   const { store, redisUrl } = config.rateLimits;
   if (store === 'redis') {
+    // Loaded only when configured: the Redis client's code is heap and start-up time the other stores spare.
+    const [{ Redis }, { ThrottlerStorageRedisService }] = await Promise.all([import('ioredis'), import('@nest-lab/throttler-storage-redis')]);
     // No offline queue: while Redis is away a hit fails at once (and is let through) instead of waiting.
     const redis = new Redis(redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on('error', () => undefined); // reported by the fail-open wrapper when a hit fails
