@@ -19,6 +19,7 @@ describe('Accounts: register, log in, profile', () => {
     expect(reply.body).toEqual({
       id: expect.any(String),
       email: address,
+      emailVerified: false,
       name: 'Ada',
       role: 'customer',
       status: 'active',

@@ -15,6 +15,6 @@ export class AuthenticateSession {
   async execute(claims: { userId: string; sessionId: string }): Promise<Actor> {
     const session = await this.sessions.authenticate(claims.sessionId, this.clock.now());
     if (!session || session.userId !== claims.userId) throw new SessionEnded();
-    return { userId: session.userId, role: session.role, sessionId: claims.sessionId };
+    return { userId: session.userId, role: session.role, emailVerified: session.emailVerified, sessionId: claims.sessionId };
   }
 }

@@ -3,13 +3,18 @@ import { UserNotFound, WrongCurrentPassword } from '../../domain/identity/identi
 import { assertAcceptablePassword } from '../../domain/identity/password-policy';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
+import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
+import { AccountTokenRepository } from './account-token.repository';
 import { CommonPasswordList } from './common-password-list';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 
-/** A new password ends every other session of the user: whoever knew the old one is logged out. */
+/**
+ * A new password ends every other session of the user (whoever knew the old one is logged out) and any reset link
+ * still open; the owner is mailed a notice.
+ */
 @Injectable()
 export class ChangePassword {
   constructor(
@@ -17,6 +22,8 @@ export class ChangePassword {
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly commonPasswords: CommonPasswordList,
+    private readonly tokens: AccountTokenRepository,
+    private readonly events: EventPublisher,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -32,6 +39,8 @@ export class ChangePassword {
       user.changePasswordHash(newHash, now);
       await this.users.save(user);
       await this.sessions.endAllOfUser(user.id, 'password_changed', now, actor.sessionId);
+      await this.tokens.supersedeOpen(user.id, ['password_reset'], now);
+      await this.events.publish(user.pullEvents());
     });
   }
 }

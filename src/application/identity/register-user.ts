@@ -6,6 +6,7 @@ import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { CommonPasswordList } from './common-password-list';
+import { IssueAccountToken } from './issue-account-token';
 import { PasswordHasher } from './password-hasher';
 import { UserRepository } from './user.repository';
 
@@ -15,7 +16,10 @@ export interface RegisterUserInput {
   name: string;
 }
 
-/** Anyone may open a customer account; the role is never taken from the caller. */
+/**
+ * Anyone may open a customer account; the role is never taken from the caller. A customer is mailed a link that
+ * proves the address; the first admin's address comes from the operator's configuration and counts as proven.
+ */
 @Injectable()
 export class RegisterUser {
   constructor(
@@ -25,16 +29,19 @@ export class RegisterUser {
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly events: EventPublisher,
+    private readonly issuer: IssueAccountToken,
   ) {}
 
   async execute(input: RegisterUserInput, role: Role = 'customer'): Promise<User> {
     const email = Email.parse(input.email);
     assertAcceptablePassword(input.password, this.commonPasswords);
     const passwordHash = await this.hasher.hash(input.password);
-    const user = User.register({ id: this.users.nextId(), email, name: input.name, passwordHash, role, now: this.clock.now() });
+    const now = this.clock.now();
+    const user = User.register({ id: this.users.nextId(), email, name: input.name, passwordHash, role, emailVerified: role === 'admin', now });
     await this.uow.run(async () => {
       await this.users.add(user);
       await this.events.publish(user.pullEvents());
+      if (!user.emailVerified) await this.issuer.issue({ userId: user.id, purpose: 'email_verification', email: user.email, now });
     });
     return user;
   }

@@ -4,6 +4,7 @@ import type { ActorRole } from '../shared/actor';
 export interface AuthenticatedSession {
   readonly userId: string;
   readonly role: ActorRole;
+  readonly emailVerified: boolean;
 }
 
 export abstract class SessionRepository {

@@ -2,4 +2,6 @@
 export abstract class OrderingPolicy {
   abstract readonly paymentTimeoutSeconds: number;
   abstract readonly maxOpenOrders: number;
+  /** Only customers whose address is proven may order (REQUIRE_VERIFIED_EMAIL). */
+  abstract readonly requireVerifiedEmail: boolean;
 }

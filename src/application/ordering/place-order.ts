@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Order } from '../../domain/ordering/order';
-import { OutOfStock, ProductsNotOrderable, TooManyOpenOrders } from '../../domain/ordering/ordering.errors';
+import { EmailNotVerified, OutOfStock, ProductsNotOrderable, TooManyOpenOrders } from '../../domain/ordering/ordering.errors';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
@@ -30,6 +30,7 @@ export class PlaceOrder {
   ) {}
 
   async execute(actor: Actor, input: PlaceOrderInput): Promise<Order> {
+    if (this.policy.requireVerifiedEmail && !actor.emailVerified) throw new EmailNotVerified();
     Order.checkItems(input.items);
     return this.uow.run(async () => {
       const now = this.clock.now();

@@ -5,6 +5,8 @@ export interface Actor {
   readonly userId: string;
   readonly role: ActorRole;
   readonly sessionId: string;
+  /** Whether the account's address is proven: the store may require it to order. */
+  readonly emailVerified: boolean;
 }
 
 export const isAdmin = (actor: Actor) => actor.role === 'admin';

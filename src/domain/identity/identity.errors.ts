@@ -87,3 +87,38 @@ export class WrongCurrentPassword extends DomainError {
     super('The current password is incorrect.');
   }
 }
+
+/** One answer for a token that is unknown, spent, expired or superseded: which one helps only an attacker. */
+export class InvalidAccountToken extends DomainError {
+  readonly code = 'invalid-account-token';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The link is invalid, expired, already used or replaced by a newer one.');
+  }
+}
+
+export class EmailUnchanged extends DomainError {
+  readonly code = 'email-unchanged';
+  readonly kind = 'invalid';
+  constructor() {
+    super('This is already the account’s email address.');
+  }
+}
+
+export class TooManyTokenRequests extends DomainError {
+  readonly code = 'too-many-requests';
+  readonly kind = 'throttled';
+  override readonly details: { retryAfterSeconds: number };
+  constructor(retryAfterSeconds: number) {
+    super('Too many mails were asked for this account; try again later.');
+    this.details = { retryAfterSeconds };
+  }
+}
+
+export class EmailAlreadyVerified extends DomainError {
+  readonly code = 'email-already-verified';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The account’s email address is already verified.');
+  }
+}

@@ -1,6 +1,6 @@
 import { InvalidRefreshToken } from './identity.errors';
 
-export type SessionEndReason = 'logout' | 'password_changed' | 'account_disabled' | 'refresh_token_reused' | 'role_changed';
+export type SessionEndReason = 'logout' | 'password_changed' | 'password_reset' | 'account_disabled' | 'refresh_token_reused' | 'role_changed';
 
 /**
  * One login on one device: the family of refresh tokens that descend from it. Only the hash of the current

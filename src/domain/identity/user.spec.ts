@@ -1,5 +1,5 @@
 import { Email } from './email';
-import { AccountDisabled, AccountLocked, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
+import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
 import { assertAcceptablePassword } from './password-policy';
 import { LOCKOUT_SECONDS, User } from './user';
 
@@ -98,5 +98,41 @@ describe('User', () => {
     expect(() => admin.changeRole('customer', admin.id, t0)).toThrow(SelfModificationRefused);
     expect(() => admin.changeStatus('disabled', admin.id, t0)).toThrow(SelfModificationRefused);
     expect(admin).toMatchObject({ role: 'admin', status: 'active' });
+  });
+});
+
+describe('User: recovery and proven addresses', () => {
+  it('starts unproven for a customer, proven when the operator gave the address', () => {
+    expect(aUser().emailVerified).toBe(false);
+    expect(User.register({ id: 'u', email: Email.parse('op@example.com'), name: 'Op', passwordHash: 'h', role: 'admin', emailVerified: true, now: t0 }).emailVerified).toBe(true);
+  });
+
+  it('a reset changes the password, ends the lockout and records the notice', () => {
+    const user = aUser();
+    for (let i = 0; i < 5; i++) user.recordFailedLogin(t0);
+    user.pullEvents();
+    user.resetPassword('new-hash', later(1));
+    expect(user.passwordHash).toBe('new-hash');
+    expect(secondsLocked(user, later(2))).toBe(0);
+    expect(user.failedLogins).toBe(0);
+    expect(user.pullEvents()).toEqual([{ type: 'user.password-changed', aggregateId: 'u-customer', occurredAt: later(1), email: 'ada@example.com' }]);
+  });
+
+  it('proves only the address the account still has', () => {
+    const user = aUser();
+    expect(() => user.verifyEmail('old@example.com', later(1))).toThrow(InvalidAccountToken);
+    user.verifyEmail('ada@example.com', later(1));
+    expect(user.emailVerified).toBe(true);
+  });
+
+  it('moves to a proven new address and records the change', () => {
+    const user = aUser();
+    user.pullEvents();
+    expect(() => user.changeEmail(Email.parse('ADA@example.com'), later(1))).toThrow(EmailUnchanged);
+    user.changeEmail(Email.parse('ada.new@example.com'), later(1));
+    expect(user).toMatchObject({ email: 'ada.new@example.com', emailVerified: true });
+    expect(user.pullEvents()).toEqual([
+      { type: 'user.email-changed', aggregateId: 'u-customer', occurredAt: later(1), email: 'ada.new@example.com', previousEmail: 'ada@example.com' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { AggregateRoot } from '../shared/aggregate-root';
 import type { DomainEvent } from '../shared/domain-event';
-import { AccountDisabled, AccountLocked, SelfModificationRefused } from './identity.errors';
+import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
 
 export type Role = 'customer' | 'admin';
@@ -19,9 +19,25 @@ export interface UserRegistered extends DomainEvent {
   readonly role: Role;
 }
 
-export class User extends AggregateRoot<UserRegistered> {
+/** The password changed (by its owner or through a reset): the owner is told, in case it was not them. */
+export interface PasswordChanged extends DomainEvent {
+  readonly type: 'user.password-changed';
+  readonly email: string;
+}
+
+export interface EmailChanged extends DomainEvent {
+  readonly type: 'user.email-changed';
+  readonly email: string;
+  readonly previousEmail: string;
+}
+
+export type UserEvent = UserRegistered | PasswordChanged | EmailChanged;
+
+export class User extends AggregateRoot<UserEvent> {
   id: string;
   email: string;
+  /** Proven by a token mailed to the address; a new address starts proven, since confirming it is the proof. */
+  emailVerified: boolean;
   name: string;
   role: Role;
   status: UserStatus;
@@ -31,10 +47,11 @@ export class User extends AggregateRoot<UserRegistered> {
   createdAt: Date;
   updatedAt: Date;
 
-  static register(input: { id: string; email: Email; name: string; passwordHash: string; role?: Role; now: Date }): User {
+  static register(input: { id: string; email: Email; name: string; passwordHash: string; role?: Role; emailVerified?: boolean; now: Date }): User {
     const user = new User();
     user.id = input.id;
     user.email = input.email.value;
+    user.emailVerified = input.emailVerified ?? false;
     user.name = input.name.trim();
     user.role = input.role ?? 'customer';
     user.status = 'active';
@@ -87,6 +104,32 @@ export class User extends AggregateRoot<UserRegistered> {
   changePasswordHash(passwordHash: string, now: Date): void {
     this.passwordHash = passwordHash;
     this.updatedAt = now;
+    this.record({ type: 'user.password-changed', aggregateId: this.id, occurredAt: now, email: this.email });
+  }
+
+  /** A reset proves the owner is back: the failure streak and any lockout end with the old password. */
+  resetPassword(passwordHash: string, now: Date): void {
+    this.changePasswordHash(passwordHash, now);
+    this.failedLogins = 0;
+    this.lockedUntil = null;
+  }
+
+  /** The address the token was mailed to is still the account's: it is proven now. */
+  verifyEmail(email: string, now: Date): void {
+    if (email !== this.email) throw new InvalidAccountToken();
+    if (this.emailVerified) return;
+    this.emailVerified = true;
+    this.updatedAt = now;
+  }
+
+  /** Moves the account to an address whose owner just proved it (the caller checked it is still free). */
+  changeEmail(email: Email, now: Date): void {
+    if (email.value === this.email) throw new EmailUnchanged();
+    const previousEmail = this.email;
+    this.email = email.value;
+    this.emailVerified = true;
+    this.updatedAt = now;
+    this.record({ type: 'user.email-changed', aggregateId: this.id, occurredAt: now, email: this.email, previousEmail });
   }
 
   changeRole(role: Role, actorId: string, now: Date): void {

@@ -60,3 +60,12 @@ export class OrderPaymentInProgress extends DomainError {
     super(`A payment for order ${orderId} is being processed; it cannot be cancelled now.`);
   }
 }
+
+/** The store requires a proven address to order (REQUIRE_VERIFIED_EMAIL), and this customer's is not yet. */
+export class EmailNotVerified extends DomainError {
+  readonly code = 'email-not-verified';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('Verify your email address before placing an order: follow the link mailed to you, or ask for a new one.');
+  }
+}

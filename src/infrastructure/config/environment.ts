@@ -104,6 +104,15 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   AUTH_THROTTLE_TTL_SECONDS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(24 * 3600)
+  PASSWORD_RESET_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  EMAIL_VERIFICATION_TTL_SECONDS?: number;
+
+  @IsOptional() @IsBooleanString()
+  REQUIRE_VERIFIED_EMAIL?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   API_RATE_LIMIT?: number;
 

@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ProductSchema } from './catalogue/product.schema';
+import { AccountTokenSchema } from './identity/account-token.schema';
 import { SessionSchema } from './identity/session.schema';
 import { UserSchema } from './identity/user.schema';
 import { OrderSchema } from './ordering/order.schema';
@@ -10,6 +11,7 @@ export const entitySchemas: EntitySchema[] = [
   // identity
   UserSchema,
   SessionSchema,
+  AccountTokenSchema,
   // catalogue
   ProductSchema,
   // ordering

@@ -3,11 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenIssuer } from '../../application/identity/access-token-issuer';
+import { AccountTokenPolicy } from '../../application/identity/account-token-policy';
+import { AccountTokenSecrets } from '../../application/identity/account-token-secrets';
+import { AccountTokenRepository } from '../../application/identity/account-token.repository';
 import { AuthenticateSession } from '../../application/identity/authenticate-session';
 import { BootstrapAdmin } from '../../application/identity/bootstrap-admin';
 import { ChangePassword } from '../../application/identity/change-password';
 import { CommonPasswordList } from '../../application/identity/common-password-list';
+import { ConfirmEmail } from '../../application/identity/confirm-email';
 import { GetUser } from '../../application/identity/get-user';
+import { IssueAccountToken } from '../../application/identity/issue-account-token';
 import { ListUsers } from '../../application/identity/list-users';
 import { LogIn } from '../../application/identity/log-in';
 import { LogOut } from '../../application/identity/log-out';
@@ -15,16 +20,22 @@ import { PasswordHasher } from '../../application/identity/password-hasher';
 import { RefreshSession } from '../../application/identity/refresh-session';
 import { RefreshTokens } from '../../application/identity/refresh-tokens';
 import { RegisterUser } from '../../application/identity/register-user';
+import { RequestEmailChange } from '../../application/identity/request-email-change';
+import { RequestPasswordReset } from '../../application/identity/request-password-reset';
+import { ResendEmailVerification } from '../../application/identity/resend-email-verification';
+import { ResetPassword } from '../../application/identity/reset-password';
 import { SessionLifetime } from '../../application/identity/session-lifetime';
 import { SessionRepository } from '../../application/identity/session.repository';
 import { UpdateProfile } from '../../application/identity/update-profile';
 import { UpdateUser } from '../../application/identity/update-user';
 import { UserRepository } from '../../application/identity/user.repository';
 import { AppConfig } from '../../infrastructure/config/app-config';
+import { MikroOrmAccountTokenRepository } from '../../infrastructure/persistence/identity/mikro-orm-account-token.repository';
 import { MikroOrmSessionRepository } from '../../infrastructure/persistence/identity/mikro-orm-session.repository';
 import { MikroOrmUserRepository } from '../../infrastructure/persistence/identity/mikro-orm-user.repository';
 import { Argon2PasswordHasher } from '../../infrastructure/security/argon2-password-hasher';
 import { CommonPasswordDictionary } from '../../infrastructure/security/common-password-dictionary';
+import { HmacAccountTokenSecrets } from '../../infrastructure/security/hmac-account-token-secrets';
 import { JWT_ALGORITHM, JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
 import { OpaqueRefreshTokens } from '../../infrastructure/security/opaque-refresh-tokens';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -57,6 +68,22 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     { provide: RefreshTokens, useClass: OpaqueRefreshTokens },
     { provide: CommonPasswordList, useClass: CommonPasswordDictionary },
     { provide: SessionLifetime, inject: [AppConfig], useFactory: (config: AppConfig) => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }) },
+    { provide: AccountTokenRepository, useClass: MikroOrmAccountTokenRepository },
+    { provide: AccountTokenSecrets, useClass: HmacAccountTokenSecrets },
+    {
+      provide: AccountTokenPolicy,
+      inject: [AppConfig],
+      useFactory: ({ auth }: AppConfig): AccountTokenPolicy => ({
+        passwordResetTtlSeconds: auth.passwordResetTtlSeconds,
+        emailVerificationTtlSeconds: auth.emailVerificationTtlSeconds,
+      }),
+    },
+    IssueAccountToken,
+    RequestPasswordReset,
+    ResetPassword,
+    ConfirmEmail,
+    ResendEmailVerification,
+    RequestEmailChange,
     RegisterUser,
     LogIn,
     RefreshSession,
@@ -74,6 +101,6 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [RegisterUser, BootstrapAdmin],
+  exports: [RegisterUser, BootstrapAdmin, AccountTokenSecrets],
 })
 export class IdentityModule {}

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePassword } from '../../application/identity/change-password';
 import { GetUser } from '../../application/identity/get-user';
 import { ListUsers } from '../../application/identity/list-users';
+import { RequestEmailChange } from '../../application/identity/request-email-change';
 import { UpdateProfile } from '../../application/identity/update-profile';
 import { UpdateUser } from '../../application/identity/update-user';
 import type { Actor } from '../../application/shared/actor';
@@ -11,6 +12,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
+import { ChangeEmailDto, MailAcceptedDto } from './dto/account-recovery.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -27,6 +29,7 @@ export class UsersController {
     private readonly changePassword: ChangePassword,
     private readonly listUsers: ListUsers,
     private readonly updateUser: UpdateUser,
+    private readonly requestEmailChange: RequestEmailChange,
   ) {}
 
   @Get('me')
@@ -66,6 +69,23 @@ export class UsersController {
   @ApiProblems(400, 413, 415)
   async password(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.changePassword.execute(actor, body);
+  }
+
+  @Post('me/email')
+  @HttpCode(202)
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'changeEmail',
+    summary: 'Move the caller\'s account to another address, once that address is proven',
+    description:
+      'Needs the current password. Mails a link to the new address (confirmed through `POST /auth/email-verification/confirm`) and a notice to the current one; ' +
+      'the account keeps its address until the link comes back. An address in use by another account is a 409, now and at confirmation.',
+  })
+  @ApiAcceptedResponse({ type: MailAcceptedDto })
+  @ApiProblems(400, 409, 413, 415, 429)
+  async email(@CurrentActor() actor: Actor, @Body() body: ChangeEmailDto): Promise<MailAcceptedDto> {
+    await this.requestEmailChange.execute(actor, body);
+    return { message: 'A link is on its way to the new address.' };
   }
 
   @Get()

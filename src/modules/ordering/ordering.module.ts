@@ -33,6 +33,7 @@ import { OrdersController } from './orders.controller';
       useFactory: (config: AppConfig): OrderingPolicy => ({
         paymentTimeoutSeconds: config.ordering.paymentTimeoutSeconds,
         maxOpenOrders: config.ordering.maxOpenOrders,
+        requireVerifiedEmail: config.auth.requireVerifiedEmail,
       }),
     },
     PlaceOrder,

@@ -50,11 +50,11 @@ export class MikroOrmSessionRepository extends SessionRepository {
 
   /** Every authenticated request asks, before any unit of work: from the primary, the pool's shortest path. */
   async authenticate(sessionId: string, now: Date): Promise<AuthenticatedSession | null> {
-    const rows = await this.queries.rows<{ user_id: string; role: ActorRole }>(
-      `select s.user_id, u.role from sessions s join users u on u.id = s.user_id
+    const rows = await this.queries.rows<{ user_id: string; role: ActorRole; email_verified: boolean }>(
+      `select s.user_id, u.role, u.email_verified from sessions s join users u on u.id = s.user_id
         where s.id = ? and s.ended_at is null and s.expires_at > ? and u.status = 'active'`,
       [sessionId, now],
     );
-    return rows[0] ? { userId: rows[0].user_id, role: rows[0].role } : null;
+    return rows[0] ? { userId: rows[0].user_id, role: rows[0].role, emailVerified: rows[0].email_verified } : null;
   }
 }

@@ -29,18 +29,22 @@ export class MikroOrmUserRepository extends UserRepository {
     return this.em.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
-  async add(user: User): Promise<void> {
+  add(user: User): Promise<void> {
+    return this.flush(user);
+  }
+
+  save(user: User): Promise<void> {
+    return this.flush(user);
+  }
+
+  /** A new account or a new address: the unique index decides races that a prior lookup could not. */
+  private async flush(user: User): Promise<void> {
     try {
       await this.em.persist(user).flush();
     } catch (error) {
-      // The unique index decides races that a prior lookup could not.
       if (error instanceof UniqueConstraintViolationException) throw new EmailAlreadyRegistered();
       throw error;
     }
-  }
-
-  async save(user: User): Promise<void> {
-    await this.em.persist(user).flush();
   }
 
   async list(page: PageRequest): Promise<Page<User>> {

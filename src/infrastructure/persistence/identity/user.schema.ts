@@ -8,6 +8,7 @@ export const UserSchema = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary(),
     email: p.string().length(254),
+    emailVerified: p.boolean(),
     name: p.string().length(100),
     role: p.string().length(16),
     status: p.string().length(16),

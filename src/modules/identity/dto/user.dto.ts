@@ -9,6 +9,9 @@ export class UserDto {
   @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 })
   email: string;
 
+  @ApiProperty({ description: 'Whether the address was proven by a link mailed to it.', example: true })
+  emailVerified: boolean;
+
   @ApiProperty({ example: 'Ada Lovelace', maxLength: 100 })
   name: string;
 
@@ -28,6 +31,7 @@ export class UserDto {
     return {
       id: user.id,
       email: user.email,
+      emailVerified: user.emailVerified,
       name: user.name,
       role: user.role,
       status: user.status,

@@ -1,0 +1,13 @@
+import type { AccountToken, AccountTokenPurpose } from '../../domain/identity/account-token';
+
+export abstract class AccountTokenRepository {
+  abstract add(token: AccountToken): Promise<void>;
+  abstract save(token: AccountToken): Promise<void>;
+  abstract byHash(hash: string): Promise<AccountToken | null>;
+  /** Reads the token and holds a row lock until the unit of work ends: a token is spent once, whatever the race. */
+  abstract byHashForUpdate(hash: string): Promise<AccountToken | null>;
+  /** Marks the user's open tokens of these purposes superseded: only the newest one works. */
+  abstract supersedeOpen(userId: string, purposes: readonly AccountTokenPurpose[], now: Date): Promise<void>;
+  /** How many tokens of these purposes were issued to the user since then: the per-address limit on mails. */
+  abstract countIssuedSince(userId: string, purposes: readonly AccountTokenPurpose[], since: Date): Promise<number>;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Email } from '../../domain/identity/email';
+import { EmailAlreadyRegistered, EmailUnchanged, TooManyTokenRequests, UserNotFound, WrongCurrentPassword } from '../../domain/identity/identity.errors';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
+import { IssueAccountToken } from './issue-account-token';
+import { PasswordHasher } from './password-hasher';
+import { UserRepository } from './user.repository';
+
+/**
+ * Asks to move the account to another address: the password proves it is the owner asking, a link mailed to the
+ * new address proves they own it, and the current address is told. Nothing changes until the link comes back.
+ */
+@Injectable()
+export class RequestEmailChange {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly issuer: IssueAccountToken,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: { email: string; password: string }): Promise<void> {
+    const email = Email.parse(input.email);
+    const user = await this.users.byId(actor.userId);
+    if (!user) throw new UserNotFound(actor.userId);
+    if (!(await this.hasher.verify(user.passwordHash, input.password))) throw new WrongCurrentPassword();
+    if (email.value === user.email) throw new EmailUnchanged();
+    if (await this.users.byEmail(email.value)) throw new EmailAlreadyRegistered();
+    await this.uow.run(async () => {
+      const now = this.clock.now();
+      const wait = await this.issuer.waitBeforeNext(user.id, 'email_change', now);
+      if (wait > 0) throw new TooManyTokenRequests(wait);
+      await this.issuer.issue({ userId: user.id, purpose: 'email_change', email: email.value, previousEmail: user.email, now });
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { EXAMPLE_CUSTOMER } from '../../shared/api-examples';
+import { IsEmailAddress } from './email-address.decorator';
+import { HasPasswordLength } from './password-length.decorator';
+
+const TOKEN_EXAMPLE = 'q8N0Vx3c2b1ZtYwK5mJrLd7pQe9sHuFaGi4oXyEnC6M';
+const tokenProperty = {
+  example: TOKEN_EXAMPLE,
+  maxLength: 256,
+  description: 'The `token` query parameter of the link in the mail.',
+};
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'email', maxLength: 254 })
+  @IsString()
+  @MaxLength(254)
+  @IsEmailAddress()
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty(tokenProperty)
+  @IsString()
+  @MaxLength(256)
+  token: string;
+
+  @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256 })
+  @IsString()
+  @MaxLength(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @HasPasswordLength()
+  password: string;
+}
+
+export class EmailVerificationConfirmDto {
+  @ApiProperty(tokenProperty)
+  @IsString()
+  @MaxLength(256)
+  token: string;
+}
+
+export class ChangeEmailDto {
+  @ApiProperty({ example: 'ada.new@example.com', format: 'email', maxLength: 254, description: 'The address to move the account to.' })
+  @IsString()
+  @MaxLength(254)
+  @IsEmailAddress()
+  email: string;
+
+  @ApiProperty({ example: EXAMPLE_CUSTOMER.password, maxLength: 1024, description: 'The current password.' })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}
+
+/** The reply to a request whose outcome arrives by mail. */
+export class MailAcceptedDto {
+  @ApiProperty({ example: 'If an account has this address, a link is on its way.', maxLength: 200 })
+  message: string;
+}
