@@ -13,7 +13,8 @@ import { UserRepository } from './user.repository';
 
 /**
  * Spends a reset token on a new password: every session of the account ends (whoever held the old password is out),
- * its lockout clears, and the owner is mailed a notice.
+ * its lockout clears, any other reset link and any pending move of the address stop working, and the owner is
+ * mailed a notice.
  */
 @Injectable()
 export class ResetPassword {
@@ -46,7 +47,8 @@ export class ResetPassword {
       user.resetPassword(passwordHash, now);
       await this.tokens.save(token);
       await this.users.save(user);
-      await this.tokens.supersedeOpen(user.id, ['password_reset'], now);
+      // Recovery cancels a pending move of the address too: it may be the intruder's.
+      await this.tokens.supersedeOpen(user.id, ['password_reset', 'email_change'], now);
       await this.sessions.endAllOfUser(user.id, 'password_reset', now);
       await this.events.publish(user.pullEvents());
     });
