@@ -31,6 +31,7 @@ export class RequestEmailChange {
     if (await this.users.byEmail(email.value)) throw new EmailAlreadyRegistered();
     await this.uow.run(async () => {
       const now = this.clock.now();
+      await this.users.byIdForUpdate(user.id); // requests for one account take turns, so the limit holds
       const wait = await this.issuer.waitBeforeNext(user.id, 'email_change', now);
       if (wait > 0) throw new TooManyTokenRequests(wait);
       await this.issuer.issue({ userId: user.id, purpose: 'email_change', email: email.value, previousEmail: user.email, now });

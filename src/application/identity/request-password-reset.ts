@@ -24,6 +24,7 @@ export class RequestPasswordReset {
     if (!user || user.status !== 'active') return;
     await this.uow.run(async () => {
       const now = this.clock.now();
+      await this.users.byIdForUpdate(user.id); // requests for one account take turns, so the limit holds
       if ((await this.issuer.waitBeforeNext(user.id, 'password_reset', now)) > 0) return;
       await this.issuer.issue({ userId: user.id, purpose: 'password_reset', email: user.email, now });
     });

@@ -1,0 +1,232 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type * as DeliveryScheduler from '../../src/modules/notifications/mail-delivery.scheduler';
+import { Clock, loadBuilt } from '../support/built';
+import { logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
+import { ManualClock } from '../support/manual-clock';
+import { relayAll } from '../support/relay';
+import { type ReceivedMail, SmtpInbox } from '../support/smtp-inbox';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const { MailDeliveryScheduler } = loadBuilt<typeof DeliveryScheduler>('modules/notifications/mail-delivery.scheduler');
+
+const APP_URL = 'https://shop.test.example';
+const NEW_PASSWORD = 'a different long passphrase';
+
+/**
+ * Account recovery and proven addresses, with the links received by a real SMTP server: the reset flow, the
+ * refusals of a spent, expired, superseded or unknown token, an unknown address, proving and changing the address.
+ */
+describe('Account recovery and verified addresses', () => {
+  let t: TestApp;
+  let inbox: SmtpInbox;
+  let sql: SqlEntityManager;
+  const clock = new ManualClock();
+  const tokensSeen: string[] = [];
+
+  beforeAll(async () => {
+    inbox = await SmtpInbox.start();
+    t = await startTestApp({
+      env: { SMTP_URL: inbox.url, PUBLIC_APP_URL: APP_URL, MAIL_DELIVERY_INTERVAL_MS: '60000', PASSWORD_RESET_TTL_SECONDS: '1800' },
+      override: (builder) => builder.overrideProvider(Clock).useValue(clock),
+    });
+    sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+  });
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
+
+  /** Relays and delivers until `count` mails with this subject reached the address (a reset request is answered before it runs). */
+  const mailsTo = async (address: string, subject: string, count = 1): Promise<ReceivedMail[]> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await relayAll(t);
+      await t.app.get(MailDeliveryScheduler).job.runOnce();
+      const mails = inbox.to(address).filter((mail) => mail.subject === subject);
+      if (mails.length >= count || Date.now() > deadline) return mails;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** The token of the mail's link, which must point at the frontend. */
+  const tokenIn = (mail: ReceivedMail, page: 'reset-password' | 'verify-email'): string => {
+    const link = new RegExp(`${APP_URL}/${page}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
+    expect(link).not.toBeNull();
+    expect(mail.html).toContain(`${APP_URL}/${page}?token=${link![1]}`);
+    tokensSeen.push(link![1]);
+    return link![1];
+  };
+  const requestReset = (email: string) => t.http.post('/api/v1/auth/password-reset', { email });
+  const confirmReset = (token: string, password = NEW_PASSWORD) => t.http.post('/api/v1/auth/password-reset/confirm', { token, password });
+  const resetToken = async (customer: LoggedIn, count = 1) => {
+    const mails = await mailsTo(customer.email, 'Reset your password', count);
+    expect(mails).toHaveLength(count);
+    return tokenIn(mails[count - 1], 'reset-password');
+  };
+
+  it('resets a password with the mailed link: sessions end, the old password stops working, a notice is mailed', async () => {
+    const customer = await newCustomer(t.http, 'Forgetful');
+    const requested = await requestReset(customer.email.toUpperCase());
+    expect(requested.status).toBe(202);
+    const token = await resetToken(customer);
+
+    expect((await confirmReset(token)).status).toBe(204);
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
+    await logIn(t.http, customer.email, NEW_PASSWORD);
+    expect(await mailsTo(customer.email, 'Your password was changed')).toHaveLength(1);
+
+    const reused = await confirmReset(token, 'yet another long passphrase');
+    expect(reused.status).toBe(400);
+    expect(reused.body.type).toMatch(/invalid-account-token$/);
+  });
+
+  it('answers an unknown address exactly as a known one, and mails nothing', async () => {
+    const customer = await newCustomer(t.http, 'Known');
+    const unknown = `nobody-${Date.now()}@test.example`;
+    const [forKnown, forUnknown] = [await requestReset(customer.email), await requestReset(unknown)];
+    expect(forUnknown.status).toBe(202);
+    expect(forUnknown.body).toEqual(forKnown.body);
+    expect(await mailsTo(customer.email, 'Reset your password')).toHaveLength(1);
+    expect(inbox.to(unknown)).toEqual([]);
+  });
+
+  it('refuses a superseded token, an expired one and an unknown one with the same 400', async () => {
+    const customer = await newCustomer(t.http, 'Twice');
+    await requestReset(customer.email);
+    const first = await resetToken(customer);
+    await requestReset(customer.email);
+    const second = await resetToken(customer, 2);
+    expect(second).not.toBe(first);
+
+    const superseded = await confirmReset(first);
+    const unknown = await confirmReset('A'.repeat(43));
+    const malformed = await confirmReset('not a token');
+    for (const reply of [superseded, unknown, malformed]) {
+      expect(reply.status).toBe(400);
+      expect(reply.body.type).toMatch(/invalid-account-token$/);
+    }
+    clock.advance(1801);
+    try {
+      const expired = await confirmReset(second);
+      expect(expired.status).toBe(400);
+      expect(expired.body.type).toMatch(/invalid-account-token$/);
+    } finally {
+      clock.advance(-1801);
+    }
+  });
+
+  it('keeps the token when the new password is refused, and clears a lockout once it is reset', async () => {
+    const customer = await newCustomer(t.http, 'Locked');
+    for (let i = 0; i < 5; i++) await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'wrong password here' });
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(429);
+    await requestReset(customer.email);
+    const token = await resetToken(customer);
+
+    const weak = await confirmReset(token, 'short');
+    expect(weak.status).toBe(400);
+    expect((await confirmReset(token)).status).toBe(204);
+    await logIn(t.http, customer.email, NEW_PASSWORD);
+  });
+
+  it('mails at most three reset links per address in fifteen minutes, still answering 202', async () => {
+    const customer = await newCustomer(t.http, 'Flooded');
+    for (let i = 0; i < 5; i++) expect((await requestReset(customer.email)).status).toBe(202);
+    await mailsTo(customer.email, 'Reset your password', 3);
+    await relayAll(t);
+    await t.app.get(MailDeliveryScheduler).job.runOnce();
+    expect(inbox.to(customer.email).filter((mail) => mail.subject === 'Reset your password')).toHaveLength(3);
+  });
+
+  it('proves a new account\'s address with the link mailed at registration; a resend supersedes it', async () => {
+    const customer = await newCustomer(t.http, 'Verifier');
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.emailVerified).toBe(false);
+    const first = tokenIn((await mailsTo(customer.email, 'Confirm your email address'))[0], 'verify-email');
+    expect((await t.http.post('/api/v1/auth/email-verification', {}, { token: customer.token })).status).toBe(202);
+    const second = tokenIn((await mailsTo(customer.email, 'Confirm your email address', 2))[1], 'verify-email');
+
+    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token: first })).status).toBe(400);
+    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token: second })).status).toBe(204);
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.emailVerified).toBe(true);
+    const again = await t.http.post('/api/v1/auth/email-verification', {}, { token: customer.token });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toMatch(/email-already-verified$/);
+  });
+
+  it('moves an account to a new address once the link mailed there comes back, telling the old one', async () => {
+    const customer = await newCustomer(t.http, 'Mover');
+    const newAddress = `moved-${customer.email}`;
+    expect((await t.http.post('/api/v1/users/me/email', { email: newAddress, password: 'wrong password here' }, { token: customer.token })).status).toBe(400);
+    expect((await t.http.post('/api/v1/users/me/email', { email: newAddress, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+
+    const notice = await mailsTo(customer.email, 'Your account is moving to another address');
+    expect(notice[0].text).toContain(newAddress);
+    const token = tokenIn((await mailsTo(newAddress, 'Confirm your new email address'))[0], 'verify-email');
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.email).toBe(customer.email);
+
+    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body).toMatchObject({ email: newAddress, emailVerified: true });
+    await logIn(t.http, newAddress, PASSWORD);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
+  });
+
+  it('refuses an address another account holds, when asked and when the link comes back (409)', async () => {
+    const customer = await newCustomer(t.http, 'Late');
+    const taken = await newCustomer(t.http, 'Taken');
+    const askTaken = await t.http.post('/api/v1/users/me/email', { email: taken.email, password: PASSWORD }, { token: customer.token });
+    expect(askTaken.status).toBe(409);
+
+    const wanted = `wanted-${customer.email}`;
+    expect((await t.http.post('/api/v1/users/me/email', { email: wanted, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+    const token = tokenIn((await mailsTo(wanted, 'Confirm your new email address'))[0], 'verify-email');
+    expect((await t.http.post('/api/v1/auth/register', { email: wanted, password: PASSWORD, name: 'Quicker' })).status).toBe(201);
+    const late = await t.http.post('/api/v1/auth/email-verification/confirm', { token });
+    expect(late.status).toBe(409);
+    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.email).toBe(customer.email);
+  });
+
+  it('keeps every token out of the replies, the log and the database', async () => {
+    expect(tokensSeen.length).toBeGreaterThanOrEqual(8);
+    const logged = JSON.stringify(t.logs);
+    const stored = JSON.stringify(
+      await Promise.all(
+        ['account_tokens', 'mail_messages', 'outbox_events', 'audit_log', 'users', 'sessions'].map((table) => sql.execute(`select * from ${table}`)),
+      ),
+    );
+    for (const token of tokensSeen) {
+      expect(logged).not.toContain(token);
+      expect(stored).not.toContain(token);
+    }
+  });
+});
+
+describe('REQUIRE_VERIFIED_EMAIL', () => {
+  let t: TestApp;
+  let inbox: SmtpInbox;
+  beforeAll(async () => {
+    inbox = await SmtpInbox.start();
+    t = await startTestApp({ env: { SMTP_URL: inbox.url, PUBLIC_APP_URL: APP_URL, MAIL_DELIVERY_INTERVAL_MS: '60000', REQUIRE_VERIFIED_EMAIL: 'true' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
+
+  it('lets an unverified customer log in but not order (403), until the address is proven', async () => {
+    const customer = await newCustomer(t.http, 'Unproven');
+    const admin = await logIn(t.http, 'admin@test.example', 'admin password for tests');
+    const product = await t.http.post('/api/v1/products', { sku: `SKU-${Date.now()}`, name: 'Mug', price: { amount: 900, currency: 'USD' }, stock: 5 }, { token: admin.token });
+    const order = () => t.http.post('/api/v1/orders', { items: [{ productId: product.body.id, quantity: 1 }] }, { token: customer.token });
+
+    const refused = await order();
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toMatch(/email-not-verified$/);
+
+    await relayAll(t);
+    await t.app.get(MailDeliveryScheduler).job.runOnce();
+    const mail = await inbox.waitFor((received) => received.to.includes(customer.email));
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
+    expect((await order()).status).toBe(201);
+  });
+});
