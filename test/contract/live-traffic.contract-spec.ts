@@ -3,6 +3,7 @@ import { bearerToken, type CommerceClient, createCommerceClient } from '../../cl
 import { ADMIN, PASSWORD } from '../support/journeys';
 import { everyOperation, operationAt } from '../support/openapi-walk';
 import { type RunningProcess, startInstance, startPrismProxy } from '../support/service-processes';
+import { SmtpInbox } from '../support/smtp-inbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** One request through the proxy and what came back. */
@@ -27,6 +28,7 @@ describe('Live traffic of the shipped app, validated by Prism against the served
   let database: TestDatabase;
   let app: RunningProcess;
   let prism: RunningProcess & { log(): string };
+  let inbox: SmtpInbox;
   let document: Parameters<typeof everyOperation>[0] & { tags: Array<{ name: string }> };
   const exchanges: Exchange[] = [];
 
@@ -52,7 +54,8 @@ describe('Live traffic of the shipped app, validated by Prism against the served
   beforeAll(async () => {
     database = await createTestDatabase();
     if (!database.url) throw new Error('The contract test needs PostgreSQL: set TEST_DATABASE_URL (npm run test:contract does).');
-    app = await startInstance({ DATABASE_URL: database.url });
+    inbox = await SmtpInbox.start();
+    app = await startInstance({ DATABASE_URL: database.url, SMTP_URL: inbox.url, MAIL_DISABLED: 'false', MAIL_DELIVERY_INTERVAL_MS: '200' });
     const served = `${app.url}/docs/openapi.json`;
     document = (await (await fetch(served)).json()) as typeof document;
     prism = await startPrismProxy(served, app.url);
@@ -62,10 +65,12 @@ describe('Live traffic of the shipped app, validated by Prism against the served
     await prism?.stop();
     await app?.stop();
     await database?.drop();
+    await inbox?.close();
   });
 
   it('finds no violation on a journey through every resource, and the journey reaches every operation', async () => {
     await journey(client);
+    await accountMails(client, inbox);
 
     const fromPrism = exchanges.filter((exchange) => exchange.violations !== null || exchange.requestId === null);
     expect(fromPrism).toEqual([]);
@@ -200,5 +205,40 @@ async function journey(client: (token?: () => string | undefined) => CommerceCli
 
   // Logging out ends the session at once.
   expectStatus(await customer.POST('/api/v1/auth/logout'), 204);
+  expectStatus(await customer.GET('/api/v1/users/me'), 401);
+}
+
+/** The link of the newest mail with this subject to the address: its token. */
+async function mailedToken(inbox: SmtpInbox, address: string, subject: string, count = 1): Promise<string> {
+  await inbox.waitFor(() => inbox.to(address).filter((mail) => mail.subject === subject).length >= count, 15_000);
+  const mails = inbox.to(address).filter((mail) => mail.subject === subject);
+  return /token=([A-Za-z0-9_-]+)/.exec(mails[count - 1].text)![1];
+}
+
+/** Account recovery and proven addresses, with the tokens the app mails: every route, with its documented refusals. */
+async function accountMails(client: (token?: () => string | undefined) => CommerceClient, inbox: SmtpInbox): Promise<void> {
+  const anonymous = client();
+  const email = `contract-mail-${randomUUID()}@test.example`;
+  expectStatus(await anonymous.POST('/api/v1/auth/register', { body: { email, password: PASSWORD, name: 'Contract Mila' } }), 201);
+  const login = expectStatus(await anonymous.POST('/api/v1/auth/login', { body: { email, password: PASSWORD } }), 200);
+  const customer = client(() => login.data!.accessToken);
+
+  await mailedToken(inbox, email, 'Confirm your email address');
+  expectStatus(await customer.POST('/api/v1/auth/email-verification'), 202);
+  const verification = await mailedToken(inbox, email, 'Confirm your email address', 2);
+  expectStatus(await anonymous.POST('/api/v1/auth/email-verification/confirm', { body: { token: verification } }), 204);
+  expectStatus(await customer.POST('/api/v1/auth/email-verification'), 409);
+  expect(expectStatus(await customer.GET('/api/v1/users/me'), 200).data?.emailVerified).toBe(true);
+
+  const moved = `moved-${email}`;
+  expectStatus(await customer.POST('/api/v1/users/me/email', { body: { email: moved, password: PASSWORD } }), 202);
+  expectStatus(await anonymous.POST('/api/v1/auth/email-verification/confirm', { body: { token: await mailedToken(inbox, moved, 'Confirm your new email address') } }), 204);
+
+  const accepted = expectStatus(await anonymous.POST('/api/v1/auth/password-reset', { body: { email: moved } }), 202);
+  expect(accepted.data?.message).toEqual(expect.any(String));
+  const reset = await mailedToken(inbox, moved, 'Reset your password');
+  const newPassword = 'a contract-tested new passphrase';
+  expectStatus(await anonymous.POST('/api/v1/auth/password-reset/confirm', { body: { token: reset, password: newPassword } }), 204);
+  expectStatus(await anonymous.POST('/api/v1/auth/password-reset/confirm', { body: { token: reset, password: newPassword } }), 400);
   expectStatus(await customer.GET('/api/v1/users/me'), 401);
 }
