@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type AddressObject, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 
 /** A mail as the inbox received and parsed it. */
 export interface ReceivedMail {
@@ -15,49 +15,34 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free port of 127.0.0.1 (no TLS, no authentication needed), keeping what it receives,
- * parsed. `refuseFirst` mails are answered with a temporary failure (451), as a server that is in trouble would.
+ * parsed. The first `refuseFirst` mails are answered with a temporary failure (451), as a server in trouble would.
  */
 export class SmtpInbox {
   readonly messages: ReceivedMail[] = [];
   /** How many mails were refused. */
   refused = 0;
+  private readonly server: SMTPServer;
 
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly url: string,
-  ) {}
-
-  static async start(options: { refuseFirst?: number } = {}): Promise<SmtpInbox> {
-    let inbox: SmtpInbox | undefined;
-    const server = new SMTPServer({
+  private constructor(private readonly refuseFirst: number) {
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData(stream, session, callback) {
-        simpleParser(stream).then(
-          (parsed) => {
-            if (inbox!.refused < (options.refuseFirst ?? 0)) {
-              inbox!.refused += 1;
-              callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-              return;
-            }
-            inbox!.messages.push({
-              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-              from: addressText(parsed.from),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: parsed.html || '',
-            });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
+      onData: (stream, session, callback) => {
+        this.receive(stream, session).then(() => callback(), (error: Error) => callback(error));
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    inbox = new SmtpInbox(server, `smtp://127.0.0.1:${port}`);
+  }
+
+  static async start(options: { refuseFirst?: number } = {}): Promise<SmtpInbox> {
+    const inbox = new SmtpInbox(options.refuseFirst ?? 0);
+    await new Promise<void>((resolve) => inbox.server.listen(0, '127.0.0.1', resolve));
     return inbox;
+  }
+
+  /** Where the app sends: SMTP_URL. */
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
   }
 
   /** The first mail received (or yet to be received within `timeoutMs`) that matches. */
@@ -78,6 +63,21 @@ export class SmtpInbox {
 
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+    const parsed = await simpleParser(stream);
+    if (this.refused < this.refuseFirst) {
+      this.refused += 1;
+      throw Object.assign(new Error('Try again later'), { responseCode: 451 });
+    }
+    this.messages.push({
+      to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+      from: addressText(parsed.from),
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: parsed.html || '',
+    });
   }
 }
 
