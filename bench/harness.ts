@@ -67,6 +67,7 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       MAX_OPEN_ORDERS: '1000', // per customer; 50 customers share the POST /orders load
       AUTH_THROTTLE_LIMIT: '100000000',
       API_RATE_LIMIT: '1000000000',
+      MAIL_DISABLED: 'true', // benchmarks measure the API, not an SMTP server
       ...env,
     },
     `http://127.0.0.1:${port}/health/ready`,

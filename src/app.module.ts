@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { DemoDataModule } from './modules/demo/demo-data.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
@@ -46,6 +47,7 @@ export class AppModule {
         PaymentsModule,
         ReportingModule,
         AuditModule,
+        NotificationsModule,
         DemoDataModule,
       ],
     };

@@ -15,7 +15,7 @@ function runShipped(env: Record<string, string>) {
   });
 }
 
-const badPort = { PORT: 'not-a-port', JWT_SECRET: 'x'.repeat(40) };
+const badPort = { PORT: 'not-a-port', JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true' };
 
 /** The Docker image's CMD (an exec-form JSON array). */
 function dockerCommand(): string[] {
@@ -42,8 +42,14 @@ describe('Start-up', () => {
   });
 
   it('refuses to start in production without JWT_SECRET', () => {
-    const run = runShipped({});
+    const run = runShipped({ MAIL_DISABLED: 'true' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/JWT_SECRET: /);
+  });
+
+  it('refuses to start in production without SMTP_URL unless mail is disabled on purpose', () => {
+    const run = runShipped({ JWT_SECRET: 'x'.repeat(40) });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/SMTP_URL: .*MAIL_DISABLED=true/);
   });
 });

@@ -81,6 +81,7 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
       ADMIN_PASSWORD: ADMIN.password,
       DB_MIGRATE: 'false',
       TRUST_PROXY: 'true',
+      MAIL_DISABLED: 'true', // production refuses to start without SMTP_URL otherwise; these tests read no mail
       ...env,
     },
     ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ export interface OrderPlaced extends DomainEvent {
 
 export interface OrderCancelled extends DomainEvent {
   readonly type: 'order.cancelled';
+  readonly customerId: string;
   readonly reason: CancellationReason;
   /** The stock these lines held goes back on sale. */
   readonly lines: readonly OrderLine[];

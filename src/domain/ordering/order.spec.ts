@@ -105,11 +105,13 @@ describe('Order', () => {
       expect(order.pullEvents()).toEqual([]);
     });
 
-    it('records the cancellation reason and the lines whose stock returns', () => {
+    it('records the cancellation reason, the customer to tell and the lines whose stock returns', () => {
       const order = orderIn('pending_payment');
       order.cancel('payment_timeout', due);
       expect(order).toMatchObject({ cancellationReason: 'payment_timeout', cancelledAt: due });
-      expect(order.pullEvents()).toEqual([expect.objectContaining({ type: 'order.cancelled', reason: 'payment_timeout', lines: order.lines })]);
+      expect(order.pullEvents()).toEqual([
+        expect.objectContaining({ type: 'order.cancelled', customerId: 'c1', reason: 'payment_timeout', lines: order.lines }),
+      ]);
     });
 
     it('is overdue only while unpaid and past its deadline', () => {

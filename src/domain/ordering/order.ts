@@ -109,7 +109,7 @@ export class Order extends AggregateRoot<OrderEvent> {
     this.moveTo('cancelled', now);
     this.cancelledAt = now;
     this.cancellationReason = reason;
-    this.record({ type: 'order.cancelled', aggregateId: this.id, occurredAt: now, reason, lines: this.lines });
+    this.record({ type: 'order.cancelled', aggregateId: this.id, occurredAt: now, customerId: this.customerId, reason, lines: this.lines });
   }
 
   markPaid(now: Date): void {

@@ -25,10 +25,33 @@ describe('Transaction', () => {
     expect(() => declined.succeed('ch_2', t0)).toThrow(IllegalTransactionTransition);
   });
 
-  it('records refund.issued once a refund succeeds, and nothing for payments or failed refunds', () => {
+  it('records payment.succeeded once a payment succeeds', () => {
     const paid = aPayment();
     paid.succeed('ch_1', t0);
+    expect(paid.pullEvents()).toEqual([
+      { type: 'payment.succeeded', aggregateId: 't1', occurredAt: t0, orderId: 'o1', customerId: 'c1', amount: 5000, currency: 'USD' },
+    ]);
     expect(paid.pullEvents()).toEqual([]);
+  });
+
+  it('records payment.failed with the failure code once a payment fails', () => {
+    const declined = aPayment();
+    declined.fail('card_declined', t0);
+    expect(declined.pullEvents()).toEqual([
+      {
+        type: 'payment.failed',
+        aggregateId: 't1',
+        occurredAt: t0,
+        orderId: 'o1',
+        customerId: 'c1',
+        amount: 5000,
+        currency: 'USD',
+        failureCode: 'card_declined',
+      },
+    ]);
+  });
+
+  it('records refund.issued once a refund succeeds, and nothing for failed refunds', () => {
 
     const start = () =>
       Transaction.startRefund({ id: 'r1', orderId: 'o1', customerId: 'c1', amount: usd(1500), paymentMethod: 'pm_card_visa', reason: 'Damaged', now: t0 });

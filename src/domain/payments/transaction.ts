@@ -15,11 +15,33 @@ export interface RefundIssued extends DomainEvent {
   readonly currency: string;
 }
 
+/** The processor took the order's total. */
+export interface PaymentSucceeded extends DomainEvent {
+  readonly type: 'payment.succeeded';
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+/** The processor refused the payment, or could not be reached: nothing was charged. */
+export interface PaymentFailed extends DomainEvent {
+  readonly type: 'payment.failed';
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly amount: number;
+  readonly currency: string;
+  /** The processor's reason, e.g. `card_declined`, `insufficient_funds`, `processing_error`. */
+  readonly failureCode: string;
+}
+
+export type TransactionEvent = PaymentSucceeded | PaymentFailed | RefundIssued;
+
 /**
  * One movement of money. It is recorded as pending before the payment processor is called and settled
  * afterwards, so a crash in between leaves a visible pending record for reconciliation, never a silent charge.
  */
-export class Transaction extends AggregateRoot<RefundIssued> {
+export class Transaction extends AggregateRoot<TransactionEvent> {
   id: string;
   orderId: string;
   customerId: string;
@@ -84,15 +106,19 @@ export class Transaction extends AggregateRoot<RefundIssued> {
   succeed(gatewayReference: string, now: Date): void {
     this.settle('succeeded', now);
     this.gatewayReference = gatewayReference;
-    if (this.type === 'refund') {
-      const { orderId, customerId, amount, currency } = this;
-      this.record({ type: 'refund.issued', aggregateId: this.id, occurredAt: now, orderId, customerId, amount, currency });
-    }
+    const { orderId, customerId, amount, currency } = this;
+    const type = this.type === 'payment' ? 'payment.succeeded' : 'refund.issued';
+    this.record({ type, aggregateId: this.id, occurredAt: now, orderId, customerId, amount, currency });
   }
 
+  /** A failed refund records nothing: the customer was not told one was coming, and the admin sees the reply. */
   fail(failureCode: string, now: Date): void {
     this.settle('failed', now);
     this.failureCode = failureCode;
+    if (this.type === 'payment') {
+      const { orderId, customerId, amount, currency } = this;
+      this.record({ type: 'payment.failed', aggregateId: this.id, occurredAt: now, orderId, customerId, amount, currency, failureCode });
+    }
   }
 
   private settle(status: 'succeeded' | 'failed', now: Date): void {

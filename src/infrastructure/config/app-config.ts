@@ -16,6 +16,7 @@ export abstract class AppConfig {
   declare readonly payments: PaymentsConfig;
   declare readonly rateLimits: RateLimitsConfig;
   declare readonly events: EventsConfig;
+  declare readonly mail: MailConfig;
   /** Demo accounts and products on an empty database (development on the embedded database by default). */
   declare readonly seedDemoData: boolean;
   /** The longest range, in days, a report may cover. */
@@ -91,4 +92,19 @@ export interface PaymentsConfig {
   /** A transaction pending longer than this is settled by reconciliation through the gateway. */
   readonly reconcileAfterSeconds: number;
   readonly reconcileSweepSeconds: number;
+}
+
+/**
+ * How mail leaves: through SMTP, to the log (development without SMTP_URL; never chosen in production), or not at
+ * all (MAIL_DISABLED=true).
+ */
+export interface MailConfig {
+  readonly transport: 'smtp' | 'log' | 'disabled';
+  readonly smtpUrl?: string;
+  /** The From header of every mail. */
+  readonly from: string;
+  /** How often each instance looks for mails due to be sent. */
+  readonly deliveryIntervalMs: number;
+  /** The frontend's base URL, without a trailing slash: links in mails point there. */
+  readonly publicAppUrl: string;
 }

@@ -7,6 +7,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   MinLength,
   Min,
   ValidateIf,
@@ -139,4 +140,23 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36_600)
   REPORT_MAX_DAYS?: number;
+
+  // Production sends real mail or says it will not: a shop that silently never mails its receipts is worse.
+  @ValidateIf((env: Environment) => env.SMTP_URL !== undefined || (env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true'))
+  @Matches(/^smtps?:\/\/[^\s]+$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL (and is required in production unless MAIL_DISABLED=true)',
+  })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MaxLength(320)
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsBooleanString()
+  MAIL_DISABLED?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  MAIL_DELIVERY_INTERVAL_MS?: number;
+
+  @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_APP_URL must be an http:// or https:// URL' })
+  PUBLIC_APP_URL?: string;
 }

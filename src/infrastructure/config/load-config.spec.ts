@@ -32,8 +32,41 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET in production, naming it', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringContaining('JWT_SECRET')]);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }).jwt.secretGenerated).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production', MAIL_DISABLED: 'true' })).toEqual([expect.stringContaining('JWT_SECRET')]);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true' }).jwt.secretGenerated).toBe(false);
+  });
+
+  describe('mail', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+
+    it('refuses to run in production without SMTP_URL, naming SMTP_URL and MAIL_DISABLED', () => {
+      const problems = problemsOf(production);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^SMTP_URL: /);
+      expect(problems[0]).toContain('MAIL_DISABLED=true');
+    });
+
+    it('runs in production with SMTP_URL, or with mail disabled on purpose', () => {
+      expect(loadConfig({ ...production, SMTP_URL: 'smtps://user:pass@mail.example.com:465' }).mail).toMatchObject({
+        transport: 'smtp',
+        smtpUrl: 'smtps://user:pass@mail.example.com:465',
+      });
+      expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail.transport).toBe('disabled');
+    });
+
+    it('writes mail to the log in development without SMTP_URL, with working defaults', () => {
+      expect(loadConfig({}).mail).toEqual({
+        transport: 'log',
+        smtpUrl: undefined,
+        from: 'Commerce Backend <no-reply@localhost>',
+        deliveryIntervalMs: 1000,
+        publicAppUrl: 'http://localhost:3000',
+      });
+    });
+
+    it('keeps PUBLIC_APP_URL without a trailing slash, so links join with one', () => {
+      expect(loadConfig({ PUBLIC_APP_URL: 'https://shop.example.com/' }).mail.publicAppUrl).toBe('https://shop.example.com');
+    });
   });
 
   it.each([
@@ -45,6 +78,10 @@ describe('loadConfig', () => {
     ['DB_MIGRATE', 'sometimes'],
     ['NODE_ENV', 'staging'],
     ['JWT_SECRET', 'short'],
+    ['SMTP_URL', 'mail.example.com:25'],
+    ['MAIL_DISABLED', 'maybe'],
+    ['PUBLIC_APP_URL', 'shop.example.com'],
+    ['MAIL_DELIVERY_INTERVAL_MS', '0'],
   ])('refuses a bad %s, naming it', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

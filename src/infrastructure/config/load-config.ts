@@ -92,5 +92,13 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       reconcileAfterSeconds: env.PAYMENT_RECONCILE_AFTER_SECONDS ?? 60,
       reconcileSweepSeconds: env.PAYMENT_RECONCILE_SWEEP_SECONDS ?? 30,
     },
+    mail: {
+      // Validation already refused production without SMTP_URL unless mail is disabled: the log is for development.
+      transport: env.MAIL_DISABLED === 'true' ? 'disabled' : env.SMTP_URL ? 'smtp' : 'log',
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM ?? 'Commerce Backend <no-reply@localhost>',
+      deliveryIntervalMs: env.MAIL_DELIVERY_INTERVAL_MS ?? 1000,
+      publicAppUrl: (env.PUBLIC_APP_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    },
   };
 }

@@ -8,6 +8,7 @@ import { M006Outbox } from './m006-outbox';
 import { M007RateLimits } from './m007-rate-limits';
 import { M008AuditLog } from './m008-audit-log';
 import { M009ProductSales } from './m009-product-sales';
+import { M010MailMessages } from './m010-mail-messages';
 import { M011AccountTokens } from './m011-account-tokens';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
@@ -21,5 +22,6 @@ export const migrations: MigrationObject[] = [
   { name: 'M007RateLimits', class: M007RateLimits },
   { name: 'M008AuditLog', class: M008AuditLog },
   { name: 'M009ProductSales', class: M009ProductSales },
+  { name: 'M010MailMessages', class: M010MailMessages },
   { name: 'M011AccountTokens', class: M011AccountTokens },
 ];

@@ -1,0 +1,41 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { DeliverDueMails } from '../../application/notifications/deliver-due-mails';
+import { MailComposer } from '../../application/notifications/mail-composer';
+import { MailQueue } from '../../application/notifications/mail-queue';
+import { Mailer } from '../../application/notifications/mailer';
+import { QueueShopMails } from '../../application/notifications/queue-shop-mails';
+import { RecipientDirectory } from '../../application/notifications/recipient-directory';
+import { EventSubscriptions } from '../../application/shared/domain-event-handler';
+import { AppConfig } from '../../infrastructure/config/app-config';
+import { createMailer } from '../../infrastructure/mail/create-mailer';
+import { TemplateMailComposer } from '../../infrastructure/mail/template-mail-composer';
+import { SqlMailQueue } from '../../infrastructure/persistence/notifications/sql-mail-queue';
+import { SqlRecipientDirectory } from '../../infrastructure/persistence/notifications/sql-recipient-directory';
+import { MailDeliveryScheduler } from './mail-delivery.scheduler';
+
+/**
+ * Notifications: the shop's mails to its customers, queued from domain events into a mail outbox of their own and
+ * sent by a background job through SMTP (or the log in development).
+ */
+@Module({
+  providers: [
+    { provide: Mailer, inject: [AppConfig], useFactory: (config: AppConfig) => createMailer(config.mail) },
+    { provide: MailQueue, useClass: SqlMailQueue },
+    { provide: MailComposer, useClass: TemplateMailComposer },
+    { provide: RecipientDirectory, useClass: SqlRecipientDirectory },
+    QueueShopMails,
+    DeliverDueMails,
+    MailDeliveryScheduler,
+  ],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly shopMails: QueueShopMails,
+  ) {}
+
+  // On init, before any application bootstrap hook starts the outbox relay, so no event goes by unseen.
+  onModuleInit(): Promise<void> {
+    return this.subscriptions.subscribe(this.shopMails);
+  }
+}

@@ -1,0 +1,70 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Clock } from '../support/built';
+import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
+import { ManualClock } from '../support/manual-clock';
+import { relayAll } from '../support/relay';
+import { SmtpInbox } from '../support/smtp-inbox';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** An SMTP server that refuses a mail delays it, on the delivery schedule, without losing or doubling it. */
+describe('Mail delivery when the SMTP server refuses', () => {
+  let t: TestApp;
+  let inbox: SmtpInbox;
+  let sql: SqlEntityManager;
+  const clock = new ManualClock();
+
+  beforeAll(async () => {
+    inbox = await SmtpInbox.start({ refuseFirst: 1 });
+    t = await startTestApp({
+      env: { SMTP_URL: inbox.url, MAIL_DELIVERY_INTERVAL_MS: '100' },
+      override: (builder) => builder.overrideProvider(Clock).useValue(clock),
+    });
+    sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+  });
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
+
+  it('retries a refused mail after 10 s and delivers it once, logging the failure without the mail', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http, 'Ivan');
+    const product = await newProduct(t.http, admin.token, { name: 'Secret-looking widget' });
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+    expect(order.status).toBe(201);
+    await relayAll(t);
+
+    const mailRow = () =>
+      sql.execute<Array<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date }>>(
+        'select status, attempts, last_error, next_attempt_at from mail_messages where recipient = ?',
+        [customer.email],
+      );
+    // The delivery job's own first attempt, refused, then recorded.
+    let [queued] = await mailRow();
+    while (queued.last_error === null) {
+      await sleep(50);
+      [queued] = await mailRow();
+    }
+    expect(inbox.refused).toBe(1);
+    expect(queued).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(queued.last_error).toContain('451');
+    expect(new Date(queued.next_attempt_at).getTime()).toBe(clock.now().getTime() + 10_000);
+
+    await sleep(300); // several ticks of the job: not due yet, so not sent
+    expect(inbox.to(customer.email)).toEqual([]);
+    clock.advance(10);
+    const receipt = await inbox.waitFor((mail) => mail.to.includes(customer.email));
+    expect(receipt.subject).toBe(`Your order ${order.body.id}`);
+
+    await sleep(300);
+    expect(inbox.to(customer.email)).toHaveLength(1);
+    expect(await mailRow()).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
+    const warnings = t.logs.filter((line) => line.level === 40 && String(line.msg).includes('order-receipt'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].msg).toContain('will be retried');
+    expect(JSON.stringify(warnings[0])).not.toContain('Secret-looking widget');
+    expect(JSON.stringify(warnings[0])).not.toContain(customer.email);
+  });
+});
