@@ -1820,7 +1820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -1831,6 +1831,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1957,7 +1959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -1968,6 +1970,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2111,7 +2115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -2122,6 +2126,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2228,7 +2234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -2239,6 +2245,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,7 +2772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -2775,6 +2783,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -23,6 +23,7 @@ describe('Account recovery and verified addresses', () => {
   let sql: SqlEntityManager;
   const clock = new ManualClock();
   const tokensSeen: string[] = [];
+  const replies: string[] = [];
 
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
@@ -36,6 +37,18 @@ describe('Account recovery and verified addresses', () => {
     await t.close();
     await inbox.close();
   });
+
+  /** Every reply of this suite is kept, to look for tokens in. */
+  const post = async (path: string, body: object, options?: { token?: string }) => {
+    const reply = await t.http.post(path, body, options);
+    replies.push(reply.text);
+    return reply;
+  };
+  const me = async (customer: LoggedIn) => {
+    const reply = await t.http.get('/api/v1/users/me', { token: customer.token });
+    replies.push(reply.text);
+    return reply;
+  };
 
   /** Relays and delivers until `count` mails with this subject reached the address (a reset request is answered before it runs). */
   const mailsTo = async (address: string, subject: string, count = 1): Promise<ReceivedMail[]> => {
@@ -56,8 +69,8 @@ describe('Account recovery and verified addresses', () => {
     tokensSeen.push(link![1]);
     return link![1];
   };
-  const requestReset = (email: string) => t.http.post('/api/v1/auth/password-reset', { email });
-  const confirmReset = (token: string, password = NEW_PASSWORD) => t.http.post('/api/v1/auth/password-reset/confirm', { token, password });
+  const requestReset = (email: string) => post('/api/v1/auth/password-reset', { email });
+  const confirmReset = (token: string, password = NEW_PASSWORD) => post('/api/v1/auth/password-reset/confirm', { token, password });
   const resetToken = async (customer: LoggedIn, count = 1) => {
     const mails = await mailsTo(customer.email, 'Reset your password', count);
     expect(mails).toHaveLength(count);
@@ -71,8 +84,8 @@ describe('Account recovery and verified addresses', () => {
     const token = await resetToken(customer);
 
     expect((await confirmReset(token)).status).toBe(204);
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).status).toBe(401);
-    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
+    expect((await me(customer)).status).toBe(401);
+    expect((await post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
     await logIn(t.http, customer.email, NEW_PASSWORD);
     expect(await mailsTo(customer.email, 'Your password was changed')).toHaveLength(1);
 
@@ -101,11 +114,11 @@ describe('Account recovery and verified addresses', () => {
 
     const superseded = await confirmReset(first);
     const unknown = await confirmReset('A'.repeat(43));
-    const malformed = await confirmReset('not a token');
-    for (const reply of [superseded, unknown, malformed]) {
+    for (const reply of [superseded, unknown]) {
       expect(reply.status).toBe(400);
       expect(reply.body.type).toMatch(/invalid-account-token$/);
     }
+    expect((await confirmReset('not a token')).status).toBe(400);
     clock.advance(1801);
     try {
       const expired = await confirmReset(second);
@@ -118,8 +131,8 @@ describe('Account recovery and verified addresses', () => {
 
   it('keeps the token when the new password is refused, and clears a lockout once it is reset', async () => {
     const customer = await newCustomer(t.http, 'Locked');
-    for (let i = 0; i < 5; i++) await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'wrong password here' });
-    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(429);
+    for (let i = 0; i < 5; i++) await post('/api/v1/auth/login', { email: customer.email, password: 'wrong password here' });
+    expect((await post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(429);
     await requestReset(customer.email);
     const token = await resetToken(customer);
 
@@ -140,15 +153,15 @@ describe('Account recovery and verified addresses', () => {
 
   it('proves a new account\'s address with the link mailed at registration; a resend supersedes it', async () => {
     const customer = await newCustomer(t.http, 'Verifier');
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.emailVerified).toBe(false);
+    expect((await me(customer)).body.emailVerified).toBe(false);
     const first = tokenIn((await mailsTo(customer.email, 'Confirm your email address'))[0], 'verify-email');
-    expect((await t.http.post('/api/v1/auth/email-verification', {}, { token: customer.token })).status).toBe(202);
+    expect((await post('/api/v1/auth/email-verification', {}, { token: customer.token })).status).toBe(202);
     const second = tokenIn((await mailsTo(customer.email, 'Confirm your email address', 2))[1], 'verify-email');
 
-    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token: first })).status).toBe(400);
-    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token: second })).status).toBe(204);
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.emailVerified).toBe(true);
-    const again = await t.http.post('/api/v1/auth/email-verification', {}, { token: customer.token });
+    expect((await post('/api/v1/auth/email-verification/confirm', { token: first })).status).toBe(400);
+    expect((await post('/api/v1/auth/email-verification/confirm', { token: second })).status).toBe(204);
+    expect((await me(customer)).body.emailVerified).toBe(true);
+    const again = await post('/api/v1/auth/email-verification', {}, { token: customer.token });
     expect(again.status).toBe(409);
     expect(again.body.type).toMatch(/email-already-verified$/);
   });
@@ -156,37 +169,39 @@ describe('Account recovery and verified addresses', () => {
   it('moves an account to a new address once the link mailed there comes back, telling the old one', async () => {
     const customer = await newCustomer(t.http, 'Mover');
     const newAddress = `moved-${customer.email}`;
-    expect((await t.http.post('/api/v1/users/me/email', { email: newAddress, password: 'wrong password here' }, { token: customer.token })).status).toBe(400);
-    expect((await t.http.post('/api/v1/users/me/email', { email: newAddress, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+    expect((await post('/api/v1/users/me/email', { email: newAddress, password: 'wrong password here' }, { token: customer.token })).status).toBe(400);
+    expect((await post('/api/v1/users/me/email', { email: newAddress, password: PASSWORD }, { token: customer.token })).status).toBe(202);
 
     const notice = await mailsTo(customer.email, 'Your account is moving to another address');
     expect(notice[0].text).toContain(newAddress);
     const token = tokenIn((await mailsTo(newAddress, 'Confirm your new email address'))[0], 'verify-email');
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.email).toBe(customer.email);
+    expect((await me(customer)).body.email).toBe(customer.email);
 
-    expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body).toMatchObject({ email: newAddress, emailVerified: true });
+    expect((await post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
+    expect((await me(customer)).body).toMatchObject({ email: newAddress, emailVerified: true });
     await logIn(t.http, newAddress, PASSWORD);
-    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
+    expect((await post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
   });
 
   it('refuses an address another account holds, when asked and when the link comes back (409)', async () => {
     const customer = await newCustomer(t.http, 'Late');
     const taken = await newCustomer(t.http, 'Taken');
-    const askTaken = await t.http.post('/api/v1/users/me/email', { email: taken.email, password: PASSWORD }, { token: customer.token });
+    const askTaken = await post('/api/v1/users/me/email', { email: taken.email, password: PASSWORD }, { token: customer.token });
     expect(askTaken.status).toBe(409);
 
     const wanted = `wanted-${customer.email}`;
-    expect((await t.http.post('/api/v1/users/me/email', { email: wanted, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+    expect((await post('/api/v1/users/me/email', { email: wanted, password: PASSWORD }, { token: customer.token })).status).toBe(202);
     const token = tokenIn((await mailsTo(wanted, 'Confirm your new email address'))[0], 'verify-email');
-    expect((await t.http.post('/api/v1/auth/register', { email: wanted, password: PASSWORD, name: 'Quicker' })).status).toBe(201);
-    const late = await t.http.post('/api/v1/auth/email-verification/confirm', { token });
+    expect((await post('/api/v1/auth/register', { email: wanted, password: PASSWORD, name: 'Quicker' })).status).toBe(201);
+    const late = await post('/api/v1/auth/email-verification/confirm', { token });
     expect(late.status).toBe(409);
-    expect((await t.http.get('/api/v1/users/me', { token: customer.token })).body.email).toBe(customer.email);
+    expect((await me(customer)).body.email).toBe(customer.email);
   });
 
   it('keeps every token out of the replies, the log and the database', async () => {
     expect(tokensSeen.length).toBeGreaterThanOrEqual(8);
+    expect(replies.length).toBeGreaterThan(30);
+    const answered = replies.join('\n');
     const logged = JSON.stringify(t.logs);
     const stored = JSON.stringify(
       await Promise.all(
@@ -194,6 +209,7 @@ describe('Account recovery and verified addresses', () => {
       ),
     );
     for (const token of tokensSeen) {
+      expect(answered).not.toContain(token);
       expect(logged).not.toContain(token);
       expect(stored).not.toContain(token);
     }

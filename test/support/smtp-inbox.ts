@@ -15,7 +15,8 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free port of 127.0.0.1 (no TLS, no authentication needed), keeping what it receives,
- * parsed. The first `refuseFirst` mails are answered with a temporary failure (451), as a server in trouble would.
+ * parsed. The first `refuseFirst` mails (of those `refusing` picks, every one by default) are answered with a temporary
+ * failure (451), as a server in trouble would.
  */
 export class SmtpInbox {
   readonly messages: ReceivedMail[] = [];
@@ -23,7 +24,10 @@ export class SmtpInbox {
   refused = 0;
   private readonly server: SMTPServer;
 
-  private constructor(private readonly refuseFirst: number) {
+  private constructor(
+    private readonly refuseFirst: number,
+    private readonly refusing: (mail: ReceivedMail) => boolean,
+  ) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -34,8 +38,8 @@ export class SmtpInbox {
     });
   }
 
-  static async start(options: { refuseFirst?: number } = {}): Promise<SmtpInbox> {
-    const inbox = new SmtpInbox(options.refuseFirst ?? 0);
+  static async start(options: { refuseFirst?: number; refusing?: (mail: ReceivedMail) => boolean } = {}): Promise<SmtpInbox> {
+    const inbox = new SmtpInbox(options.refuseFirst ?? 0, options.refusing ?? (() => true));
     await new Promise<void>((resolve) => inbox.server.listen(0, '127.0.0.1', resolve));
     return inbox;
   }
@@ -67,17 +71,18 @@ export class SmtpInbox {
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
     const parsed = await simpleParser(stream);
-    if (this.refused < this.refuseFirst) {
-      this.refused += 1;
-      throw Object.assign(new Error('Try again later'), { responseCode: 451 });
-    }
-    this.messages.push({
+    const mail = {
       to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
       from: addressText(parsed.from),
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
       html: parsed.html || '',
-    });
+    };
+    if (this.refused < this.refuseFirst && this.refusing(mail)) {
+      this.refused += 1;
+      throw Object.assign(new Error('Try again later'), { responseCode: 451 });
+    }
+    this.messages.push(mail);
   }
 }
 

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { MailComposer } from '../../application/notifications/mail-composer';
 import type { MailMessage } from '../../application/notifications/mailer';
 import type { QueuedMail } from '../../application/notifications/mail-queue';
+import { MailTokens } from '../../application/notifications/mail-tokens';
 import { AppConfig } from '../config/app-config';
 import type { MailTemplate, TemplateContext } from './templates/mail-template';
+import { accountTemplates } from './templates/account-templates';
 import { shopTemplates } from './templates/shop-templates';
 
 /** A template as the composer calls it: params as queued, trusted to fit the template the same code queued them for. */
@@ -15,10 +17,10 @@ export class TemplateMailComposer extends MailComposer {
   private readonly templates: ReadonlyMap<string, QueuedTemplate>;
   private readonly context: TemplateContext;
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, tokens: MailTokens) {
     super();
-    this.templates = new Map(Object.entries(shopTemplates) as Array<[string, QueuedTemplate]>);
-    this.context = { publicAppUrl: config.mail.publicAppUrl };
+    this.templates = new Map(Object.entries({ ...shopTemplates, ...accountTemplates }) as Array<[string, QueuedTemplate]>);
+    this.context = { publicAppUrl: config.mail.publicAppUrl, tokenOf: (tokenId) => tokens.tokenOf(tokenId) };
   }
 
   async compose(mail: Pick<QueuedMail, 'template' | 'to' | 'params'>): Promise<MailMessage> {

@@ -102,7 +102,7 @@ export class AuthController {
       'A few links per address per 15 minutes at most; the route is also throttled per client IP.',
   })
   @ApiAcceptedResponse({ type: MailAcceptedDto })
-  @ApiProblems(400, 413, 415, 429)
+  @ApiProblems(400, 413, 415)
   passwordReset(@Body() body: PasswordResetRequestDto): MailAcceptedDto {
     this.requestPasswordReset.execute(body).catch((error: unknown) => this.logger.error({ err: error }, 'A password-reset request failed'));
     return { message: 'If an account has this address, a link is on its way.' };
@@ -119,7 +119,7 @@ export class AuthController {
       'A spent, expired, superseded or unknown token is one 400 problem (`invalid-account-token`).',
   })
   @ApiNoContentResponse({ description: 'The password is changed; log in with it.' })
-  @ApiProblems(400, 413, 415, 429)
+  @ApiProblems(400, 413, 415)
   async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.resetPassword.execute(body);
   }
@@ -135,7 +135,7 @@ export class AuthController {
       'A spent, expired, superseded or unknown token is one 400 problem (`invalid-account-token`).',
   })
   @ApiNoContentResponse({ description: 'The address is proven.' })
-  @ApiProblems(400, 409, 413, 415, 429)
+  @ApiProblems(400, 409, 413, 415)
   async confirmEmailVerification(@Body() body: EmailVerificationConfirmDto): Promise<void> {
     await this.confirmEmail.execute(body);
   }
@@ -149,7 +149,7 @@ export class AuthController {
     description: 'The previous link stops working. An address already proven is a 409; more than a few links per 15 minutes a 429.',
   })
   @ApiAcceptedResponse({ type: MailAcceptedDto })
-  @ApiProblems(409, 429)
+  @ApiProblems(409)
   async resendVerification(@CurrentActor() actor: Actor): Promise<MailAcceptedDto> {
     await this.resendEmailVerification.execute(actor);
     return { message: 'A link is on its way to your address.' };

@@ -82,7 +82,7 @@ export class UsersController {
       'the account keeps its address until the link comes back. An address in use by another account is a 409, now and at confirmation.',
   })
   @ApiAcceptedResponse({ type: MailAcceptedDto })
-  @ApiProblems(400, 409, 413, 415, 429)
+  @ApiProblems(400, 409, 413, 415)
   async email(@CurrentActor() actor: Actor, @Body() body: ChangeEmailDto): Promise<MailAcceptedDto> {
     await this.requestEmailChange.execute(actor, body);
     return { message: 'A link is on its way to the new address.' };

@@ -4,6 +4,8 @@ import type { SafeHtml } from './html';
 export interface TemplateContext {
   /** The frontend's base URL, without a trailing slash. */
   readonly publicAppUrl: string;
+  /** The token of a mailed link, from the id it was queued with: only the mail being composed ever holds it. */
+  readonly tokenOf: (tokenId: string) => string;
 }
 
 export interface RenderedMail {

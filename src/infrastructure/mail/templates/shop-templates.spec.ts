@@ -2,7 +2,7 @@ import { escapeHtml, html } from './html';
 import { formatMoney } from './money';
 import { shopTemplates } from './shop-templates';
 
-const context = { publicAppUrl: 'https://shop.example.com' };
+const context = { publicAppUrl: 'https://shop.example.com', tokenOf: (id: string) => `token-of-${id}` };
 const orderId = '0190c0de-0000-7000-8000-000000000001';
 
 describe('mail templates', () => {

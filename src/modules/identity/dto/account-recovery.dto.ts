@@ -1,13 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { EXAMPLE_CUSTOMER } from '../../shared/api-examples';
 import { IsEmailAddress } from './email-address.decorator';
 import { HasPasswordLength } from './password-length.decorator';
 
 const TOKEN_EXAMPLE = 'q8N0Vx3c2b1ZtYwK5mJrLd7pQe9sHuFaGi4oXyEnC6M';
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 const tokenProperty = {
   example: TOKEN_EXAMPLE,
   maxLength: 256,
+  pattern: TOKEN_PATTERN.source,
   description: 'The `token` query parameter of the link in the mail.',
 };
 
@@ -22,7 +24,7 @@ export class PasswordResetRequestDto {
 export class PasswordResetConfirmDto {
   @ApiProperty(tokenProperty)
   @IsString()
-  @MaxLength(256)
+  @Matches(TOKEN_PATTERN, { message: '$property must be the token of a mailed link' })
   token: string;
 
   @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256 })
@@ -35,7 +37,7 @@ export class PasswordResetConfirmDto {
 export class EmailVerificationConfirmDto {
   @ApiProperty(tokenProperty)
   @IsString()
-  @MaxLength(256)
+  @Matches(TOKEN_PATTERN, { message: '$property must be the token of a mailed link' })
   token: string;
 }
 
