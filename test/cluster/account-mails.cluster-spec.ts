@@ -14,7 +14,7 @@ describe('Account and shop mails across three instances', () => {
   let database: TestDatabase;
   let nats: RunningProcess;
   let inbox: SmtpInbox;
-  let instances: RunningProcess[] = [];
+  let instances: Array<RunningProcess & { logs: string[] }> = [];
   let api: ClusterClient;
 
   beforeAll(async () => {
@@ -29,6 +29,7 @@ describe('Account and shop mails across three instances', () => {
       PUBLIC_APP_URL: 'https://shop.test.example',
       MAIL_DELIVERY_INTERVAL_MS: '200',
       AUTH_THROTTLE_LIMIT: '1000',
+      LOG_LEVEL: 'info', // production's level: no token may reach it
     };
     instances = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
     api = new ClusterClient(instances.map((instance) => instance.url));
@@ -54,6 +55,9 @@ describe('Account and shop mails across three instances', () => {
     expect((await api.post('/auth/password-reset/confirm', { token, password: newPassword }, { instance: 2 })).status).toBe(204);
     expect((await api.post('/auth/login', { email, password: newPassword }, { instance: 0 })).status).toBe(200);
     expect((await api.post('/auth/password-reset/confirm', { token, password: 'and yet another one' }, { instance: 1 })).status).toBe(400);
+    const logged = instances.flatMap((instance) => instance.logs).join('');
+    expect(logged).toContain('request completed');
+    expect(logged).not.toContain(token);
 
     const adminToken = await api.logIn(ADMIN.email, ADMIN.password);
     const product = await api.post('/products', { sku: `CM-${randomUUID().slice(0, 8).toUpperCase()}`, name: 'Cluster mug', price: { amount: 700, currency: 'USD' }, stock: 10 }, { token: adminToken });
