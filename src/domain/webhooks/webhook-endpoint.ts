@@ -7,6 +7,8 @@ export const SECRET_OVERLAP_HOURS = 24;
 /** An endpoint whose every attempt has failed for this long is disabled, saying why. */
 export const DISABLE_AFTER_FAILING_DAYS = 5;
 export const MAX_DESCRIPTION_LENGTH = 500;
+/** Standard Webhooks secrets read `whsec_` + base64 of the key bytes. */
+export const SIGNING_SECRET_PREFIX = 'whsec_';
 
 export interface EndpointChanges {
   url?: string;
@@ -24,6 +26,10 @@ export class WebhookEndpoint {
   enabled: boolean;
   /** Why the endpoint was disabled (by an admin, a 410, or five days of failures); null while enabled. */
   disabledReason: string | null;
+  /**
+   * In clear (`whsec_...`) only when just generated, to be shown once; an endpoint loaded from storage carries it as
+   * stored (sealed), since nothing but the delivery job needs it in clear.
+   */
   secret: string;
   /** The secret before the last rotation, still signing until `previousSecretExpiresAt`. */
   previousSecret: string | null;

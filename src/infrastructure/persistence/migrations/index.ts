@@ -9,6 +9,7 @@ import { M007RateLimits } from './m007-rate-limits';
 import { M008AuditLog } from './m008-audit-log';
 import { M009ProductSales } from './m009-product-sales';
 import { M010MailMessages } from './m010-mail-messages';
+import { M012Webhooks } from './m012-webhooks';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M008AuditLog', class: M008AuditLog },
   { name: 'M009ProductSales', class: M009ProductSales },
   { name: 'M010MailMessages', class: M010MailMessages },
+  { name: 'M012Webhooks', class: M012Webhooks },
 ];
