@@ -24,28 +24,27 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly answers = new Map<string, (request: ReceivedWebhook) => Answer>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private readonly server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const received = { path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      this.received.push(received);
+      const answer = this.answers.get(received.path) ?? ((): Answer => ({ status: 200, body: 'ok' }));
+      const { status, body = '', headers = {}, delayMs = 0 } = answer(received);
+      const timer = setTimeout(() => response.writeHead(status, headers).end(body), delayMs);
+      response.on('close', () => clearTimeout(timer));
+    });
+  });
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver!: WebhookReceiver;
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const received = { path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
-        receiver.received.push(received);
-        const answer = receiver.answers.get(received.path) ?? (() => ({ status: 200, body: 'ok' }));
-        const { status, body = '', headers = {}, delayMs = 0 } = answer(received);
-        const timer = setTimeout(() => response.writeHead(status, headers).end(body), delayMs);
-        response.on('close', () => clearTimeout(timer));
-      });
-    });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    receiver = new WebhookReceiver(server, (server.address() as AddressInfo).port);
+    const receiver = new WebhookReceiver();
+    await new Promise<void>((listening) => receiver.server.listen(0, '127.0.0.1', listening));
     return receiver;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
   }
 
   url(path: string, host = '127.0.0.1'): string {
