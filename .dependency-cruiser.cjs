@@ -10,7 +10,7 @@
 // The bounded contexts. Needed where a context folder sits one level down (src/infrastructure/<any>/<ctx>/)
 // or beside non-context folders (src/modules/operations, demo, ...). Add a new context here.
 // `(?:|x)` rather than `(?:x)?`: dependency-cruiser refuses nested quantifiers as unsafe regular expressions.
-const CONTEXTS = '(identity|catalogue|ordering|payments|reporting|audit|notifications)';
+const CONTEXTS = '(identity|catalogue|ordering|payments|reporting|audit|notifications|webhooks)';
 // A context folder in domain, application or infrastructure (directly or one folder down). `shared` is not in CONTEXTS,
 // so the shared folders stay importable by every context.
 const INNER_OR_ADAPTER = '(?:domain|application|infrastructure(?:|/[^/]+))';

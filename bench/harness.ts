@@ -68,6 +68,7 @@ export function startApp(port: number, databaseUrl: string, env: Record<string, 
       AUTH_THROTTLE_LIMIT: '100000000',
       API_RATE_LIMIT: '1000000000',
       MAIL_DISABLED: 'true', // benchmarks measure the API, not an SMTP server
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'b').toString('base64'),
       ...env,
     },
     `http://127.0.0.1:${port}/health/ready`,

@@ -33,7 +33,7 @@ async function adminToken(app: NestFastifyApplication): Promise<string> {
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL to the seeded PostgreSQL database.');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_DATA: 'false', MAIL_DISABLED: 'true' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_DATA: 'false', MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'b').toString('base64') });
   const app = await createApp(config);
   const token = await adminToken(app);
   const em = app.get(MikroORM).em.fork() as SqlEntityManager;

@@ -40,7 +40,7 @@ function progress(done: number, total: number, started: number): void {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', JWT_SECRET: 'x'.repeat(32), MAIL_DISABLED: 'true' });
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', JWT_SECRET: 'x'.repeat(32), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'x').toString('base64') });
   const orm = await MikroORM.init({ ...(await mikroOrmOptions({ ...config.database, poolMax: 1 })), allowGlobalContext: true });
   await orm.migrator.up();
   const em = orm.em.fork() as SqlEntityManager;

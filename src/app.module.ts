@@ -19,6 +19,7 @@ import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 /** What a caller other than `npm start` may supply: tests hand in their own database and log stream. */
 export interface AppHooks extends Pick<DatabaseHooks, 'pglite'> {
@@ -48,6 +49,7 @@ export class AppModule {
         ReportingModule,
         AuditModule,
         NotificationsModule,
+        WebhooksModule,
         DemoDataModule,
       ],
     };

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { type AppHooks, AppModule } from './app.module';
 import type { AppConfig } from './infrastructure/config/app-config';
+import { serveAsyncApi } from './infrastructure/http/asyncapi';
 import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
 import { buildOpenApiDocument, serveOpenApi } from './infrastructure/http/openapi';
@@ -28,6 +29,7 @@ export async function prepareApp(app: NestFastifyApplication, config: AppConfig)
     await app.get(MikroORM).migrator.up();
   }
   serveOpenApi(app, buildOpenApiDocument(app));
+  serveAsyncApi(app);
   await app.init();
   return app;
 }

@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   if (config.jwt.secretGenerated) {
     logger.warn('JWT_SECRET is not set: a random secret was generated; tokens will not survive a restart.');
   }
+  if (config.webhooks.secretKeyGenerated) {
+    logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
+  }
   await app.listen({ port: config.port, host: config.host });
   const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;

@@ -5,6 +5,7 @@ import { everyOperation, operationAt } from '../support/openapi-walk';
 import { type RunningProcess, startInstance, startPrismProxy } from '../support/service-processes';
 import { SmtpInbox } from '../support/smtp-inbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { verifiedPayload, WebhookReceiver } from '../support/webhook-receiver';
 
 /** One request through the proxy and what came back. */
 interface Exchange {
@@ -55,7 +56,15 @@ describe('Live traffic of the shipped app, validated by Prism against the served
     database = await createTestDatabase();
     if (!database.url) throw new Error('The contract test needs PostgreSQL: set TEST_DATABASE_URL (npm run test:contract does).');
     inbox = await SmtpInbox.start();
-    app = await startInstance({ DATABASE_URL: database.url, SMTP_URL: inbox.url, MAIL_DISABLED: 'false', MAIL_DELIVERY_INTERVAL_MS: '200' });
+    // The webhook journey's receiver listens on loopback over plain http.
+    app = await startInstance({
+      DATABASE_URL: database.url,
+      SMTP_URL: inbox.url,
+      MAIL_DISABLED: 'false',
+      MAIL_DELIVERY_INTERVAL_MS: '200',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_ALLOW_HTTP: 'true',
+    });
     const served = `${app.url}/docs/openapi.json`;
     document = (await (await fetch(served)).json()) as typeof document;
     prism = await startPrismProxy(served, app.url);
@@ -203,6 +212,8 @@ async function journey(client: (token?: () => string | undefined) => CommerceCli
   expect(topCsv.data).toContain(sku);
   expectStatus(await customer.GET('/api/v1/reports/sales', { params: { query: range } }), 403);
 
+  await webhookJourney(admin, customer);
+
   // Logging out ends the session at once.
   expectStatus(await customer.POST('/api/v1/auth/logout'), 204);
   expectStatus(await customer.GET('/api/v1/users/me'), 401);
@@ -241,4 +252,42 @@ async function accountMails(client: (token?: () => string | undefined) => Commer
   expectStatus(await anonymous.POST('/api/v1/auth/password-reset/confirm', { body: { token: reset, password: newPassword } }), 204);
   expectStatus(await anonymous.POST('/api/v1/auth/password-reset/confirm', { body: { token: reset, password: newPassword } }), 400);
   expectStatus(await customer.GET('/api/v1/users/me'), 401);
+}
+
+/** Webhooks as an admin manages them, with a receiver on loopback: register, read, change, rotate, test, follow, retry, remove. */
+async function webhookJourney(admin: CommerceClient, customer: CommerceClient): Promise<void> {
+  const receiver = await WebhookReceiver.start();
+  try {
+    const body = { url: receiver.url('/contract'), events: ['order.paid' as const], description: 'Contract receiver' };
+    const created = expectStatus(await admin.POST('/api/v1/webhook-endpoints', { body }), 201).data!;
+    expect(created.secret).toMatch(/^whsec_/);
+    expectStatus(await admin.POST('/api/v1/webhook-endpoints', { body: { ...body, url: 'ftp://example.com/hook' } }), 400);
+    expectStatus(await customer.GET('/api/v1/webhook-endpoints'), 403);
+    const listed = expectStatus(await admin.GET('/api/v1/webhook-endpoints', { params: { query: { limit: 10 } } }), 200);
+    expect(listed.data?.items.map((endpoint) => endpoint.id)).toContain(created.id);
+    const byId = { params: { path: { id: created.id } } };
+    expect(expectStatus(await admin.GET('/api/v1/webhook-endpoints/{id}', byId), 200).data).not.toHaveProperty('secret');
+    expectStatus(await admin.GET('/api/v1/webhook-endpoints/{id}', { params: { path: { id: randomUUID() } } }), 404);
+    const changed = expectStatus(await admin.PATCH('/api/v1/webhook-endpoints/{id}', { ...byId, body: { events: ['order.paid', 'refund.succeeded'] } }), 200);
+    expect(changed.data?.events).toEqual(['order.paid', 'refund.succeeded']);
+    const rotated = expectStatus(await admin.POST('/api/v1/webhook-endpoints/{id}/rotate-secret', byId), 200).data!;
+
+    const test = expectStatus(await admin.POST('/api/v1/webhook-endpoints/{id}/test', byId), 202).data!;
+    expect(test).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
+    for (let attempt = 0; attempt < 100 && receiver.at('/contract').length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(verifiedPayload(rotated.secret, receiver.at('/contract')[0]).type).toBe('webhook.test');
+    const deliveries = expectStatus(await admin.GET('/api/v1/webhook-endpoints/{id}/deliveries', { params: { path: { id: created.id }, query: { limit: 10 } } }), 200);
+    expect(deliveries.data?.items.map((delivery) => delivery.id)).toEqual([test.id]);
+    let retried = await admin.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', { params: { path: { id: created.id, deliveryId: test.id } } });
+    // An attempt under way answers 409 until it has ended.
+    for (let attempt = 0; attempt < 50 && retried.response.status === 409; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      retried = await admin.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', { params: { path: { id: created.id, deliveryId: test.id } } });
+    }
+    expectStatus(retried, 202);
+    expectStatus(await admin.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', { params: { path: { id: created.id, deliveryId: randomUUID() } } }), 404);
+    expectStatus(await admin.DELETE('/api/v1/webhook-endpoints/{id}', byId), 204);
+  } finally {
+    await receiver.close();
+  }
 }

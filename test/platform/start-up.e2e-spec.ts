@@ -15,7 +15,8 @@ function runShipped(env: Record<string, string>) {
   });
 }
 
-const badPort = { PORT: 'not-a-port', JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true' };
+const WEBHOOK_SECRET_KEY = Buffer.alloc(32, 'w').toString('base64');
+const badPort = { PORT: 'not-a-port', JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY };
 
 /** The Docker image's CMD (an exec-form JSON array). */
 function dockerCommand(): string[] {
@@ -48,8 +49,14 @@ describe('Start-up', () => {
   });
 
   it('refuses to start in production without SMTP_URL unless mail is disabled on purpose', () => {
-    const run = runShipped({ JWT_SECRET: 'x'.repeat(40) });
+    const run = runShipped({ JWT_SECRET: 'x'.repeat(40), WEBHOOK_SECRET_KEY });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/SMTP_URL: .*MAIL_DISABLED=true/);
+  });
+
+  it('refuses to start in production without WEBHOOK_SECRET_KEY, which keeps webhook signing secrets encrypted', () => {
+    const run = runShipped({ JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/WEBHOOK_SECRET_KEY: .*required in production/);
   });
 });

@@ -82,6 +82,7 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
       DB_MIGRATE: 'false',
       TRUST_PROXY: 'true',
       MAIL_DISABLED: 'true', // production refuses to start without SMTP_URL otherwise; these tests read no mail
+      WEBHOOK_SECRET_KEY: 'Y2x1c3Rlci10ZXN0LXdlYmhvb2sta2V5LTMyLWJ5dGU=', // required in production; shared, like JWT_SECRET
       ...env,
     },
     ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,7 @@ export abstract class AppConfig {
   declare readonly rateLimits: RateLimitsConfig;
   declare readonly events: EventsConfig;
   declare readonly mail: MailConfig;
+  declare readonly webhooks: WebhooksConfig;
   /** Demo accounts and products on an empty database (development on the embedded database by default). */
   declare readonly seedDemoData: boolean;
   /** The longest range, in days, a report may cover. */
@@ -107,4 +108,22 @@ export interface MailConfig {
   readonly deliveryIntervalMs: number;
   /** The frontend's base URL, without a trailing slash: links in mails point there. */
   readonly publicAppUrl: string;
+}
+
+/** Webhooks to integrators: how their signing secrets are kept, where they may point, how they are retried. */
+export interface WebhooksConfig {
+  /** The AES-256-GCM key (32 bytes) the signing secrets are encrypted with at rest. */
+  readonly secretKey: Buffer;
+  /** True when no WEBHOOK_SECRET_KEY was set (development): secrets stored now cannot be read after a restart. */
+  readonly secretKeyGenerated: boolean;
+  /** Endpoints may point at loopback, private and link-local addresses (development and tests only). */
+  readonly allowPrivateNetworks: boolean;
+  /** Plain http URLs may be registered: the default outside production. */
+  readonly allowHttp: boolean;
+  /** Seconds to wait after each failed attempt; the delivery is given up after the last. */
+  readonly retryDelaysSeconds: readonly number[];
+  /** How long one attempt may take, connection and answer included. */
+  readonly timeoutMs: number;
+  /** How often each instance looks for deliveries due. */
+  readonly deliveryIntervalMs: number;
 }

@@ -159,4 +159,29 @@ export class Environment {
 
   @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_APP_URL must be an http:// or https:// URL' })
   PUBLIC_APP_URL?: string;
+
+  // Signing secrets are stored encrypted with this key: a key made up per process would leave every secret
+  // unreadable after a restart, so production must set one.
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.WEBHOOK_SECRET_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'WEBHOOK_SECRET_KEY must be 32 random bytes in base64, e.g. from `openssl rand -base64 32` (and is required in production)',
+  })
+  WEBHOOK_SECRET_KEY?: string;
+
+  @IsOptional() @IsBooleanString()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS?: string;
+
+  @IsOptional() @IsBooleanString()
+  WEBHOOK_ALLOW_HTTP?: string;
+
+  @IsOptional() @Matches(/^[1-9]\d{0,6}(,[1-9]\d{0,6}){0,29}$/, {
+    message: 'WEBHOOK_RETRY_SCHEDULE must be 1 to 30 comma-separated whole numbers of seconds, each from 1 to 9999999 (e.g. 10,60,300)',
+  })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  WEBHOOK_DELIVERY_INTERVAL_MS?: number;
 }

@@ -9,6 +9,8 @@ const problemsOf = (env: NodeJS.ProcessEnv) => {
   }
 };
 
+const WEBHOOK_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('has working defaults for development on the embedded database', () => {
     const config = loadConfig({});
@@ -32,12 +34,42 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET in production, naming it', () => {
-    expect(problemsOf({ NODE_ENV: 'production', MAIL_DISABLED: 'true' })).toEqual([expect.stringContaining('JWT_SECRET')]);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true' }).jwt.secretGenerated).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production', MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY })).toEqual([expect.stringContaining('JWT_SECRET')]);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY }).jwt.secretGenerated).toBe(false);
+  });
+
+  describe('webhooks', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true' };
+
+    it('refuses to run in production without WEBHOOK_SECRET_KEY, naming it', () => {
+      const problems = problemsOf(production);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^WEBHOOK_SECRET_KEY: .*required in production/);
+    });
+
+    it('takes the key in production, where only https URLs to public addresses may be registered', () => {
+      const { webhooks } = loadConfig({ ...production, WEBHOOK_SECRET_KEY });
+      expect(webhooks).toMatchObject({ secretKeyGenerated: false, allowHttp: false, allowPrivateNetworks: false, timeoutMs: 10_000 });
+      expect(webhooks.secretKey).toEqual(Buffer.from(WEBHOOK_SECRET_KEY, 'base64'));
+      expect(loadConfig({ ...production, WEBHOOK_SECRET_KEY, WEBHOOK_ALLOW_HTTP: 'true' }).webhooks.allowHttp).toBe(true);
+    });
+
+    it('generates a random 32-byte key in development and says so; plain http is allowed there', () => {
+      const a = loadConfig({}).webhooks;
+      expect(a).toMatchObject({ secretKeyGenerated: true, allowHttp: true });
+      expect(a.secretKey).toHaveLength(32);
+      expect(a.secretKey).not.toEqual(loadConfig({}).webhooks.secretKey);
+    });
+
+    it('reads the retry schedule in seconds, about three days by default', () => {
+      expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '1,2,30' }).webhooks.retryDelaysSeconds).toEqual([1, 2, 30]);
+      const total = loadConfig({}).webhooks.retryDelaysSeconds.reduce((sum, delay) => sum + delay, 0);
+      expect(Math.round(total / 86_400)).toBe(3);
+    });
   });
 
   describe('mail', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), WEBHOOK_SECRET_KEY };
 
     it('refuses to run in production without SMTP_URL, naming SMTP_URL and MAIL_DISABLED', () => {
       const problems = problemsOf(production);
@@ -82,6 +114,11 @@ describe('loadConfig', () => {
     ['MAIL_DISABLED', 'maybe'],
     ['PUBLIC_APP_URL', 'shop.example.com'],
     ['MAIL_DELIVERY_INTERVAL_MS', '0'],
+    ['WEBHOOK_SECRET_KEY', 'too-short'],
+    ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
+    ['WEBHOOK_ALLOW_HTTP', 'sure'],
+    ['WEBHOOK_RETRY_SCHEDULE', '10, 0'],
+    ['WEBHOOK_TIMEOUT_MS', '5'],
   ])('refuses a bad %s, naming it', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

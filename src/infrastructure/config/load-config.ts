@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { DEFAULT_RETRY_DELAYS_SECONDS } from '../../domain/webhooks/webhook-delivery';
 import type { AppConfig } from './app-config';
 import { Environment } from './environment';
 
@@ -99,6 +100,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       from: env.MAIL_FROM ?? 'Commerce Backend <no-reply@localhost>',
       deliveryIntervalMs: env.MAIL_DELIVERY_INTERVAL_MS ?? 1000,
       publicAppUrl: (env.PUBLIC_APP_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    },
+    webhooks: {
+      // Development only (validation refused production without it): a random per-process key, said at start-up.
+      secretKey: Buffer.from(env.WEBHOOK_SECRET_KEY ?? randomBytes(32).toString('base64'), 'base64'),
+      secretKeyGenerated: env.WEBHOOK_SECRET_KEY === undefined,
+      allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true',
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === undefined ? nodeEnv !== 'production' : env.WEBHOOK_ALLOW_HTTP === 'true',
+      retryDelaysSeconds: env.WEBHOOK_RETRY_SCHEDULE?.split(',').map(Number) ?? DEFAULT_RETRY_DELAYS_SECONDS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      deliveryIntervalMs: env.WEBHOOK_DELIVERY_INTERVAL_MS ?? 1000,
     },
   };
 }

@@ -12,6 +12,7 @@ const TAGS = {
   orders: 'Placing, reading, cancelling and fulfilling orders.',
   payments: 'Paying and refunding orders; the transactions that record every money movement.',
   reports: 'Sales figures for admins, as JSON or CSV.',
+  webhooks: 'Endpoints that receive the shop\'s events, signed (Standard Webhooks), and their deliveries; the events are described in /docs/asyncapi.json.',
   operations: 'Probes and metrics for the platform running the service.',
 };
 

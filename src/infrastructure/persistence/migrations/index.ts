@@ -10,6 +10,7 @@ import { M008AuditLog } from './m008-audit-log';
 import { M009ProductSales } from './m009-product-sales';
 import { M010MailMessages } from './m010-mail-messages';
 import { M011AccountTokens } from './m011-account-tokens';
+import { M012Webhooks } from './m012-webhooks';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M009ProductSales', class: M009ProductSales },
   { name: 'M010MailMessages', class: M010MailMessages },
   { name: 'M011AccountTokens', class: M011AccountTokens },
+  { name: 'M012Webhooks', class: M012Webhooks },
 ];

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { WebhookDeliveryInProgress, WebhookDeliveryNotFound, WebhookEndpointDisabled, WebhookEndpointNotFound } from '../../domain/webhooks/webhooks.errors';
+import { Clock } from '../shared/clock';
+import { type DeliveryView, WebhookDeliveries } from './webhook-deliveries';
+import { WebhookEndpoints } from './webhook-endpoints';
+
+/**
+ * One more attempt now, whatever the delivery's state (a failed one gets one attempt, a pending one stops waiting,
+ * a delivered one is sent again with the same `webhook-id`), made by the delivery job within its interval.
+ */
+@Injectable()
+export class RetryWebhookDelivery {
+  constructor(
+    private readonly endpoints: WebhookEndpoints,
+    private readonly deliveries: WebhookDeliveries,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(endpointId: string, deliveryId: string): Promise<DeliveryView> {
+    const endpoint = await this.endpoints.byId(endpointId);
+    if (!endpoint) throw new WebhookEndpointNotFound(endpointId);
+    if (!endpoint.enabled) throw new WebhookEndpointDisabled(endpointId);
+    const delivery = await this.deliveries.retryNow(endpointId, deliveryId, this.clock.now());
+    if (delivery === undefined) throw new WebhookDeliveryNotFound(deliveryId);
+    if (delivery === 'in-progress') throw new WebhookDeliveryInProgress(deliveryId);
+    return delivery;
+  }
+}

@@ -1,0 +1,94 @@
+import type { DeliveryStatus } from '../../domain/webhooks/webhook-delivery';
+import type { Page, PageRequest } from '../shared/page';
+
+/** An event on its way out: `eventId` is the `webhook-id` of every attempt, to every endpoint. */
+export interface OutgoingEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly body: string;
+}
+
+/** A delivery claimed for one attempt; `attempts` counts this one. */
+export interface ClaimedDelivery {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly url: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly body: string;
+  readonly attempts: number;
+  /** When the delivery was due: how long it waited is the backlog's age. */
+  readonly dueAt: Date;
+  /**
+   * The endpoint's signing secrets at the time of the attempt (two during a rotation's overlap); none when they
+   * cannot be decrypted (WEBHOOK_SECRET_KEY changed), and then nothing may be sent.
+   */
+  readonly secrets: readonly string[];
+}
+
+/** What one attempt came to, as the admin sees it afterwards. */
+export interface AttemptRecord {
+  readonly at: Date;
+  /** The receiver's status; null when there was no answer (timeout, refused connection or destination). */
+  readonly responseStatus: number | null;
+  /** The first KEPT_RESPONSE_BYTES of the answer. */
+  readonly responseBody: string | null;
+  /** Why there was no answer, for the admin. */
+  readonly error: string | null;
+  readonly durationMs: number;
+}
+
+export interface DeliveryView {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly lastAttempt: AttemptRecord | null;
+  readonly nextAttemptAt: Date | null;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | null;
+}
+
+/**
+ * The webhook outbox: one delivery per event and endpoint. Queueing joins the caller's transaction (the relay's, for
+ * the event handler); the delivery job's statements each commit on their own, so no transaction stays open across
+ * an HTTP call.
+ */
+export abstract class WebhookDeliveries {
+  /** A new time-ordered id, e.g. for the event of a test delivery. */
+  abstract nextId(): string;
+
+  /**
+   * One delivery per event and enabled endpoint subscribed to its type, due at `now`; an event queued before
+   * (a redelivery) queues nothing again.
+   */
+  abstract enqueueForSubscribers(events: readonly OutgoingEvent[], now: Date): Promise<void>;
+
+  /** One delivery to one endpoint, whatever it subscribes to (the test event). */
+  abstract enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView>;
+
+  /**
+   * Claims up to `limit` pending deliveries due at `now` to enabled endpoints, each leased until `leaseUntil` (no
+   * other instance claims it meanwhile), in a statement that commits at once.
+   */
+  abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]>;
+
+  /** The outcome of a claimed attempt; a no-op if the lease ran out and another attempt has been claimed since. */
+  abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void>;
+  abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<void>;
+  abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void>;
+
+  /** How long the oldest delivery due at `now` has been waiting, in seconds; 0 when none is. */
+  abstract backlogAgeSeconds(now: Date): Promise<number>;
+
+  /** Newest first. */
+  abstract pageOf(endpointId: string, request: PageRequest): Promise<Page<DeliveryView>>;
+
+  /**
+   * Makes the delivery pending and due at `now`. Undefined when the endpoint has no such delivery; 'in-progress'
+   * while an attempt holds its lease.
+   */
+  abstract retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined>;
+}

@@ -1,0 +1,24 @@
+import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
+import type { Page, PageRequest } from '../shared/page';
+
+/** The registered endpoints. Secrets go in and come out in clear; the adapter keeps them encrypted at rest. */
+export abstract class WebhookEndpoints {
+  abstract nextId(): string;
+  abstract add(endpoint: WebhookEndpoint): Promise<void>;
+  abstract byId(id: string): Promise<WebhookEndpoint | undefined>;
+  /** Newest first. */
+  abstract page(request: PageRequest): Promise<Page<WebhookEndpoint>>;
+  abstract save(endpoint: WebhookEndpoint): Promise<void>;
+  /** Removes the endpoint and its deliveries; false when there was none. */
+  abstract remove(id: string): Promise<boolean>;
+
+  /** An attempt succeeded: the endpoint's failure streak, if any, ends. */
+  abstract markHealthy(id: string): Promise<void>;
+  /**
+   * An attempt failed at `at`: a failure streak starts unless one is under way; an endpoint whose streak started
+   * before `disableIfFailingBefore` is disabled with `reason`.
+   */
+  abstract markFailing(id: string, at: Date, disableIfFailingBefore: Date, reason: string): Promise<void>;
+  /** Disabled at once (a 410 from the receiver), saying why. */
+  abstract disable(id: string, reason: string): Promise<void>;
+}

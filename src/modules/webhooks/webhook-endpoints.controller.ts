@@ -1,0 +1,157 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { DeleteWebhookEndpoint } from '../../application/webhooks/delete-webhook-endpoint';
+import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpoint';
+import { ListWebhookDeliveries } from '../../application/webhooks/list-webhook-deliveries';
+import { ListWebhookEndpoints } from '../../application/webhooks/list-webhook-endpoints';
+import { RegisterWebhookEndpoint } from '../../application/webhooks/register-webhook-endpoint';
+import { RetryWebhookDelivery } from '../../application/webhooks/retry-webhook-delivery';
+import { RotateWebhookSecret } from '../../application/webhooks/rotate-webhook-secret';
+import { SendTestWebhook } from '../../application/webhooks/send-test-webhook';
+import { UpdateWebhookEndpoint } from '../../application/webhooks/update-webhook-endpoint';
+import { AdminOnly } from '../shared/access.decorators';
+import { ApiProblems } from '../shared/api-problems.decorator';
+import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { PageQueryDto } from '../shared/page-query.dto';
+import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
+import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
+import { WebhookDeliveryDto, WebhookDeliveryPageDto } from './dto/webhook-delivery.dto';
+import { WebhookEndpointDto, WebhookEndpointPageDto, WebhookEndpointWithSecretDto } from './dto/webhook-endpoint.dto';
+
+const uuid = new ParseUUIDPipe();
+
+/** Admins register where the shop's events are POSTed, signed as Standard Webhooks says, and follow the deliveries. */
+@ApiTags('webhooks')
+@Controller('webhook-endpoints')
+export class WebhookEndpointsController {
+  constructor(
+    private readonly registerEndpoint: RegisterWebhookEndpoint,
+    private readonly listEndpoints: ListWebhookEndpoints,
+    private readonly getEndpoint: GetWebhookEndpoint,
+    private readonly updateEndpoint: UpdateWebhookEndpoint,
+    private readonly deleteEndpoint: DeleteWebhookEndpoint,
+    private readonly rotateSecret: RotateWebhookSecret,
+    private readonly sendTest: SendTestWebhook,
+    private readonly listDeliveries: ListWebhookDeliveries,
+    private readonly retryDelivery: RetryWebhookDelivery,
+  ) {}
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'createWebhookEndpoint',
+    summary: 'Register a webhook endpoint; its signing secret is shown once',
+    description:
+      'Each event of a subscribed type is POSTed to `url` as `{ type, timestamp, data }` with the Standard Webhooks headers ' +
+      '`webhook-id`, `webhook-timestamp` and `webhook-signature`. The URL must be https (unless WEBHOOK_ALLOW_HTTP) and resolve ' +
+      'to a public address (unless WEBHOOK_ALLOW_PRIVATE_NETWORKS). The reply carries the signing `secret`: it is never shown again.',
+  })
+  @ApiCreatedResponse({ type: WebhookEndpointWithSecretDto })
+  @ApiProblems(400, 413, 415)
+  async create(@Body() body: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
+    return WebhookEndpointWithSecretDto.withSecret(await this.registerEndpoint.execute(body));
+  }
+
+  @Get()
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'listWebhookEndpoints',
+    summary: 'Every webhook endpoint, newest first',
+    description: 'Keyset pagination: pass `nextCursor` from the previous page as `cursor`. Secrets are never listed.',
+  })
+  @ApiOkResponse({ type: WebhookEndpointPageDto })
+  @ApiProblems(400)
+  async list(@Query() query: PageQueryDto): Promise<WebhookEndpointPageDto> {
+    const page = await this.listEndpoints.execute({ limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
+    return pageDto(page, WebhookEndpointDto.from);
+  }
+
+  @Get(':id')
+  @AdminOnly()
+  @ApiOperation({ operationId: 'getWebhookEndpoint', summary: 'One webhook endpoint', description: 'With why it is disabled, if it is.' })
+  @ApiOkResponse({ type: WebhookEndpointDto })
+  @ApiProblems(400, 404)
+  async get(@Param('id', uuid) id: string): Promise<WebhookEndpointDto> {
+    return WebhookEndpointDto.from(await this.getEndpoint.execute(id));
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'updateWebhookEndpoint',
+    summary: 'Change an endpoint\'s URL, events or description, or disable and enable it',
+    description: 'A new URL is checked like a new endpoint\'s. Enabling a disabled endpoint resumes its waiting deliveries.',
+  })
+  @ApiOkResponse({ type: WebhookEndpointDto })
+  @ApiProblems(400, 404, 413, 415)
+  async update(@Param('id', uuid) id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
+    return WebhookEndpointDto.from(await this.updateEndpoint.execute(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({ operationId: 'deleteWebhookEndpoint', summary: 'Remove an endpoint and its deliveries', description: 'Nothing more is sent to it.' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiProblems(400, 404)
+  async remove(@Param('id', uuid) id: string): Promise<void> {
+    await this.deleteEndpoint.execute(id);
+  }
+
+  @Post(':id/rotate-secret')
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'rotateWebhookSecret',
+    summary: 'A new signing secret; the old one keeps signing for 24 hours',
+    description: 'Shown once, in this reply. For 24 hours every delivery carries two signatures (new and old, space-separated), so receivers can switch without losing one.',
+  })
+  @ApiOkResponse({ type: WebhookEndpointWithSecretDto })
+  @ApiProblems(400, 404)
+  @HttpCode(200)
+  async rotate(@Param('id', uuid) id: string): Promise<WebhookEndpointWithSecretDto> {
+    return WebhookEndpointWithSecretDto.withSecret(await this.rotateSecret.execute(id));
+  }
+
+  @Post(':id/test')
+  @HttpCode(202)
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'sendTestWebhook',
+    summary: 'Send a webhook.test event to the endpoint',
+    description: 'Queued at once and delivered, signed and retried like any event; follow it in the endpoint\'s deliveries. A disabled endpoint: 409.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryDto })
+  @ApiProblems(400, 404, 409)
+  async test(@Param('id', uuid) id: string): Promise<WebhookDeliveryDto> {
+    return WebhookDeliveryDto.from(await this.sendTest.execute(id));
+  }
+
+  @Get(':id/deliveries')
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: 'An endpoint\'s deliveries, newest first',
+    description: 'Each with its event, attempts, the last status, latency and answer (first 1 KiB), and when the next attempt is due. Keyset pagination.',
+  })
+  @ApiOkResponse({ type: WebhookDeliveryPageDto })
+  @ApiProblems(400, 404)
+  async deliveries(@Param('id', uuid) id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
+    const page = await this.listDeliveries.execute(id, { limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
+    return pageDto(page, WebhookDeliveryDto.from);
+  }
+
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  @AdminOnly()
+  @ApiParam({ name: 'deliveryId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @ApiOperation({
+    operationId: 'retryWebhookDelivery',
+    summary: 'One more attempt of a delivery, now',
+    description: 'Whatever its state, with the same `webhook-id`. While an attempt is under way, or the endpoint is disabled: 409.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryDto })
+  @ApiProblems(400, 404, 409)
+  async retry(@Param('id', uuid) id: string, @Param('deliveryId', uuid) deliveryId: string): Promise<WebhookDeliveryDto> {
+    return WebhookDeliveryDto.from(await this.retryDelivery.execute(id, deliveryId));
+  }
+}

@@ -1,0 +1,316 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type * as QueueFile from '../../src/application/webhooks/queue-webhook-deliveries';
+import type * as SchedulerFile from '../../src/modules/webhooks/webhook-delivery.scheduler';
+import { loadBuilt } from '../support/built';
+import { anOrder, asAdmin, type LoggedIn, newCustomer, pay, refund } from '../support/journeys';
+import { relayAll } from '../support/relay';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { verifiedPayload, WebhookReceiver } from '../support/webhook-receiver';
+
+const { WebhookDeliveryScheduler } = loadBuilt<typeof SchedulerFile>('modules/webhooks/webhook-delivery.scheduler');
+const { QueueWebhookDeliveries } = loadBuilt<typeof QueueFile>('application/webhooks/queue-webhook-deliveries');
+
+const TIMEOUT_MS = 500;
+
+/**
+ * Webhooks end to end: events from the outbox become deliveries, attempted by the delivery job against a real HTTP
+ * receiver on loopback, every signature checked by the reference Standard Webhooks library. Retries wait a second
+ * (WEBHOOK_RETRY_SCHEDULE=1,1,1), an attempt times out after half a second, and the job runs when the test says.
+ */
+describe('Webhook deliveries', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let receiver: WebhookReceiver;
+  let sql: SqlEntityManager;
+  const secrets: string[] = [];
+  let path = 0;
+
+  /** A new endpoint on its own path of the receiver. */
+  const register = async (events: string[], answer?: Parameters<WebhookReceiver['answerAt']>[1]) => {
+    const at = `/hook-${++path}`;
+    if (answer) receiver.answerAt(at, answer);
+    const reply = await t.http.post('/api/v1/webhook-endpoints', { url: receiver.url(at), events, description: `Receiver ${path}` }, { token: admin.token });
+    expect(reply.status).toBe(201);
+    secrets.push(reply.body.secret);
+    return { id: reply.body.id as string, secret: reply.body.secret as string, path: at };
+  };
+  const runJob = () => t.app.get(WebhookDeliveryScheduler).job.runOnce();
+  const deliveriesOf = async (endpointId: string) => (await t.http.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries`, { token: admin.token })).body.items as any[];
+  /** Runs the delivery job until `done` holds (retries wait a second), or fails after 15 s. */
+  const until = async (done: () => Promise<boolean> | boolean) => {
+    for (const deadline = Date.now() + 15_000; !(await done()); ) {
+      if (Date.now() > deadline) throw new Error('the deliveries did not get there within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await runJob();
+    }
+  };
+  const sendTest = async (endpointId: string) => {
+    const reply = await t.http.post(`/api/v1/webhook-endpoints/${endpointId}/test`, undefined, { token: admin.token });
+    expect(reply.status).toBe(202);
+    return reply.body as { id: string; eventId: string; status: string };
+  };
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+    t = await startTestApp({
+      env: {
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_RETRY_SCHEDULE: '1,1,1',
+        WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+        WEBHOOK_DELIVERY_INTERVAL_MS: '60000',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'k').toString('base64'),
+      },
+    });
+    sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
+    admin = await asAdmin(t.http);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+  });
+
+  it('delivers each subscribed event of an order, signed, as { type, timestamp, data }, with the event id as webhook-id', async () => {
+    const endpoint = await register(['order.placed', 'order.paid', 'payment.succeeded', 'refund.succeeded']);
+    const bystander = await register(['order.fulfilled']);
+    const customer = await newCustomer(t.http, 'Hook');
+    const order = await anOrder(t.http, admin.token, customer, 2500);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+    expect((await refund(t.http, admin.token, order.id, 500)).status).toBe(201);
+    await relayAll(t);
+    await until(() => receiver.at(endpoint.path).length === 4);
+
+    const payloads = receiver.at(endpoint.path).map((webhook) => verifiedPayload(endpoint.secret, webhook));
+    expect(payloads.map((payload) => payload.type).sort()).toEqual(['order.paid', 'order.placed', 'payment.succeeded', 'refund.succeeded']);
+    const placed = payloads.find((payload) => payload.type === 'order.placed')!;
+    expect(placed.data).toMatchObject({ orderId: order.id, customerId: customer.userId, totalAmount: 2500, currency: 'USD' });
+    expect(new Date(placed.timestamp).toISOString()).toBe(placed.timestamp);
+    expect(payloads.find((payload) => payload.type === 'refund.succeeded')!.data).toMatchObject({ orderId: order.id, amount: 500, currency: 'USD' });
+    expect(receiver.at(bystander.path)).toEqual([]);
+
+    const outbox = await sql.execute<Array<{ id: string; type: string }>>('select id, type from outbox_events where aggregate_id = ?', [order.id]);
+    const placedEventId = outbox.find((event) => event.type === 'order.placed')!.id;
+    const placedWebhook = receiver.at(endpoint.path).find((webhook) => JSON.parse(webhook.body).type === 'order.placed')!;
+    expect(placedWebhook.headers['webhook-id']).toBe(placedEventId);
+    expect(placedWebhook.headers['content-type']).toBe('application/json');
+
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries).toHaveLength(4);
+    for (const delivery of deliveries) {
+      expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, lastResponseStatus: 200, lastResponseBody: 'ok', lastError: null, nextAttemptAt: null });
+      expect(delivery.lastLatencyMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('queues an event delivered twice by the broker once per endpoint', async () => {
+    const endpoint = await register(['order.placed']);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    await relayAll(t);
+    const [event] = await sql.execute('select id, type, aggregate_id, occurred_at, payload from outbox_events where aggregate_id = ? and type = ?', [order.id, 'order.placed']);
+    const published = { id: event.id, type: event.type, aggregateId: event.aggregate_id, occurredAt: new Date(event.occurred_at), payload: typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload };
+    const orm = t.app.get(MikroORM);
+    await RequestContext.create(orm.em, () => t.app.get(QueueWebhookDeliveries).handle(published));
+    const [{ count }] = await sql.execute('select count(*)::int as count from webhook_deliveries where endpoint_id = ? and event_id = ?', [endpoint.id, event.id]);
+    expect(count).toBe(1);
+  });
+
+  it('retries after a 500 with the same webhook-id, every attempt signed, and records each outcome', async () => {
+    let calls = 0;
+    const endpoint = await register(['order.placed'], () => (++calls === 1 ? { status: 500, body: 'database is down' } : { status: 204 }));
+    const customer = await newCustomer(t.http);
+    await anOrder(t.http, admin.token, customer);
+    await relayAll(t);
+    await runJob();
+    const [failed] = await deliveriesOf(endpoint.id);
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: 500, lastResponseBody: 'database is down' });
+    expect(Date.parse(failed.nextAttemptAt)).toBeGreaterThan(Date.parse(failed.lastAttemptAt));
+
+    await until(() => receiver.at(endpoint.path).length === 2);
+    const attempts = receiver.at(endpoint.path);
+    expect(attempts.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['order.placed', 'order.placed']);
+    expect(new Set(attempts.map((webhook) => webhook.headers['webhook-id']))).toEqual(new Set([failed.eventId]));
+    expect(attempts[1].body).toBe(attempts[0].body);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'succeeded');
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ attempts: 2, lastResponseStatus: 204, nextAttemptAt: null });
+  });
+
+  it('retries an attempt that timed out, with the same webhook-id', async () => {
+    let calls = 0;
+    const endpoint = await register(['order.placed'], () => (++calls === 1 ? { status: 200, delayMs: TIMEOUT_MS * 4 } : { status: 200 }));
+    const delivery = await sendTest(endpoint.id);
+    await runJob();
+    const [timedOut] = await deliveriesOf(endpoint.id);
+    expect(timedOut).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: null, lastError: `No answer within ${TIMEOUT_MS} ms` });
+    expect(timedOut.lastLatencyMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'succeeded');
+    const attempts = receiver.at(endpoint.path);
+    expect(attempts).toHaveLength(2);
+    expect(attempts.map((webhook) => webhook.headers['webhook-id'])).toEqual([delivery.eventId, delivery.eventId]);
+    expect(attempts.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
+  });
+
+  it('gives up after the last retry, and a manual retry makes one more attempt with the same webhook-id', async () => {
+    let healthy = false;
+    const endpoint = await register(['order.placed'], () => (healthy ? { status: 200 } : { status: 503 }));
+    const delivery = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ attempts: 4, lastResponseStatus: 503, nextAttemptAt: null });
+    expect(receiver.at(endpoint.path)).toHaveLength(4);
+
+    healthy = true;
+    const retried = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${delivery.id}/retry`, undefined, { token: admin.token });
+    expect(retried.status).toBe(202);
+    expect(retried.body).toMatchObject({ id: delivery.id, status: 'pending', attempts: 4 });
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'succeeded');
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ attempts: 5, lastResponseStatus: 200 });
+    const attempts = receiver.at(endpoint.path);
+    expect(attempts).toHaveLength(5);
+    expect(new Set(attempts.map((webhook) => webhook.headers['webhook-id']))).toEqual(new Set([delivery.eventId]));
+    expect(verifiedPayload(endpoint.secret, attempts[4]).type).toBe('webhook.test');
+
+    const unknown = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${endpoint.id}/retry`, undefined, { token: admin.token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.type).toMatch(/webhook-delivery-not-found$/);
+  });
+
+  it('disables the endpoint on 410 Gone, says why, and queues nothing more for it', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 410, body: 'gone' }));
+    await sendTest(endpoint.id);
+    await runJob();
+    const read = await t.http.get(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token });
+    expect(read.body).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/410 Gone/) });
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'failed', attempts: 1, lastResponseStatus: 410 });
+
+    const customer = await newCustomer(t.http);
+    await anOrder(t.http, admin.token, customer);
+    await relayAll(t);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+    const test = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, undefined, { token: admin.token });
+    expect(test.status).toBe(409);
+    expect(test.body.type).toMatch(/webhook-endpoint-disabled$/);
+
+    receiver.answerAt(endpoint.path, () => ({ status: 200 }));
+    const enabled = await t.http.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: true }, { token: admin.token });
+    expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
+  it('disables an endpoint whose attempts have all failed for five days', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 500 }));
+    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '5 days 1 minute' where id = ?`, [endpoint.id]);
+    await sendTest(endpoint.id);
+    await runJob();
+    const read = await t.http.get(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token });
+    expect(read.body).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/every attempt for 5 days has failed \(the last: answered 500\)/) });
+    // A disabled endpoint's pending deliveries wait instead of being attempted.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await runJob();
+    expect(receiver.at(endpoint.path)).toHaveLength(1);
+  });
+
+  it('signs with the old and the new secret for a day after a rotation, then with the new one only', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 200 }));
+    const rotated = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, undefined, { token: admin.token });
+    expect(rotated.status).toBe(200);
+    secrets.push(rotated.body.secret);
+    expect(rotated.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(rotated.body.secret).not.toBe(endpoint.secret);
+    const overlapEnds = Date.parse(rotated.body.previousSecretExpiresAt);
+    expect(overlapEnds - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+
+    await sendTest(endpoint.id);
+    await until(() => receiver.at(endpoint.path).length === 1);
+    const [during] = receiver.at(endpoint.path);
+    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(verifiedPayload(rotated.body.secret, during).type).toBe('webhook.test');
+    expect(verifiedPayload(endpoint.secret, during).type).toBe('webhook.test');
+
+    await sql.execute(`update webhook_endpoints set previous_secret_expires_at = now() - interval '1 second' where id = ?`, [endpoint.id]);
+    await sendTest(endpoint.id);
+    await until(() => receiver.at(endpoint.path).length === 2);
+    const after = receiver.at(endpoint.path)[1];
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(verifiedPayload(rotated.body.secret, after).type).toBe('webhook.test');
+    expect(() => verifiedPayload(endpoint.secret, after)).toThrow();
+  });
+
+  it('follows no redirect and keeps only the first KiB of an answer', async () => {
+    const redirected = await register(['order.placed'], () => ({ status: 307, headers: { location: receiver.url('/elsewhere') } }));
+    await sendTest(redirected.id);
+    await runJob();
+    expect((await deliveriesOf(redirected.id))[0]).toMatchObject({ status: 'pending', lastResponseStatus: 307 });
+    expect(receiver.at('/elsewhere')).toEqual([]);
+
+    const chatty = await register(['order.placed'], () => ({ status: 200, body: 'é'.repeat(5000) }));
+    await sendTest(chatty.id);
+    await runJob();
+    const [delivery] = await deliveriesOf(chatty.id);
+    expect(delivery.status).toBe('succeeded');
+    expect(Buffer.byteLength(delivery.lastResponseBody)).toBeLessThanOrEqual(1024);
+    expect(delivery.lastResponseBody.startsWith('é'.repeat(500))).toBe(true);
+  });
+
+  it('pages through an endpoint\'s deliveries, newest first, each once', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 200 }));
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push((await sendTest(endpoint.id)).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const page = await t.http.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries${query}`, { token: admin.token });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...sent].reverse());
+  });
+
+  it('shows a secret only in the replies that create it: never in a list, a read, the log or the table', async () => {
+    const list = await t.http.get('/api/v1/webhook-endpoints?limit=100', { token: admin.token });
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(secrets.length - 1);
+    const read = await t.http.get(`/api/v1/webhook-endpoints/${list.body.items[0].id}`, { token: admin.token });
+    const rows = await sql.execute('select * from webhook_endpoints');
+    const logs = JSON.stringify(t.logs);
+    for (const secret of secrets) {
+      const key = secret.slice('whsec_'.length);
+      for (const text of [list.text, read.text, logs, JSON.stringify(rows)]) expect(text).not.toContain(key);
+    }
+    expect(list.body.items[0]).not.toHaveProperty('secret');
+    for (const row of rows) expect(row.secret_ciphertext).toMatch(/^v1\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/);
+  });
+
+  it('counts attempts by outcome and times them in /metrics', async () => {
+    const metrics = (await t.http.get('/metrics')).text;
+    expect(metrics).toMatch(/webhook_delivery_attempts_total\{outcome="delivered"\} [1-9]/);
+    expect(metrics).toMatch(/webhook_delivery_attempts_total\{outcome="retrying"\} [1-9]/);
+    expect(metrics).toMatch(/webhook_delivery_attempts_total\{outcome="gone"\} 1/);
+    expect(metrics).toMatch(/webhook_delivery_attempt_duration_seconds_count\{outcome="delivered"\} [1-9]/);
+    expect(metrics).toMatch(/webhook_backlog_age_seconds \d/);
+  });
+
+  it('refuses bad input with a problem naming it', async () => {
+    const bad = await t.http.post('/api/v1/webhook-endpoints', { url: 'not a url', events: ['user.registered'] }, { token: admin.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['events', 'url']);
+    const none = await t.http.post('/api/v1/webhook-endpoints', { url: receiver.url('/x'), events: [] }, { token: admin.token });
+    expect(none.status).toBe(400);
+    const creds = await t.http.post('/api/v1/webhook-endpoints', { url: 'http://user:pw@127.0.0.1/x', events: ['order.paid'] }, { token: admin.token });
+    expect(creds.status).toBe(400);
+    expect(creds.body.type).toMatch(/invalid-webhook-endpoint$/);
+    const missing = await t.http.get(`/api/v1/webhook-endpoints/${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`, { token: admin.token });
+    expect(missing.status).toBe(404);
+    const customer = await newCustomer(t.http);
+    expect((await t.http.get('/api/v1/webhook-endpoints', { token: customer.token })).status).toBe(403);
+  });
+
+  it('deletes an endpoint with its deliveries', async () => {
+    const endpoint = await register(['order.placed']);
+    await sendTest(endpoint.id);
+    expect((await t.http.delete(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token })).status).toBe(204);
+    expect((await t.http.get(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token })).status).toBe(404);
+    const [{ count }] = await sql.execute('select count(*)::int as count from webhook_deliveries where endpoint_id = ?', [endpoint.id]);
+    expect(count).toBe(0);
+  });
+});
