@@ -7,7 +7,7 @@
 import { OFFERED_DOMAIN_EVENT_TYPES, TEST_EVENT_TYPE, webhookEventOf } from '../../src/domain/webhooks/webhook-event-types';
 import { type DomainEventType, type JsonSchema, readDomainEventTypes } from './event-types';
 
-const pascal = (type: string) => type.replace(/(^|[._])([a-z])/g, (_match, _separator, letter: string) => letter.toUpperCase());
+const pascal = (type: string) => type.replace(/(^|[._-])([a-z])/g, (_match, _separator, letter: string) => letter.toUpperCase());
 
 const uuid = { type: 'string', format: 'uuid' };
 const dateTime = { type: 'string', format: 'date-time' };

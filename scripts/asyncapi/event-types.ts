@@ -1,7 +1,7 @@
 /**
  * Reads the domain events from their TypeScript declarations, so the AsyncAPI document cannot drift from them: every
- * interface under src/domain that extends DomainEvent and fixes `type` to a string literal is an event, and its
- * properties become a JSON Schema (Date -> date-time string, string-literal unions -> enum, arrays, nested
+ * interface under src/domain that extends DomainEvent and fixes `type` to a string literal is an event (to a union of
+ * literals, one event per literal, sharing the payload), and its properties become a JSON Schema (Date -> date-time string, string-literal unions -> enum, arrays, nested
  * interfaces). A property type this reader does not know fails the generation rather than being guessed.
  */
 import { readdirSync } from 'node:fs';
@@ -37,10 +37,12 @@ export function readDomainEventTypes(root: string): DomainEventType[] {
       if (!ts.isInterfaceDeclaration(node) || !extendsDomainEvent(node)) return;
       const type = checker.getTypeAtLocation(node);
       const typeProperty = type.getProperty('type');
-      const literal = typeProperty && checker.getTypeOfSymbolAtLocation(typeProperty, node);
-      if (!literal?.isStringLiteral()) return;
+      const declared = typeProperty && checker.getTypeOfSymbolAtLocation(typeProperty, node);
+      const literals = declared?.isUnion() ? declared.types : declared ? [declared] : [];
+      if (literals.length === 0 || !literals.every((literal) => literal.isStringLiteral())) return;
       const payload = objectSchema(checker, type, node, (name) => !ENVELOPE.has(name));
-      events.push({ type: literal.value, name: node.name.text, description: docOf(checker, checker.getSymbolAtLocation(node.name)), payload });
+      const description = docOf(checker, checker.getSymbolAtLocation(node.name));
+      for (const literal of literals) events.push({ type: (literal as ts.StringLiteralType).value, name: node.name.text, description, payload });
     });
   }
   return events.sort((a, b) => a.type.localeCompare(b.type));
@@ -58,10 +60,13 @@ function objectSchema(checker: ts.TypeChecker, type: ts.Type, at: ts.Node, inclu
   const required: string[] = [];
   for (const property of checker.getPropertiesOfType(type)) {
     if (!include(property.name)) continue;
-    const schema = schemaOf(checker, checker.getTypeOfSymbolAtLocation(property, at), at, property.name);
+    const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
+    const declared = checker.getTypeOfSymbolAtLocation(property, at);
+    // An optional property is absent rather than undefined in JSON: its schema is the type without `undefined`.
+    const schema = schemaOf(checker, optional ? checker.getNonNullableType(declared) : declared, at, property.name);
     const description = docOf(checker, property);
     properties[property.name] = description ? { ...schema, description } : schema;
-    if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.name);
+    if (!optional) required.push(property.name);
   }
   return { type: 'object', properties, required, additionalProperties: false };
 }
