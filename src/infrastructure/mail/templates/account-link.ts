@@ -1,6 +1,16 @@
-/** A page of the frontend that takes a mailed token (`token=`, URL-safe characters only). */
-export const tokenUrl = (publicAppUrl: string, page: 'reset-password' | 'verify-email', token: string) =>
-  `${publicAppUrl}/${page}?token=${encodeURIComponent(token)}`;
+import type { TemplateContext } from './mail-template';
 
-/** When a link stops working, as a reader sees it (UTC). */
-export const expiry = (expiresAt: string) => `${expiresAt.slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * The link a token mail carries, to a page of the frontend that takes the token (`token=`, URL-safe characters
+ * only), and until when it works, as a reader sees it (UTC).
+ */
+export function tokenLink(
+  page: 'reset-password' | 'verify-email',
+  params: { tokenId: string; expiresAt: string },
+  { publicAppUrl, tokenOf }: TemplateContext,
+): { url: string; until: string } {
+  return {
+    url: `${publicAppUrl}/${page}?token=${encodeURIComponent(tokenOf(params.tokenId))}`,
+    until: `${params.expiresAt.slice(0, 16).replace('T', ' ')} UTC`,
+  };
+}

@@ -1,12 +1,11 @@
 import type { AccountMailParams } from '../../../application/notifications/account-mails';
-import { expiry, tokenUrl } from './account-link';
+import { tokenLink } from './account-link';
 import { html } from './html';
 import { layout, link } from './layout';
 import type { MailTemplate } from './mail-template';
 
-export const emailVerification: MailTemplate<AccountMailParams['email-verification']> = (params, { publicAppUrl, tokenOf }) => {
-  const url = tokenUrl(publicAppUrl, 'verify-email', tokenOf(params.tokenId));
-  const until = expiry(params.expiresAt);
+export const emailVerification: MailTemplate<AccountMailParams['email-verification']> = (params, context) => {
+  const { url, until } = tokenLink('verify-email', params, context);
   return layout({
     subject: 'Confirm your email address',
     heading: 'Confirm your email address',

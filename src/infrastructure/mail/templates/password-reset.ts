@@ -1,12 +1,11 @@
 import type { AccountMailParams } from '../../../application/notifications/account-mails';
-import { expiry, tokenUrl } from './account-link';
+import { tokenLink } from './account-link';
 import { html } from './html';
 import { layout, link } from './layout';
 import type { MailTemplate } from './mail-template';
 
-export const passwordReset: MailTemplate<AccountMailParams['password-reset']> = (params, { publicAppUrl, tokenOf }) => {
-  const url = tokenUrl(publicAppUrl, 'reset-password', tokenOf(params.tokenId));
-  const until = expiry(params.expiresAt);
+export const passwordReset: MailTemplate<AccountMailParams['password-reset']> = (params, context) => {
+  const { url, until } = tokenLink('reset-password', params, context);
   return layout({
     subject: 'Reset your password',
     heading: 'Reset your password',
