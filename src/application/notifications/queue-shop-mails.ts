@@ -53,15 +53,18 @@ export class QueueShopMails extends DomainEventHandler {
     return this.handleAll([event]);
   }
 
-  /** The relay's whole batch in one insert. */
+  /** The relay's whole batch: one read of the addresses, one insert. */
   override async handleAll(events: readonly PublishedEvent[]): Promise<void> {
-    const mails: QueuedMail[] = [];
-    for (const event of events) {
+    const wanted = events.flatMap((event) => {
       const mail = shopMailFor(event);
-      if (!mail) continue;
-      const to = await this.recipients.emailOf(mail.customerId);
-      if (to) mails.push({ key: `${event.id}:${mail.template}`, template: mail.template, to, params: mail.params });
-    }
+      return mail ? [{ event, mail }] : [];
+    });
+    if (wanted.length === 0) return;
+    const addresses = await this.recipients.emailsOf(wanted.map(({ mail }) => mail.customerId));
+    const mails: QueuedMail[] = wanted.flatMap(({ event, mail }) => {
+      const to = addresses.get(mail.customerId);
+      return to ? [{ key: `${event.id}:${mail.template}`, template: mail.template, to, params: mail.params }] : [];
+    });
     if (mails.length > 0) await this.queue.enqueue(mails);
   }
 }

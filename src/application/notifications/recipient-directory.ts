@@ -1,5 +1,5 @@
-/** Where a customer is written to: the identity context's data, read without its code. */
+/** Where customers are written to: the identity context's data, read without its code. */
 export abstract class RecipientDirectory {
-  /** The user's email address; null for a user that does not exist. */
-  abstract emailOf(userId: string): Promise<string | null>;
+  /** The addresses of these users, by id, in one read (a relay batch's worth); a user that does not exist is absent. */
+  abstract emailsOf(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

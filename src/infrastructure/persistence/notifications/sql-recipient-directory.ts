@@ -9,8 +9,13 @@ export class SqlRecipientDirectory extends RecipientDirectory {
     super();
   }
 
-  async emailOf(userId: string): Promise<string | null> {
-    const [row] = await this.em.execute<Array<{ email: string }>>('select email from users where id = ?', [userId]);
-    return row?.email ?? null;
+  async emailsOf(userIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.em.execute<Array<{ id: string; email: string }>>(
+      `select id, email from users where id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
   }
 }
