@@ -61,6 +61,7 @@ describe('Live traffic of the shipped app, validated by Prism against the served
       DATABASE_URL: database.url,
       SMTP_URL: inbox.url,
       MAIL_DISABLED: 'false',
+      PUBLIC_APP_URL: 'https://shop.test.example',
       MAIL_DELIVERY_INTERVAL_MS: '200',
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       WEBHOOK_ALLOW_HTTP: 'true',

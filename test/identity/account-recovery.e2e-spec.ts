@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type * as Accepted from '../../src/modules/identity/accepted-requests';
 import type * as DeliveryScheduler from '../../src/modules/notifications/mail-delivery.scheduler';
 import { Clock, loadBuilt } from '../support/built';
 import { logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
@@ -9,9 +10,25 @@ import { type ReceivedMail, SmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const { MailDeliveryScheduler } = loadBuilt<typeof DeliveryScheduler>('modules/notifications/mail-delivery.scheduler');
+const { AcceptedRequests } = loadBuilt<typeof Accepted>('modules/identity/accepted-requests');
 
 const APP_URL = 'https://shop.test.example';
 const NEW_PASSWORD = 'a different long passphrase';
+
+/**
+ * Relays and delivers until `count` mails with this subject reached the address: a reset request is answered before
+ * it runs, and the app's own relay and delivery ticks may be under way when a test asks for one.
+ */
+async function mailsTo(t: TestApp, inbox: SmtpInbox, address: string, subject: string, count = 1): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await relayAll(t);
+    await t.app.get(MailDeliveryScheduler).job.runOnce();
+    const mails = inbox.to(address).filter((mail) => mail.subject === subject);
+    if (mails.length >= count || Date.now() > deadline) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /**
  * Account recovery and proven addresses, with the links received by a real SMTP server: the reset flow, the
@@ -50,17 +67,7 @@ describe('Account recovery and verified addresses', () => {
     return reply;
   };
 
-  /** Relays and delivers until `count` mails with this subject reached the address (a reset request is answered before it runs). */
-  const mailsTo = async (address: string, subject: string, count = 1): Promise<ReceivedMail[]> => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await relayAll(t);
-      await t.app.get(MailDeliveryScheduler).job.runOnce();
-      const mails = inbox.to(address).filter((mail) => mail.subject === subject);
-      if (mails.length >= count || Date.now() > deadline) return mails;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const mailed = (address: string, subject: string, count = 1) => mailsTo(t, inbox, address, subject, count);
   /** The token of the mail's link, which must point at the frontend. */
   const tokenIn = (mail: ReceivedMail, page: 'reset-password' | 'verify-email'): string => {
     const link = new RegExp(`${APP_URL}/${page}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
@@ -72,7 +79,7 @@ describe('Account recovery and verified addresses', () => {
   const requestReset = (email: string) => post('/api/v1/auth/password-reset', { email });
   const confirmReset = (token: string, password = NEW_PASSWORD) => post('/api/v1/auth/password-reset/confirm', { token, password });
   const resetToken = async (customer: LoggedIn, count = 1) => {
-    const mails = await mailsTo(customer.email, 'Reset your password', count);
+    const mails = await mailed(customer.email, 'Reset your password', count);
     expect(mails).toHaveLength(count);
     return tokenIn(mails[count - 1], 'reset-password');
   };
@@ -87,7 +94,7 @@ describe('Account recovery and verified addresses', () => {
     expect((await me(customer)).status).toBe(401);
     expect((await post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(401);
     await logIn(t.http, customer.email, NEW_PASSWORD);
-    expect(await mailsTo(customer.email, 'Your password was changed')).toHaveLength(1);
+    expect(await mailed(customer.email, 'Your password was changed')).toHaveLength(1);
 
     const reused = await confirmReset(token, 'yet another long passphrase');
     expect(reused.status).toBe(400);
@@ -100,7 +107,7 @@ describe('Account recovery and verified addresses', () => {
     const [forKnown, forUnknown] = [await requestReset(customer.email), await requestReset(unknown)];
     expect(forUnknown.status).toBe(202);
     expect(forUnknown.body).toEqual(forKnown.body);
-    expect(await mailsTo(customer.email, 'Reset your password')).toHaveLength(1);
+    expect(await mailed(customer.email, 'Reset your password')).toHaveLength(1);
     expect(inbox.to(unknown)).toEqual([]);
   });
 
@@ -145,18 +152,62 @@ describe('Account recovery and verified addresses', () => {
   it('mails at most three reset links per address in fifteen minutes, still answering 202', async () => {
     const customer = await newCustomer(t.http, 'Flooded');
     for (let i = 0; i < 5; i++) expect((await requestReset(customer.email)).status).toBe(202);
-    await mailsTo(customer.email, 'Reset your password', 3);
-    await relayAll(t);
-    await t.app.get(MailDeliveryScheduler).job.runOnce();
-    expect(inbox.to(customer.email).filter((mail) => mail.subject === 'Reset your password')).toHaveLength(3);
+    await t.app.get(AcceptedRequests).drain();
+    const issued = await sql.execute("select count(*)::int as n from account_tokens where user_id = ? and purpose = 'password_reset'", [customer.userId]);
+    expect(issued).toEqual([{ n: 3 }]);
+    expect(await mailed(customer.email, 'Reset your password', 3)).toHaveLength(3);
+  });
+
+  it('spends a token once, however many confirm it at once', async () => {
+    const customer = await newCustomer(t.http, 'Racer');
+    await requestReset(customer.email);
+    const token = await resetToken(customer);
+    const replies = await Promise.all(Array.from({ length: 5 }, (_, i) => confirmReset(token, `${NEW_PASSWORD} ${i}`)));
+    expect(replies.map((reply) => reply.status).sort()).toEqual([204, 400, 400, 400, 400]);
+  });
+
+  it('ends open reset links and a pending move of the address when the owner changes the password', async () => {
+    const customer = await newCustomer(t.http, 'Wary');
+    await requestReset(customer.email);
+    const reset = await resetToken(customer);
+    const intruders = `intruder-${customer.email}`;
+    expect((await post('/api/v1/users/me/email', { email: intruders, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+    const move = tokenIn((await mailed(intruders, 'Confirm your new email address'))[0], 'verify-email');
+
+    expect((await post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { token: customer.token })).status).toBe(204);
+    expect(await mailed(customer.email, 'Your password was changed')).toHaveLength(1);
+    expect((await confirmReset(reset)).status).toBe(400);
+    expect((await post('/api/v1/auth/email-verification/confirm', { token: move })).status).toBe(400);
+    expect((await me(customer)).body.email).toBe(customer.email);
+  });
+
+  it('cancels a pending move of the address when the password is reset', async () => {
+    const customer = await newCustomer(t.http, 'Recovered');
+    const intruders = `intruder-${customer.email}`;
+    expect((await post('/api/v1/users/me/email', { email: intruders, password: PASSWORD }, { token: customer.token })).status).toBe(202);
+    const move = tokenIn((await mailed(intruders, 'Confirm your new email address'))[0], 'verify-email');
+    await requestReset(customer.email);
+    expect((await confirmReset(await resetToken(customer))).status).toBe(204);
+    expect((await post('/api/v1/auth/email-verification/confirm', { token: move })).status).toBe(400);
+  });
+
+  it('answers 429 with Retry-After past three address links in fifteen minutes', async () => {
+    const customer = await newCustomer(t.http, 'Impatient');
+    for (let i = 0; i < 2; i++) expect((await post('/api/v1/auth/email-verification', {}, { token: customer.token })).status).toBe(202);
+    const resend = await post('/api/v1/auth/email-verification', {}, { token: customer.token });
+    expect(resend.status).toBe(429);
+    expect(Number(resend.headers['retry-after'])).toBe(900);
+    const move = await post('/api/v1/users/me/email', { email: `later-${customer.email}`, password: PASSWORD }, { token: customer.token });
+    expect(move.status).toBe(429);
+    expect(move.body.type).toMatch(/too-many-requests$/);
   });
 
   it('proves a new account\'s address with the link mailed at registration; a resend supersedes it', async () => {
     const customer = await newCustomer(t.http, 'Verifier');
     expect((await me(customer)).body.emailVerified).toBe(false);
-    const first = tokenIn((await mailsTo(customer.email, 'Confirm your email address'))[0], 'verify-email');
+    const first = tokenIn((await mailed(customer.email, 'Confirm your email address'))[0], 'verify-email');
     expect((await post('/api/v1/auth/email-verification', {}, { token: customer.token })).status).toBe(202);
-    const second = tokenIn((await mailsTo(customer.email, 'Confirm your email address', 2))[1], 'verify-email');
+    const second = tokenIn((await mailed(customer.email, 'Confirm your email address', 2))[1], 'verify-email');
 
     expect((await post('/api/v1/auth/email-verification/confirm', { token: first })).status).toBe(400);
     expect((await post('/api/v1/auth/email-verification/confirm', { token: second })).status).toBe(204);
@@ -172,9 +223,9 @@ describe('Account recovery and verified addresses', () => {
     expect((await post('/api/v1/users/me/email', { email: newAddress, password: 'wrong password here' }, { token: customer.token })).status).toBe(400);
     expect((await post('/api/v1/users/me/email', { email: newAddress, password: PASSWORD }, { token: customer.token })).status).toBe(202);
 
-    const notice = await mailsTo(customer.email, 'Your account is moving to another address');
+    const notice = await mailed(customer.email, 'Your account is moving to another address');
     expect(notice[0].text).toContain(newAddress);
-    const token = tokenIn((await mailsTo(newAddress, 'Confirm your new email address'))[0], 'verify-email');
+    const token = tokenIn((await mailed(newAddress, 'Confirm your new email address'))[0], 'verify-email');
     expect((await me(customer)).body.email).toBe(customer.email);
 
     expect((await post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
@@ -191,7 +242,7 @@ describe('Account recovery and verified addresses', () => {
 
     const wanted = `wanted-${customer.email}`;
     expect((await post('/api/v1/users/me/email', { email: wanted, password: PASSWORD }, { token: customer.token })).status).toBe(202);
-    const token = tokenIn((await mailsTo(wanted, 'Confirm your new email address'))[0], 'verify-email');
+    const token = tokenIn((await mailed(wanted, 'Confirm your new email address'))[0], 'verify-email');
     expect((await post('/api/v1/auth/register', { email: wanted, password: PASSWORD, name: 'Quicker' })).status).toBe(201);
     const late = await post('/api/v1/auth/email-verification/confirm', { token });
     expect(late.status).toBe(409);
@@ -238,9 +289,7 @@ describe('REQUIRE_VERIFIED_EMAIL', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.type).toMatch(/email-not-verified$/);
 
-    await relayAll(t);
-    await t.app.get(MailDeliveryScheduler).job.runOnce();
-    const mail = await inbox.waitFor((received) => received.to.includes(customer.email));
+    const [mail] = await mailsTo(t, inbox, customer.email, 'Confirm your email address');
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect((await t.http.post('/api/v1/auth/email-verification/confirm', { token })).status).toBe(204);
     expect((await order()).status).toBe(201);

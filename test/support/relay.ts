@@ -1,10 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as Relay from '../../src/infrastructure/events/outbox-relay';
 import { loadBuilt } from './built';
 import type { TestApp } from './test-app';
 
 const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
 
-/** Relays every event in the outbox now rather than on the relay's interval, for what consumers of events show. */
+/**
+ * Relays every event in the outbox now rather than on the relay's interval, for what consumers of events show. The
+ * app's own relay may hold the relay lock mid-batch (a pass here then relays nothing): wait until nothing is left
+ * unpublished, which in-process delivery means its consumers' work is committed too.
+ */
 export async function relayAll(t: Pick<TestApp, 'app'>): Promise<void> {
-  while ((await t.app.get(OutboxRelay).relayOnce()) > 0);
+  const relay = t.app.get(OutboxRelay);
+  for (;;) {
+    if ((await relay.relayOnce()) > 0) continue;
+    if ((await relay.backlog()) === 0) return;
+    await sleep(20);
+  }
 }

@@ -8,6 +8,8 @@ export abstract class AccountTokenRepository {
   abstract byHashForUpdate(hash: string): Promise<AccountToken | null>;
   /** Marks the user's open tokens of these purposes superseded: only the newest one works. */
   abstract supersedeOpen(userId: string, purposes: readonly AccountTokenPurpose[], now: Date): Promise<void>;
-  /** How many tokens of these purposes were issued to the user since then: the per-address limit on mails. */
-  abstract countIssuedSince(userId: string, purposes: readonly AccountTokenPurpose[], since: Date): Promise<number>;
+  /** When the tokens of these purposes issued to the user since then were issued, oldest first: the per-address limit. */
+  abstract issuedSince(userId: string, purposes: readonly AccountTokenPurpose[], since: Date): Promise<Date[]>;
+  /** Forgets tokens that can no longer be used (spent, superseded or expired) since before `before`; returns how many. */
+  abstract purgeFinished(before: Date): Promise<number>;
 }

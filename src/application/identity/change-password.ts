@@ -12,8 +12,9 @@ import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 
 /**
- * A new password ends every other session of the user (whoever knew the old one is logged out) and any reset link
- * still open; the owner is mailed a notice.
+ * A new password ends every other session of the user (whoever knew the old one is logged out), any reset link still
+ * open and any pending move of the address (the owner changing the password after a notice of a move they did not
+ * ask for cancels it); the owner is mailed a notice.
  */
 @Injectable()
 export class ChangePassword {
@@ -36,11 +37,14 @@ export class ChangePassword {
     const newHash = await this.hasher.hash(input.newPassword);
     await this.uow.run(async () => {
       const now = this.clock.now();
-      user.changePasswordHash(newHash, now);
-      await this.users.save(user);
-      await this.sessions.endAllOfUser(user.id, 'password_changed', now, actor.sessionId);
-      await this.tokens.supersedeOpen(user.id, ['password_reset'], now);
-      await this.events.publish(user.pullEvents());
+      // The account's row before its tokens: the order every token use case locks in.
+      const current = await this.users.byIdForUpdate(user.id);
+      if (!current) throw new UserNotFound(actor.userId);
+      current.changePasswordHash(newHash, now);
+      await this.users.save(current);
+      await this.sessions.endAllOfUser(current.id, 'password_changed', now, actor.sessionId);
+      await this.tokens.supersedeOpen(current.id, ['password_reset', 'email_change'], now);
+      await this.events.publish(current.pullEvents());
     });
   }
 }

@@ -26,14 +26,15 @@ export class ConfirmEmail {
 
   async execute(input: { token: string }): Promise<void> {
     const hash = this.secrets.hashOf(input.token);
-    if (hash === null) throw new InvalidAccountToken();
+    const found = hash === null ? null : await this.tokens.byHash(hash);
+    if (!found) throw new InvalidAccountToken();
     await this.uow.run(async () => {
       const now = this.clock.now();
-      const token = await this.tokens.byHashForUpdate(hash);
-      if (!token) throw new InvalidAccountToken();
+      // The account's row first, then its tokens: the order every token use case locks in.
+      const user = await this.users.byIdForUpdate(found.userId);
+      const token = await this.tokens.byHashForUpdate(found.tokenHash);
+      if (!user || !token || user.status !== 'active') throw new InvalidAccountToken();
       token.redeem(['email_verification', 'email_change'], now);
-      const user = await this.users.byIdForUpdate(token.userId);
-      if (!user) throw new InvalidAccountToken();
       if (token.purpose === 'email_verification') {
         user.verifyEmail(token.email, now);
       } else {
@@ -42,8 +43,9 @@ export class ConfirmEmail {
         user.changeEmail(Email.parse(token.email), now);
         await this.tokens.supersedeOpen(user.id, ['password_reset', 'email_verification', 'email_change'], now);
       }
-      await this.tokens.save(token);
+      // The user first: its save turns a lost race for the address (the unique index) into a 409.
       await this.users.save(user);
+      await this.tokens.save(token);
       await this.events.publish(user.pullEvents());
     });
   }

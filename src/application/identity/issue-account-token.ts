@@ -6,7 +6,7 @@ import { AccountTokenRepository } from './account-token.repository';
 import { AccountTokenSecrets } from './account-token-secrets';
 
 /** The purposes whose tokens supersede each other: one address proof open at a time, one reset at a time. */
-export const SUPERSEDING: Record<AccountTokenPurpose, readonly AccountTokenPurpose[]> = {
+const SUPERSEDING: Record<AccountTokenPurpose, readonly AccountTokenPurpose[]> = {
   password_reset: ['password_reset'],
   email_verification: ['email_verification', 'email_change'],
   email_change: ['email_verification', 'email_change'],
@@ -37,7 +37,10 @@ export class IssueAccountToken {
   /** Seconds until the account may be mailed another token of this kind; 0 when it may now. */
   async waitBeforeNext(userId: string, purpose: AccountTokenPurpose, now: Date): Promise<number> {
     const since = new Date(now.getTime() - TOKEN_MAIL_WINDOW_SECONDS * 1000);
-    const issued = await this.tokens.countIssuedSince(userId, SUPERSEDING[purpose], since);
-    return issued >= TOKEN_MAILS_PER_WINDOW ? TOKEN_MAIL_WINDOW_SECONDS : 0;
+    const issued = await this.tokens.issuedSince(userId, SUPERSEDING[purpose], since);
+    if (issued.length < TOKEN_MAILS_PER_WINDOW) return 0;
+    // A mail may go once enough of these have left the window to make room for one more.
+    const leaving = issued[issued.length - TOKEN_MAILS_PER_WINDOW];
+    return Math.max(1, Math.ceil((leaving.getTime() - since.getTime()) / 1000));
   }
 }

@@ -32,21 +32,21 @@ export class ResetPassword {
 
   async execute(input: { token: string; password: string }): Promise<void> {
     const hash = this.secrets.hashOf(input.token);
-    // Checked before the slow hash, which an unknown token must not cost; checked again under the row lock.
+    // Checked before the slow hash, which an unknown token must not cost; checked again under the locks.
     const found = hash === null ? null : await this.tokens.byHash(hash);
     if (!found) throw new InvalidAccountToken();
     assertAcceptablePassword(input.password, this.commonPasswords);
     const passwordHash = await this.hasher.hash(input.password);
     await this.uow.run(async () => {
       const now = this.clock.now();
+      // The account's row first, then its tokens: the order every token use case locks in.
+      const user = await this.users.byIdForUpdate(found.userId);
       const token = await this.tokens.byHashForUpdate(found.tokenHash);
-      if (!token) throw new InvalidAccountToken();
+      if (!user || !token || user.status !== 'active') throw new InvalidAccountToken();
       token.redeem(['password_reset'], now);
-      const user = await this.users.byIdForUpdate(token.userId);
-      if (!user) throw new InvalidAccountToken();
       user.resetPassword(passwordHash, now);
-      await this.tokens.save(token);
       await this.users.save(user);
+      await this.tokens.save(token);
       // Recovery cancels a pending move of the address too: it may be the intruder's.
       await this.tokens.supersedeOpen(user.id, ['password_reset', 'email_change'], now);
       await this.sessions.endAllOfUser(user.id, 'password_reset', now);

@@ -10,10 +10,16 @@ import {
   MaxLength,
   MinLength,
   Min,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
+/** Production with mail on: links with tokens leave for real inboxes. */
+const mailsLinks = (env: Environment) => env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true';
 
 /** The environment variables the process reads, with their rules. Names are the variables' own. */
 export class Environment {
@@ -157,7 +163,18 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
   MAIL_DELIVERY_INTERVAL_MS?: number;
 
-  @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_APP_URL must be an http:// or https:// URL' })
+  // Mailed links carry tokens: in production, with mail on, they must point at a real https address (not the
+  // development default), and a query or fragment would break the `?token=` appended to the path.
+  @ValidateIf((env: Environment) => env.PUBLIC_APP_URL !== undefined || mailsLinks(env))
+  @ValidateBy({
+    name: 'publicAppUrl',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) =>
+        typeof value === 'string' && appUrlShape.test(value) && (!mailsLinks(object as Environment) || value.startsWith('https://')),
+      defaultMessage: () =>
+        'PUBLIC_APP_URL must be an http:// or https:// URL without a query or fragment; in production it is required, and https, unless MAIL_DISABLED=true',
+    },
+  })
   PUBLIC_APP_URL?: string;
 
   // Signing secrets are stored encrypted with this key: a key made up per process would leave every secret

@@ -71,15 +71,26 @@ describe('loadConfig', () => {
   describe('mail', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), WEBHOOK_SECRET_KEY };
 
+    const PUBLIC_APP_URL = 'https://shop.example.com';
+
     it('refuses to run in production without SMTP_URL, naming SMTP_URL and MAIL_DISABLED', () => {
-      const problems = problemsOf(production);
+      const problems = problemsOf({ ...production, PUBLIC_APP_URL });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/^SMTP_URL: /);
       expect(problems[0]).toContain('MAIL_DISABLED=true');
     });
 
+    it('refuses links to a missing, plain-http or query-carrying PUBLIC_APP_URL when production mails them', () => {
+      const mailing = { ...production, SMTP_URL: 'smtp://mail.example.com:587' };
+      for (const url of [undefined, 'http://shop.example.com', 'https://shop.example.com/?ref=mail']) {
+        const problems = problemsOf(url === undefined ? mailing : { ...mailing, PUBLIC_APP_URL: url });
+        expect(problems).toEqual([expect.stringMatching(/^PUBLIC_APP_URL: .*https.*MAIL_DISABLED=true/)]);
+      }
+      expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail.publicAppUrl).toBe('http://localhost:3000');
+    });
+
     it('runs in production with SMTP_URL, or with mail disabled on purpose', () => {
-      expect(loadConfig({ ...production, SMTP_URL: 'smtps://user:pass@mail.example.com:465' }).mail).toMatchObject({
+      expect(loadConfig({ ...production, SMTP_URL: 'smtps://user:pass@mail.example.com:465', PUBLIC_APP_URL }).mail).toMatchObject({
         transport: 'smtp',
         smtpUrl: 'smtps://user:pass@mail.example.com:465',
       });

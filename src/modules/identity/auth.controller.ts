@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfirmEmail } from '../../application/identity/confirm-email';
 import { LogIn } from '../../application/identity/log-in';
@@ -13,6 +13,7 @@ import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { Public } from '../shared/public.decorator';
+import { AcceptedRequests } from './accepted-requests';
 import { EmailVerificationConfirmDto, MailAcceptedDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/account-recovery.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
@@ -23,8 +24,6 @@ import { UserDto } from './dto/user.dto';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  private readonly logger = new Logger(AuthController.name);
-
   constructor(
     private readonly registerUser: RegisterUser,
     private readonly logIn: LogIn,
@@ -34,6 +33,7 @@ export class AuthController {
     private readonly resetPassword: ResetPassword,
     private readonly confirmEmail: ConfirmEmail,
     private readonly resendEmailVerification: ResendEmailVerification,
+    private readonly accepted: AcceptedRequests,
   ) {}
 
   @Public()
@@ -103,8 +103,8 @@ export class AuthController {
   })
   @ApiAcceptedResponse({ type: MailAcceptedDto })
   @ApiProblems(400, 413, 415)
-  passwordReset(@Body() body: PasswordResetRequestDto): MailAcceptedDto {
-    this.requestPasswordReset.execute(body).catch((error: unknown) => this.logger.error({ err: error }, 'A password-reset request failed'));
+  async passwordReset(@Body() body: PasswordResetRequestDto): Promise<MailAcceptedDto> {
+    await this.accepted.accept('A password-reset request', () => this.requestPasswordReset.execute(body));
     return { message: 'If an account has this address, a link is on its way.' };
   }
 

@@ -38,6 +38,9 @@ import { CommonPasswordDictionary } from '../../infrastructure/security/common-p
 import { HmacAccountTokenSecrets } from '../../infrastructure/security/hmac-account-token-secrets';
 import { JWT_ALGORITHM, JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
 import { OpaqueRefreshTokens } from '../../infrastructure/security/opaque-refresh-tokens';
+import { PurgeFinishedAccountTokens } from '../../application/identity/purge-finished-account-tokens';
+import { AcceptedRequests } from './accepted-requests';
+import { AccountTokenPurgeScheduler } from './account-token-purge.scheduler';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthenticationGuard } from './authentication.guard';
@@ -73,9 +76,10 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     {
       provide: AccountTokenPolicy,
       inject: [AppConfig],
-      useFactory: ({ auth }: AppConfig): AccountTokenPolicy => ({
+      useFactory: ({ auth, events }: AppConfig): AccountTokenPolicy => ({
         passwordResetTtlSeconds: auth.passwordResetTtlSeconds,
         emailVerificationTtlSeconds: auth.emailVerificationTtlSeconds,
+        finishedRetentionDays: events.retentionDays,
       }),
     },
     IssueAccountToken,
@@ -84,6 +88,9 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     ConfirmEmail,
     ResendEmailVerification,
     RequestEmailChange,
+    PurgeFinishedAccountTokens,
+    AccountTokenPurgeScheduler,
+    AcceptedRequests,
     RegisterUser,
     LogIn,
     RefreshSession,

@@ -30,7 +30,18 @@ export class MikroOrmAccountTokenRepository extends AccountTokenRepository {
     await this.em.nativeUpdate(AccountToken, { userId, purpose: { $in: [...purposes] }, usedAt: null, supersededAt: null }, { supersededAt: now });
   }
 
-  countIssuedSince(userId: string, purposes: readonly AccountTokenPurpose[], since: Date): Promise<number> {
-    return this.em.count(AccountToken, { userId, purpose: { $in: [...purposes] }, createdAt: { $gte: since } });
+  async issuedSince(userId: string, purposes: readonly AccountTokenPurpose[], since: Date): Promise<Date[]> {
+    const tokens = await this.em.find(
+      AccountToken,
+      { userId, purpose: { $in: [...purposes] }, createdAt: { $gte: since } },
+      { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, disableIdentityMap: true },
+    );
+    return tokens.map((token) => token.createdAt);
+  }
+
+  purgeFinished(before: Date): Promise<number> {
+    return this.em.nativeDelete(AccountToken, {
+      $or: [{ usedAt: { $lt: before } }, { supersededAt: { $lt: before } }, { expiresAt: { $lt: before } }],
+    });
   }
 }
