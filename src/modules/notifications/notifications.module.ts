@@ -9,8 +9,8 @@ import { QueueShopMails } from '../../application/notifications/queue-shop-mails
 import { RecipientDirectory } from '../../application/notifications/recipient-directory';
 import { EventSubscriptions } from '../../application/shared/domain-event-handler';
 import { AppConfig } from '../../infrastructure/config/app-config';
-import { createMailer } from '../../infrastructure/mail/create-mailer';
-import { TemplateMailComposer } from '../../infrastructure/mail/template-mail-composer';
+import { createMailer } from '../../infrastructure/notifications/create-mailer';
+import { TemplateMailComposer } from '../../infrastructure/notifications/template-mail-composer';
 import { SqlMailQueue } from '../../infrastructure/persistence/notifications/sql-mail-queue';
 import { SqlRecipientDirectory } from '../../infrastructure/persistence/notifications/sql-recipient-directory';
 import { IdentityModule } from '../identity/identity.module';
