@@ -5,6 +5,7 @@ import { MailComposer } from '../../application/notifications/mail-composer';
 import { MailQueue } from '../../application/notifications/mail-queue';
 import { MailTokens } from '../../application/notifications/mail-tokens';
 import { Mailer } from '../../application/notifications/mailer';
+import { PurgeFinishedMails } from '../../application/notifications/purge-finished-mails';
 import { QueueShopMails } from '../../application/notifications/queue-shop-mails';
 import { RecipientDirectory } from '../../application/notifications/recipient-directory';
 import { EventSubscriptions } from '../../application/shared/domain-event-handler';
@@ -33,6 +34,7 @@ import { MailDeliveryScheduler } from './mail-delivery.scheduler';
     QueueShopMails,
     QueueAccountMails,
     DeliverDueMails,
+    PurgeFinishedMails,
     MailDeliveryScheduler,
   ],
 })
