@@ -651,7 +651,7 @@ export interface paths {
         put?: never;
         /**
          * A new signing secret; the old one keeps signing for 24 hours
-         * @description Shown once, in this reply. For 24 hours every delivery carries two signatures (new and old, space-separated), so receivers can switch without losing one.
+         * @description Shown once, in this reply. Every secret rotated away keeps signing for 24 hours after its rotation (the newest four at most), so a delivery carries one signature per secret that signs (space-separated) and receivers can switch without losing one.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -1202,7 +1202,7 @@ export interface components {
             failingSince: string | null;
             /**
              * Format: date-time
-             * @description Until when the secret replaced by the last rotation also signs deliveries; null when only one secret signs.
+             * @description When the last of the secrets replaced by rotations stops (or stopped) signing deliveries: each signs beside the current one for 24 hours after its rotation. Null when the secret was never rotated.
              * @example null
              */
             previousSecretExpiresAt: string | null;
@@ -1248,7 +1248,7 @@ export interface components {
             failingSince: string | null;
             /**
              * Format: date-time
-             * @description Until when the secret replaced by the last rotation also signs deliveries; null when only one secret signs.
+             * @description When the last of the secrets replaced by rotations stops (or stopped) signing deliveries: each signs beside the current one for 24 hours after its rotation. Null when the secret was never rotated.
              * @example null
              */
             previousSecretExpiresAt: string | null;

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { nextAttemptAfter } from '../../domain/notifications/delivery-schedule';
 import { Clock } from '../shared/clock';
+import { attemptDue, leaseMsFor, neverStopping, type Stopping } from '../shared/leased-attempts';
 import { MailComposer } from './mail-composer';
 import { type ClaimedMail, MailQueue } from './mail-queue';
 import { Mailer } from './mailer';
 
-const BATCH = 20;
-/** Longer than the SMTP adapter's timeouts allow a send to take: a mail is never sent by two instances at once. */
-const LEASE_SECONDS = 120;
+/** A send is abandoned after this long, whatever the SMTP server does (nodemailer's own timeouts bound idle waits only). */
+export const SEND_DEADLINE_MS = 30_000;
+/** Each mail's lease, taken just before its send: longer than the send may take, so no other instance claims it meanwhile. */
+export const MAIL_LEASE_MS = leaseMsFor(SEND_DEADLINE_MS);
+/** Mails sent at once by one instance: one at a time, one connection each, at the shop's pace of mails. */
+const CONCURRENCY = 1;
 const MAX_ERROR_LENGTH = 500;
 
 /** A delivery attempt that failed, for the log: which mail and why, never its content. */
@@ -16,7 +20,7 @@ export interface FailedDelivery {
   readonly template: string;
   readonly attempts: number;
   readonly error: string;
-  /** False when the mail will be tried again. */
+  /** True when this was the last attempt and the mail is given up; false when it will be tried again. */
   readonly gaveUp: boolean;
 }
 
@@ -26,11 +30,12 @@ export interface DeliveryReport {
 }
 
 /**
- * Sends the queued mails that are due. The shape keeps no transaction open across SMTP: each batch is claimed in
- * one statement that commits at once (status stays pending, next_attempt_at moves to the end of a lease, FOR UPDATE
- * SKIP LOCKED so instances share the work); each mail is then sent outside any transaction and marked sent. A failed
- * send is retried on the delivery schedule; a process that dies mid-send leaves the lease to run out and the mail is
- * sent again: delivery is at least once.
+ * Sends the queued mails that are due, the way application/shared/leased-attempts.ts says: no transaction stays open
+ * across SMTP; each mail is claimed and leased on its own just before its send (a statement that commits at once,
+ * FOR UPDATE SKIP LOCKED so instances share the work), sent outside any transaction under a deadline shorter than
+ * its lease, and its outcome recorded only if no other attempt has claimed it since. A failed send is retried on the
+ * delivery schedule; a process that dies mid-send leaves the lease to run out and the mail is sent again: delivery is
+ * at least once. Once `stopping()` holds, no further mail is claimed.
  */
 @Injectable()
 export class DeliverDueMails {
@@ -41,33 +46,39 @@ export class DeliverDueMails {
     private readonly clock: Clock,
   ) {}
 
-  async execute(): Promise<DeliveryReport> {
+  async execute(stopping: Stopping = neverStopping): Promise<DeliveryReport> {
     let sent = 0;
     const failures: FailedDelivery[] = [];
-    for (let claimed = BATCH; claimed === BATCH; ) {
-      const now = this.clock.now();
-      const due = await this.queue.claimDue(now, new Date(now.getTime() + LEASE_SECONDS * 1000), BATCH);
-      for (const mail of due) {
+    await attemptDue({
+      concurrency: CONCURRENCY,
+      stopping,
+      claim: () => {
+        const now = this.clock.now();
+        return this.queue.claimNext(now, new Date(now.getTime() + MAIL_LEASE_MS));
+      },
+      attempt: async (mail) => {
         const failure = await this.deliver(mail);
         if (failure) failures.push(failure);
         else sent += 1;
-      }
-      claimed = due.length;
-    }
+      },
+    });
     return { sent, failures };
   }
 
   private async deliver(mail: ClaimedMail): Promise<FailedDelivery | undefined> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`Not sent within ${SEND_DEADLINE_MS / 1000} s: abandoned`)), SEND_DEADLINE_MS);
     try {
-      await this.mailer.send(await this.composer.compose(mail));
+      await this.mailer.send(await this.composer.compose(mail), deadline.signal);
     } catch (cause) {
       const error = (cause instanceof Error ? cause.message : String(cause)).slice(0, MAX_ERROR_LENGTH);
       const retryAt = nextAttemptAfter(mail.attempts, this.clock.now());
-      if (retryAt) await this.queue.retryAt(mail.id, retryAt, error);
-      else await this.queue.markFailed(mail.id, error);
-      return { key: mail.key, template: mail.template, attempts: mail.attempts, error, gaveUp: retryAt === null };
+      const recorded = retryAt ? await this.queue.retryAt(mail, retryAt, error) : await this.queue.markFailed(mail, error);
+      return { key: mail.key, template: mail.template, attempts: mail.attempts, error, gaveUp: retryAt === null && recorded };
+    } finally {
+      clearTimeout(timer);
     }
-    await this.queue.markSent(mail.id, this.clock.now());
+    await this.queue.markSent(mail, this.clock.now());
     return undefined;
   }
 }

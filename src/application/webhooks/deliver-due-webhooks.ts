@@ -3,14 +3,18 @@ import type { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { verdictOf, webhookRetrySchedule } from '../../domain/webhooks/webhook-delivery';
 import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
+import { attemptDue, leaseMsFor, neverStopping, type Stopping } from '../shared/leased-attempts';
 import { type AttemptRecord, type ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { type AttemptOutcome, WebhookMetrics } from './webhook-metrics';
 import { type WebhookResponse, WebhookSender } from './webhook-sender';
 import { WebhookSettings } from './webhook-settings';
 
-/** Deliveries attempted at once by one instance: one slow receiver does not hold up the others. */
-const BATCH = 10;
+/**
+ * Deliveries attempted at once by one instance. Each slot claims its next delivery as soon as it is free, so a slow
+ * receiver holds up one slot, not the others.
+ */
+const CONCURRENCY = 10;
 
 /** What an attempt comes to when the endpoint's secret cannot be read: never sent unsigned. */
 const UNSIGNABLE: WebhookResponse = {
@@ -36,10 +40,13 @@ export interface WebhookRunReport {
 }
 
 /**
- * Attempts the deliveries that are due, the mail queue's shape: each batch is claimed in one statement that commits
- * at once (FOR UPDATE SKIP LOCKED, a lease longer than an attempt can take, so across instances each attempt happens
- * once), then sent outside any transaction, and its outcome recorded. A process that dies mid-attempt leaves the lease
- * to run out and the delivery is attempted again: delivery is at least once, with the same `webhook-id`.
+ * Attempts the deliveries that are due, the way application/shared/leased-attempts.ts says (the mail queue's way):
+ * each delivery is claimed and leased on its own just before its attempt (a statement that commits at once, FOR
+ * UPDATE SKIP LOCKED, a lease longer than an attempt can take, so across instances each attempt happens once), sent
+ * outside any transaction, and its outcome recorded only if no other attempt has claimed it since; only then are the
+ * endpoint's health and the metrics updated. A process that dies mid-attempt leaves the lease to run out and the
+ * delivery is attempted again: delivery is at least once, with the same `webhook-id`. Once `stopping()` holds, no
+ * further delivery is claimed.
  */
 @Injectable()
 export class DeliverDueWebhooks {
@@ -56,28 +63,29 @@ export class DeliverDueWebhooks {
     this.schedule = webhookRetrySchedule(settings.retryDelaysSeconds);
   }
 
-  async execute(): Promise<WebhookRunReport> {
+  async execute(stopping: Stopping = neverStopping): Promise<WebhookRunReport> {
     let delivered = 0;
     const failures: FailedAttempt[] = [];
     this.metrics.backlogAge(await this.deliveries.backlogAgeSeconds(this.clock.now()));
-    for (let claimed = BATCH; claimed === BATCH; ) {
-      const now = this.clock.now();
-      const due = await this.deliveries.claimDue(now, new Date(now.getTime() + this.leaseMs()), BATCH);
-      for (const failure of await Promise.all(due.map((delivery) => this.attempt(delivery)))) {
-        if (failure) failures.push(failure);
-        else delivered += 1;
-      }
-      claimed = due.length;
-    }
+    const leaseMs = leaseMsFor(this.settings.timeoutMs);
+    await attemptDue({
+      concurrency: CONCURRENCY,
+      stopping,
+      claim: () => {
+        const now = this.clock.now();
+        return this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs));
+      },
+      attempt: async (delivery) => {
+        const outcome = await this.attempt(delivery);
+        if (outcome === 'delivered') delivered += 1;
+        else if (outcome !== 'superseded') failures.push(outcome);
+      },
+    });
     return { delivered, failures };
   }
 
-  /** Twice the longest an attempt may take, plus time for the database: a live attempt never loses its lease. */
-  private leaseMs(): number {
-    return 2 * this.settings.timeoutMs + 10_000;
-  }
-
-  private async attempt(delivery: ClaimedDelivery): Promise<FailedAttempt | undefined> {
+  /** What the attempt came to; 'superseded' when its outcome was not recorded (its lease ran out, another attempt holds the delivery). */
+  private async attempt(delivery: ClaimedDelivery): Promise<'delivered' | 'superseded' | FailedAttempt> {
     const at = this.clock.now();
     const response =
       delivery.secrets.length > 0
@@ -85,26 +93,28 @@ export class DeliverDueWebhooks {
         : UNSIGNABLE;
     const attempt: AttemptRecord = { at, responseStatus: response.status, responseBody: response.body, error: response.error, durationMs: response.durationMs };
     const outcome = await this.record(delivery, attempt);
+    if (outcome === 'superseded') return outcome;
     this.metrics.attempted(outcome, response.durationMs / 1000);
-    if (outcome === 'delivered') return undefined;
+    if (outcome === 'delivered') return outcome;
     const reason = response.error ?? `answered ${response.status}`;
     return { deliveryId: delivery.id, endpointId: delivery.endpointId, eventType: delivery.eventType, attempts: delivery.attempts, outcome, reason };
   }
 
-  private async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<AttemptOutcome> {
+  /** Records the outcome, then what it says of the endpoint; neither when the record was fenced off. */
+  private async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<AttemptOutcome | 'superseded'> {
     switch (verdictOf(attempt.responseStatus)) {
       case 'delivered':
-        await this.deliveries.recordSuccess(delivery, attempt);
+        if (!(await this.deliveries.recordSuccess(delivery, attempt))) return 'superseded';
         await this.endpoints.markHealthy(delivery.endpointId);
         return 'delivered';
       case 'gone':
-        await this.deliveries.recordFailure(delivery, attempt);
+        if (!(await this.deliveries.recordFailure(delivery, attempt))) return 'superseded';
         await this.endpoints.disable(delivery.endpointId, `Disabled at ${attempt.at.toISOString()}: the receiver answered 410 Gone.`);
         return 'gone';
       case 'retry': {
         const next = this.schedule.nextAttemptAfter(delivery.attempts, attempt.at);
-        if (next) await this.deliveries.recordRetry(delivery, attempt, next);
-        else await this.deliveries.recordFailure(delivery, attempt);
+        const recorded = next ? await this.deliveries.recordRetry(delivery, attempt, next) : await this.deliveries.recordFailure(delivery, attempt);
+        if (!recorded) return 'superseded';
         const last = attempt.error ?? `answered ${attempt.responseStatus}`;
         const reason = `Disabled at ${attempt.at.toISOString()}: every attempt for ${DISABLE_AFTER_FAILING_DAYS} days has failed (the last: ${last}).`;
         await this.endpoints.markFailing(delivery.endpointId, attempt.at, failingTooLongBefore(attempt.at), reason);

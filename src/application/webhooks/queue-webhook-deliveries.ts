@@ -6,9 +6,10 @@ import { DomainEventHandler, type PublishedEvent } from '../shared/domain-event-
 import { type OutgoingEvent, WebhookDeliveries } from './webhook-deliveries';
 
 /**
- * Turns each offered domain event into one delivery per subscribed endpoint, in the transaction the relay hands it
- * over in. The event id is the `webhook-id`, and a delivery is unique per event and endpoint, so an event delivered
- * twice by the broker queues nothing twice.
+ * Turns each offered domain event into one delivery per subscribed endpoint: in the transaction the relay hands it
+ * over in when handlers run in-process; with NATS, outside any transaction, before the message is acknowledged. The
+ * event id is the `webhook-id`, and a delivery is unique per event and endpoint, so an event delivered twice by the
+ * broker queues nothing twice.
  */
 @Injectable()
 export class QueueWebhookDeliveries extends DomainEventHandler {

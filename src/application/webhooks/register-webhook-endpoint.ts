@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
-import { SigningSecrets } from './signing-secrets';
+import { type EndpointWithSecret, SecretSealer, SigningSecrets } from './signing-secrets';
 import { WebhookDestinations } from './webhook-destinations';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { WebhookSettings } from './webhook-settings';
@@ -12,27 +12,30 @@ export interface RegisterWebhookEndpointInput {
   description?: string | null;
 }
 
-/** An admin registers a receiver; its signing secret is generated here and shown once, in the reply. */
+/** An admin registers a receiver; its signing secret is generated here, sealed for storage, and shown once, in the reply. */
 @Injectable()
 export class RegisterWebhookEndpoint {
   constructor(
     private readonly endpoints: WebhookEndpoints,
     private readonly destinations: WebhookDestinations,
     private readonly secrets: SigningSecrets,
+    private readonly sealer: SecretSealer,
     private readonly settings: WebhookSettings,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: RegisterWebhookEndpointInput): Promise<WebhookEndpoint> {
+  async execute(input: RegisterWebhookEndpointInput): Promise<EndpointWithSecret<WebhookEndpoint>> {
+    const id = this.endpoints.nextId();
+    const secret = this.secrets.generate();
     const endpoint = WebhookEndpoint.register({
-      id: this.endpoints.nextId(),
+      id,
       ...input,
-      secret: this.secrets.generate(),
+      secret: this.sealer.seal(secret, id),
       now: this.clock.now(),
       allowHttp: this.settings.allowHttp,
     });
     await this.destinations.assertAllowed(endpoint.url);
     await this.endpoints.add(endpoint);
-    return endpoint;
+    return { endpoint, secret };
   }
 }

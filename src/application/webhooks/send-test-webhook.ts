@@ -16,12 +16,14 @@ export class SendTestWebhook {
   ) {}
 
   async execute(endpointId: string): Promise<DeliveryView> {
-    const endpoint = await this.endpoints.byId(endpointId);
-    if (!endpoint) throw new WebhookEndpointNotFound(endpointId);
-    if (!endpoint.enabled) throw new WebhookEndpointDisabled(endpointId);
     const now = this.clock.now();
     const eventId = this.deliveries.nextId();
     const body = webhookBody(TEST_EVENT_TYPE, now, { endpointId, message: 'A test event sent from the admin API.' });
-    return this.deliveries.enqueueTo(endpointId, { eventId, type: TEST_EVENT_TYPE, body }, now);
+    const queued = await this.deliveries.enqueueTo(endpointId, { eventId, type: TEST_EVENT_TYPE, body }, now);
+    if (queued) return queued;
+    // Nothing queued: the endpoint is gone or disabled, perhaps a moment ago. Which one decides the answer.
+    const endpoint = await this.endpoints.byId(endpointId);
+    if (!endpoint) throw new WebhookEndpointNotFound(endpointId);
+    throw new WebhookEndpointDisabled(endpointId);
   }
 }

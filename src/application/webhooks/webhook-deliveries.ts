@@ -1,4 +1,6 @@
 import type { DeliveryStatus } from '../../domain/webhooks/webhook-delivery';
+import type { SigningSecret } from '../../domain/webhooks/webhook-endpoint';
+import type { LeasedAttempt } from '../shared/leased-attempts';
 import type { Page, PageRequest } from '../shared/page';
 
 /** An event on its way out: `eventId` is the `webhook-id` of every attempt, to every endpoint. */
@@ -9,21 +11,19 @@ export interface OutgoingEvent {
 }
 
 /** A delivery claimed for one attempt; `attempts` counts this one. */
-export interface ClaimedDelivery {
-  readonly id: string;
+export interface ClaimedDelivery extends LeasedAttempt {
   readonly endpointId: string;
   readonly url: string;
   readonly eventId: string;
   readonly eventType: string;
   readonly body: string;
-  readonly attempts: number;
   /** When the delivery was due: how long it waited is the backlog's age. */
   readonly dueAt: Date;
   /**
-   * The endpoint's signing secrets at the time of the attempt (two during a rotation's overlap); none when they
-   * cannot be decrypted (WEBHOOK_SECRET_KEY changed), and then nothing may be sent.
+   * The endpoint's signing secrets at the time of the attempt, opened (the current one, and those rotated away in
+   * the last 24 hours); none when they cannot be decrypted (WEBHOOK_SECRET_KEY changed), and then nothing may be sent.
    */
-  readonly secrets: readonly string[];
+  readonly secrets: readonly SigningSecret[];
 }
 
 /** What one attempt came to, as the admin sees it afterwards. */
@@ -53,8 +53,9 @@ export interface DeliveryView {
 
 /**
  * The webhook outbox: one delivery per event and endpoint. Queueing joins the caller's transaction (the relay's, for
- * the event handler); the delivery job's statements each commit on their own, so no transaction stays open across
- * an HTTP call.
+ * the event handler, when handlers run in-process); the delivery job's statements each commit on their own, so no
+ * transaction stays open across an HTTP call. Leased one at a time for one attempt, as
+ * application/shared/leased-attempts.ts describes.
  */
 export abstract class WebhookDeliveries {
   /** A new time-ordered id, e.g. for the event of a test delivery. */
@@ -66,22 +67,35 @@ export abstract class WebhookDeliveries {
    */
   abstract enqueueForSubscribers(events: readonly OutgoingEvent[], now: Date): Promise<void>;
 
-  /** One delivery to one endpoint, whatever it subscribes to (the test event). */
-  abstract enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView>;
+  /**
+   * One delivery to one enabled endpoint, whatever it subscribes to (the test event); undefined, queueing nothing,
+   * when the endpoint is gone or disabled (even if that happened a moment ago).
+   */
+  abstract enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView | undefined>;
 
   /**
-   * Claims up to `limit` pending deliveries due at `now` to enabled endpoints, each leased until `leaseUntil` (no
-   * other instance claims it meanwhile), in a statement that commits at once.
+   * Claims the pending delivery to an enabled endpoint due longest at `now`, leased until `leaseUntil` (no other
+   * instance claims it meanwhile), in a statement that commits at once; undefined when none is due. The pending
+   * deliveries of a disabled endpoint are not even looked at: they wait until it is enabled again.
    */
-  abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]>;
+  abstract claimNext(now: Date, leaseUntil: Date): Promise<ClaimedDelivery | undefined>;
 
-  /** The outcome of a claimed attempt; a no-op if the lease ran out and another attempt has been claimed since. */
-  abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void>;
-  abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<void>;
-  abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void>;
+  /**
+   * The outcome of a claimed attempt. A no-op answering false when the lease ran out and another attempt has been
+   * claimed since: that attempt's outcome is the one that counts.
+   */
+  abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
+  abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<boolean>;
+  abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
 
-  /** How long the oldest delivery due at `now` has been waiting, in seconds; 0 when none is. */
+  /**
+   * How long the oldest delivery that could be attempted at `now` has been waiting, in seconds (0 when none): due,
+   * to an enabled endpoint, and not under an attempt's lease.
+   */
   abstract backlogAgeSeconds(now: Date): Promise<number>;
+
+  /** Deletes the deliveries finished (delivered or given up) before `before`; answers how many. */
+  abstract purgeFinished(before: Date): Promise<number>;
 
   /** Newest first. */
   abstract pageOf(endpointId: string, request: PageRequest): Promise<Page<DeliveryView>>;

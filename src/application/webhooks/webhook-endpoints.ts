@@ -1,13 +1,16 @@
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { Page, PageRequest } from '../shared/page';
 
-/** The registered endpoints. Secrets go in and come out in clear; the adapter keeps them encrypted at rest. */
+/** The registered endpoints. Their secrets go in and come out sealed (SecretSealer); nothing here opens them. */
 export abstract class WebhookEndpoints {
   abstract nextId(): string;
   abstract add(endpoint: WebhookEndpoint): Promise<void>;
   abstract byId(id: string): Promise<WebhookEndpoint | undefined>;
+  /** Read under the row's lock until the unit of work ends: to change it and `save` it, racing nothing. */
+  abstract byIdForUpdate(id: string): Promise<WebhookEndpoint | undefined>;
   /** Newest first. */
   abstract page(request: PageRequest): Promise<Page<WebhookEndpoint>>;
+  /** Writes every field: only an endpoint read by `byIdForUpdate` in the same unit of work may be saved. */
   abstract save(endpoint: WebhookEndpoint): Promise<void>;
   /** Removes the endpoint and its deliveries; false when there was none. */
   abstract remove(id: string): Promise<boolean>;

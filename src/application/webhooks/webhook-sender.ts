@@ -1,3 +1,5 @@
+import type { SigningSecret } from '../../domain/webhooks/webhook-endpoint';
+
 /** One signed POST of a delivery. */
 export interface WebhookRequest {
   readonly url: string;
@@ -5,7 +7,7 @@ export interface WebhookRequest {
   readonly id: string;
   readonly timestamp: Date;
   readonly body: string;
-  readonly secrets: readonly string[];
+  readonly secrets: readonly SigningSecret[];
 }
 
 export interface WebhookResponse {

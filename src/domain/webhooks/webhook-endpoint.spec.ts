@@ -1,16 +1,30 @@
-import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore, signingSecrets, WebhookEndpoint } from './webhook-endpoint';
+import {
+  DISABLE_AFTER_FAILING_DAYS,
+  failingTooLongBefore,
+  MAX_PREVIOUS_SECRETS,
+  type SealedSecret,
+  type SigningSecret,
+  signingSecrets,
+  WebhookEndpoint,
+} from './webhook-endpoint';
 import { InvalidWebhookEndpoint } from './webhooks.errors';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const register = (fields: Partial<Parameters<typeof WebhookEndpoint.register>[0]> = {}) =>
-  WebhookEndpoint.register({ id: 'e1', url: 'https://hooks.example.com/in', events: ['order.paid'], secret: 'whsec_first', now, allowHttp: false, ...fields });
+  WebhookEndpoint.register({ id: 'e1', url: 'https://hooks.example.com/in', events: ['order.paid'], secret: sealed('first'), now, allowHttp: false, ...fields });
+const sealed = (name: string) => `sealed:${name}` as SealedSecret;
+/** What the delivery job does with an endpoint's sealed secrets: opens them (here, by name). */
+const opened = (endpoint: WebhookEndpoint) => ({
+  secret: endpoint.secret.replace('sealed:', 'whsec_') as SigningSecret,
+  previousSecrets: endpoint.previousSecrets.map(({ secret, expiresAt }) => ({ secret: secret.replace('sealed:', 'whsec_') as SigningSecret, expiresAt })),
+});
 const hoursLater = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
 describe('a webhook endpoint', () => {
   it('is registered enabled, with its events, a trimmed description and one signing secret', () => {
     const endpoint = register({ description: '  Warehouse  ', events: ['order.paid', 'refund.succeeded'] });
     expect(endpoint).toMatchObject({ enabled: true, disabledReason: null, description: 'Warehouse', events: ['order.paid', 'refund.succeeded'] });
-    expect(signingSecrets(endpoint, now)).toEqual(['whsec_first']);
+    expect(signingSecrets(opened(endpoint), now)).toEqual(['whsec_first']);
   });
 
   it('refuses plain http unless it is allowed, and URLs with credentials or a fragment', () => {
@@ -30,9 +44,30 @@ describe('a webhook endpoint', () => {
 
   it('keeps signing with the old secret beside the new one for 24 hours after a rotation', () => {
     const endpoint = register();
-    endpoint.rotateSecret('whsec_second', now);
-    expect(signingSecrets(endpoint, hoursLater(23.9))).toEqual(['whsec_second', 'whsec_first']);
-    expect(signingSecrets(endpoint, hoursLater(24))).toEqual(['whsec_second']);
+    endpoint.rotateSecret(sealed('second'), now);
+    expect(signingSecrets(opened(endpoint), hoursLater(23.9))).toEqual(['whsec_second', 'whsec_first']);
+    expect(signingSecrets(opened(endpoint), hoursLater(24))).toEqual(['whsec_second']);
+    expect(endpoint.previousSecretsExpireAt).toEqual(hoursLater(24));
+  });
+
+  it('keeps every secret rotated away in the last 24 hours signing, each for 24 hours after its own rotation', () => {
+    const endpoint = register();
+    endpoint.rotateSecret(sealed('second'), now);
+    endpoint.rotateSecret(sealed('third'), hoursLater(1));
+    expect(signingSecrets(opened(endpoint), hoursLater(2))).toEqual(['whsec_third', 'whsec_second', 'whsec_first']);
+    expect(signingSecrets(opened(endpoint), hoursLater(24.5))).toEqual(['whsec_third', 'whsec_second']);
+    expect(signingSecrets(opened(endpoint), hoursLater(25))).toEqual(['whsec_third']);
+    expect(endpoint.previousSecretsExpireAt).toEqual(hoursLater(25));
+  });
+
+  it(`keeps at most ${MAX_PREVIOUS_SECRETS} secrets rotated away, and drops those whose overlap has ended`, () => {
+    const endpoint = register();
+    for (let i = 1; i <= MAX_PREVIOUS_SECRETS + 2; i++) endpoint.rotateSecret(sealed(`s${i}`), hoursLater(i / 10));
+    expect(endpoint.previousSecrets.map((previous) => previous.secret)).toEqual(
+      Array.from({ length: MAX_PREVIOUS_SECRETS }, (_, i) => sealed(`s${MAX_PREVIOUS_SECRETS + 1 - i}`)),
+    );
+    endpoint.rotateSecret(sealed('later'), hoursLater(30));
+    expect(endpoint.previousSecrets.map((previous) => previous.secret)).toEqual([sealed(`s${MAX_PREVIOUS_SECRETS + 2}`)]);
   });
 
   it('says why it was disabled by an admin, and forgets the reason and the failure streak when enabled again', () => {

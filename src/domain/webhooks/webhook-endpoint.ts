@@ -4,11 +4,30 @@ import { InvalidWebhookEndpoint } from './webhooks.errors';
 
 /** After a rotation the old secret keeps signing this long, so receivers can switch without losing a delivery. */
 export const SECRET_OVERLAP_HOURS = 24;
+/**
+ * At most this many secrets rotated away keep signing beside the current one (each for SECRET_OVERLAP_HOURS): a
+ * rotation beyond that stops the oldest at once. Enough for rotations in quick succession; a header of five
+ * signatures at most.
+ */
+export const MAX_PREVIOUS_SECRETS = 4;
 /** An endpoint whose every attempt has failed for this long is disabled, saying why. */
 export const DISABLE_AFTER_FAILING_DAYS = 5;
 export const MAX_DESCRIPTION_LENGTH = 500;
 /** Standard Webhooks secrets read `whsec_` + base64 of the key bytes. */
 export const SIGNING_SECRET_PREFIX = 'whsec_';
+
+declare const clear: unique symbol;
+declare const sealed: unique symbol;
+/** A signing secret in clear (`whsec_...`): shown once when generated, and held by the delivery job while it signs. */
+export type SigningSecret = string & { readonly [clear]: true };
+/** A signing secret as stored: sealed (encrypted), opaque; it signs nothing until it is opened. */
+export type SealedSecret = string & { readonly [sealed]: true };
+
+/** A secret rotated away, still signing until `expiresAt`. */
+export interface PreviousSecret<Secret extends string> {
+  readonly secret: Secret;
+  readonly expiresAt: Date;
+}
 
 export interface EndpointChanges {
   url?: string;
@@ -26,20 +45,27 @@ export class WebhookEndpoint {
   enabled: boolean;
   /** Why the endpoint was disabled (by an admin, a 410, or five days of failures); null while enabled. */
   disabledReason: string | null;
+  /** The current secret, sealed: an endpoint never carries a secret in clear. */
+  secret: SealedSecret;
   /**
-   * In clear (`whsec_...`) only when just generated, to be shown once; an endpoint loaded from storage carries it as
-   * stored (sealed), since nothing but the delivery job needs it in clear.
+   * The secrets rotated away, sealed, newest first, at most MAX_PREVIOUS_SECRETS: each signs beside the current one
+   * until its `expiresAt` (those past it are dropped at the next rotation).
    */
-  secret: string;
-  /** The secret before the last rotation, still signing until `previousSecretExpiresAt`. */
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
+  previousSecrets: Array<PreviousSecret<SealedSecret>>;
   /** When the first of the failed attempts since the last success happened; null when the last attempt succeeded. */
   failingSince: Date | null;
   createdAt: Date;
   updatedAt: Date;
 
-  static register(input: { id: string; url: string; events: readonly string[]; description?: string | null; secret: string; now: Date; allowHttp: boolean }): WebhookEndpoint {
+  static register(input: {
+    id: string;
+    url: string;
+    events: readonly string[];
+    description?: string | null;
+    secret: SealedSecret;
+    now: Date;
+    allowHttp: boolean;
+  }): WebhookEndpoint {
     const endpoint = new WebhookEndpoint();
     endpoint.id = input.id;
     endpoint.url = checkWebhookUrl(input.url, input);
@@ -48,8 +74,7 @@ export class WebhookEndpoint {
     endpoint.enabled = true;
     endpoint.disabledReason = null;
     endpoint.secret = input.secret;
-    endpoint.previousSecret = null;
-    endpoint.previousSecretExpiresAt = null;
+    endpoint.previousSecrets = [];
     endpoint.failingSince = null;
     endpoint.createdAt = input.now;
     endpoint.updatedAt = input.now;
@@ -72,23 +97,34 @@ export class WebhookEndpoint {
     this.updatedAt = now;
   }
 
-  /** A new secret signs from now on; the current one keeps signing beside it for SECRET_OVERLAP_HOURS. */
-  rotateSecret(secret: string, now: Date): void {
-    this.previousSecret = this.secret;
-    this.previousSecretExpiresAt = new Date(now.getTime() + SECRET_OVERLAP_HOURS * 3_600_000);
+  /**
+   * A new secret signs from now on; the current one keeps signing beside it for SECRET_OVERLAP_HOURS, like those
+   * rotated away before it whose overlap has not ended (the newest MAX_PREVIOUS_SECRETS of them).
+   */
+  rotateSecret(secret: SealedSecret, now: Date): void {
+    const overlapEnds = new Date(now.getTime() + SECRET_OVERLAP_HOURS * 3_600_000);
+    const stillSigning = this.previousSecrets.filter((previous) => previous.expiresAt > now);
+    this.previousSecrets = [{ secret: this.secret, expiresAt: overlapEnds }, ...stillSigning].slice(0, MAX_PREVIOUS_SECRETS);
     this.secret = secret;
     this.updatedAt = now;
   }
 
+  /** When the last of the secrets rotated away stops signing; null when none was. */
+  get previousSecretsExpireAt(): Date | null {
+    const ends = this.previousSecrets.map((previous) => previous.expiresAt.getTime());
+    return ends.length === 0 ? null : new Date(Math.max(...ends));
+  }
 }
 
-/** The secrets a delivery made at `now` is signed with: the current one, and the previous one during the overlap. */
+/**
+ * The secrets a delivery made at `now` is signed with: the current one, and those rotated away whose overlap has not
+ * ended. Only opened secrets sign: an endpoint's sealed ones are not accepted here.
+ */
 export function signingSecrets(
-  endpoint: Pick<WebhookEndpoint, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  secrets: { readonly secret: SigningSecret; readonly previousSecrets: ReadonlyArray<PreviousSecret<SigningSecret>> },
   now: Date,
-): string[] {
-  const { secret, previousSecret, previousSecretExpiresAt } = endpoint;
-  return previousSecret && previousSecretExpiresAt && previousSecretExpiresAt > now ? [secret, previousSecret] : [secret];
+): SigningSecret[] {
+  return [secrets.secret, ...secrets.previousSecrets.filter((previous) => previous.expiresAt > now).map((previous) => previous.secret)];
 }
 
 /** The moment before which a streak of failures must have started for a failure at `now` to disable the endpoint. */

@@ -1,12 +1,15 @@
 import { type MikroORM, RequestContext } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
+import type { Stopping } from '../../application/shared/leased-attempts';
 
 /**
  * A background job run every `intervalSeconds` on every instance, each run in its own database context.
  * Jobs must be safe to run on several instances at once (they claim rows with SKIP LOCKED). Overlapping
  * ticks are skipped, not stacked; a failed run is logged and retried at the next tick. Stopped for good before
  * the database closes (the schedulers stop in `beforeApplicationShutdown`): a run after that would open the ORM's
- * connection again, and that pool would never be closed.
+ * connection again, and that pool would never be closed. `work` is handed a `stopping()` that holds once `stop()` was
+ * called: a job that loops over a backlog checks it between items, so that shutdown waits for the items under way,
+ * not for the whole backlog.
  */
 export class PeriodicJob {
   private readonly logger: Logger;
@@ -17,7 +20,7 @@ export class PeriodicJob {
   constructor(
     private readonly name: string,
     private readonly orm: MikroORM,
-    private readonly work: () => Promise<number>,
+    private readonly work: (stopping: Stopping) => Promise<number>,
     private readonly report: (handled: number) => string,
   ) {
     this.logger = new Logger(name);
@@ -28,7 +31,7 @@ export class PeriodicJob {
     this.timer.unref();
   }
 
-  /** No run starts after this; resolves when the one under way, if any, has ended. */
+  /** No run starts after this, and the one under way is told to stop (`stopping()`); resolves when it has ended. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
@@ -38,7 +41,7 @@ export class PeriodicJob {
   /** One run now; returns how many items it handled (0 when a run was already under way, or the job is stopped). */
   async runOnce(): Promise<number> {
     if (this.running || this.stopped) return 0;
-    this.running = RequestContext.create(this.orm.em, () => this.work());
+    this.running = RequestContext.create(this.orm.em, () => this.work(() => this.stopped));
     try {
       const handled = await this.running;
       if (handled > 0) this.logger.log(this.report(handled));

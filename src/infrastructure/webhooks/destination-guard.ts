@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, promises as dns } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { WebhookDestinations } from '../../application/webhooks/webhook-destinations';
 import { WebhookDestinationRefused } from '../../domain/webhooks/webhooks.errors';
@@ -15,6 +15,14 @@ export class DestinationRefusedError extends Error {
  * so a name that resolved to a public address at registration and to this network now (DNS rebinding) is caught.
  * An IP literal is never looked up: `checkLiteral` judges it before connecting. With private networks allowed
  * (development, tests) nothing is refused.
+ *
+ * Two resolvers, on purpose. When connecting, `lookup` is the operating system's (dns.lookup, getaddrinfo on libuv's
+ * thread pool): it must judge exactly the addresses the HTTP client would connect to, /etc/hosts and all; the
+ * attempt's deadline bounds the attempt, though a name that hangs holds a pool thread until getaddrinfo gives up.
+ * At registration, which an admin's request waits for and which shares that pool with password hashing, the name is
+ * resolved by a c-ares Resolver (DNS queries on the event loop, each try bounded): a name that hangs cannot block
+ * the pool. It reads DNS only: `localhost` names are loopback by definition (RFC 6761), and a name known only to
+ * /etc/hosts does not resolve, so it is refused, as a receiver's public name never is.
  */
 export class DestinationGuard extends WebhookDestinations {
   constructor(private readonly allowPrivateNetworks: boolean) {
@@ -55,17 +63,19 @@ export class DestinationGuard extends WebhookDestinations {
   }
 }
 
-const RESOLVE_TIMEOUT_MS = 5_000;
+/** Each DNS query's wait, tried twice: a registration waits at most about 5 s for its host. */
+const RESOLVE_TRY_MS = 2_500;
 
-function resolveAll(hostname: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(unresolvable(hostname, 'did not resolve in time')), RESOLVE_TIMEOUT_MS);
-    dnsLookup(hostname, { all: true }, (error, addresses) => {
-      clearTimeout(timer);
-      if (error) reject(unresolvable(hostname, 'does not resolve'));
-      else resolve(addresses.map((entry) => entry.address));
-    });
-  });
+/** Every address of the host, IPv4 and IPv6, from DNS. */
+async function resolveAll(hostname: string): Promise<string[]> {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
+  const resolver = new dns.Resolver({ timeout: RESOLVE_TRY_MS, tries: 2 });
+  const answers = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
+  const addresses = answers.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value : []));
+  if (addresses.length > 0) return addresses;
+  const timedOut = answers.some((answer) => answer.status === 'rejected' && (answer.reason as { code?: string }).code === dns.TIMEOUT);
+  throw unresolvable(hostname, timedOut ? 'did not resolve in time' : 'does not resolve');
 }
 
 /** A host that cannot be resolved cannot be checked: refused, as a typo usually is. */

@@ -2,10 +2,12 @@ import { BlockList, isIP } from 'node:net';
 
 /**
  * Addresses a webhook must never reach, so that registering an endpoint cannot be used to probe or call this
- * network (SSRF): unspecified, loopback, private (RFC 1918, unique local fc00::/7), carrier-grade NAT, link-local
- * (169.254/16, fe80::/10, which hold the cloud metadata services 169.254.169.254 and fd00:ec2::254), benchmarking,
- * documentation, multicast and reserved ranges. An IPv4 address embedded in IPv6 (::ffff:a.b.c.d, NAT64) is judged
- * as the IPv4 address it carries.
+ * network (SSRF): unspecified, loopback, private (RFC 1918, unique local fc00::/7, the deprecated site-local
+ * fec0::/10), carrier-grade NAT, link-local (169.254/16, fe80::/10, which hold the cloud metadata services
+ * 169.254.169.254 and fd00:ec2::254), benchmarking, documentation, multicast and reserved ranges, the deprecated
+ * IPv4-compatible ::/96 (::7f00:1 is 127.0.0.1 to some stacks) and local-use NAT64 (64:ff9b:1::/48, which translates
+ * to whatever the local network routes). An IPv4 address embedded in IPv6 (::ffff:a.b.c.d, the well-known NAT64
+ * prefix 64:ff9b::/96) is judged as the IPv4 address it carries.
  */
 const refused = new BlockList();
 for (const [network, prefix] of [
@@ -27,12 +29,13 @@ for (const [network, prefix] of [
   refused.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96], // IPv4-compatible (deprecated), with :: and ::1 in it
+  ['64:ff9b:1::', 48],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
 ] as const) {
   refused.addSubnet(network, prefix, 'ipv6');

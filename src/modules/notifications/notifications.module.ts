@@ -5,12 +5,13 @@ import { MailComposer } from '../../application/notifications/mail-composer';
 import { MailQueue } from '../../application/notifications/mail-queue';
 import { MailTokens } from '../../application/notifications/mail-tokens';
 import { Mailer } from '../../application/notifications/mailer';
+import { PurgeFinishedMails } from '../../application/notifications/purge-finished-mails';
 import { QueueShopMails } from '../../application/notifications/queue-shop-mails';
 import { RecipientDirectory } from '../../application/notifications/recipient-directory';
 import { EventSubscriptions } from '../../application/shared/domain-event-handler';
 import { AppConfig } from '../../infrastructure/config/app-config';
-import { createMailer } from '../../infrastructure/mail/create-mailer';
-import { TemplateMailComposer } from '../../infrastructure/mail/template-mail-composer';
+import { createMailer } from '../../infrastructure/notifications/create-mailer';
+import { TemplateMailComposer } from '../../infrastructure/notifications/template-mail-composer';
 import { SqlMailQueue } from '../../infrastructure/persistence/notifications/sql-mail-queue';
 import { SqlRecipientDirectory } from '../../infrastructure/persistence/notifications/sql-recipient-directory';
 import { IdentityModule } from '../identity/identity.module';
@@ -33,6 +34,7 @@ import { MailDeliveryScheduler } from './mail-delivery.scheduler';
     QueueShopMails,
     QueueAccountMails,
     DeliverDueMails,
+    PurgeFinishedMails,
     MailDeliveryScheduler,
   ],
 })

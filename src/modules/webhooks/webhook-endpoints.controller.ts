@@ -103,7 +103,9 @@ export class WebhookEndpointsController {
   @ApiOperation({
     operationId: 'rotateWebhookSecret',
     summary: 'A new signing secret; the old one keeps signing for 24 hours',
-    description: 'Shown once, in this reply. For 24 hours every delivery carries two signatures (new and old, space-separated), so receivers can switch without losing one.',
+    description:
+      'Shown once, in this reply. Every secret rotated away keeps signing for 24 hours after its rotation (the newest four at most), so a ' +
+      'delivery carries one signature per secret that signs (space-separated) and receivers can switch without losing one.',
   })
   @ApiOkResponse({ type: WebhookEndpointWithSecretDto })
   @ApiProblems(400, 404)

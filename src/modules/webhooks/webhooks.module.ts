@@ -9,8 +9,9 @@ import { QueueWebhookDeliveries } from '../../application/webhooks/queue-webhook
 import { RegisterWebhookEndpoint } from '../../application/webhooks/register-webhook-endpoint';
 import { RetryWebhookDelivery } from '../../application/webhooks/retry-webhook-delivery';
 import { RotateWebhookSecret } from '../../application/webhooks/rotate-webhook-secret';
+import { PurgeFinishedWebhookDeliveries } from '../../application/webhooks/purge-finished-webhook-deliveries';
 import { SendTestWebhook } from '../../application/webhooks/send-test-webhook';
-import { SigningSecrets } from '../../application/webhooks/signing-secrets';
+import { SecretSealer, SigningSecrets } from '../../application/webhooks/signing-secrets';
 import { UpdateWebhookEndpoint } from '../../application/webhooks/update-webhook-endpoint';
 import { WebhookDeliveries } from '../../application/webhooks/webhook-deliveries';
 import { WebhookDestinations } from '../../application/webhooks/webhook-destinations';
@@ -37,6 +38,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
   controllers: [WebhookEndpointsController],
   providers: [
     { provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.webhooks.secretKey) },
+    { provide: SecretSealer, useExisting: SecretBox },
     { provide: DestinationGuard, inject: [AppConfig], useFactory: (config: AppConfig) => new DestinationGuard(config.webhooks.allowPrivateNetworks) },
     { provide: WebhookDestinations, useExisting: DestinationGuard },
     {
@@ -68,6 +70,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
     RetryWebhookDelivery,
     QueueWebhookDeliveries,
     DeliverDueWebhooks,
+    PurgeFinishedWebhookDeliveries,
     WebhookDeliveryScheduler,
   ],
 })

@@ -11,6 +11,8 @@ import { M009ProductSales } from './m009-product-sales';
 import { M010MailMessages } from './m010-mail-messages';
 import { M011AccountTokens } from './m011-account-tokens';
 import { M012Webhooks } from './m012-webhooks';
+import { M013MailLeases } from './m013-mail-leases';
+import { M014WebhookClaimsAndSecrets } from './m014-webhook-claims-and-secrets';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +28,6 @@ export const migrations: MigrationObject[] = [
   { name: 'M010MailMessages', class: M010MailMessages },
   { name: 'M011AccountTokens', class: M011AccountTokens },
   { name: 'M012Webhooks', class: M012Webhooks },
+  { name: 'M013MailLeases', class: M013MailLeases },
+  { name: 'M014WebhookClaimsAndSecrets', class: M014WebhookClaimsAndSecrets },
 ];

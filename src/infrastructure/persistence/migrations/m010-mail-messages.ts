@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The mail outbox: mails queued by event handlers (in the relay's transaction), sent by the delivery job
+ * The mail outbox: mails queued by event handlers (in the relay's transaction, when they run in-process), sent by the delivery job
  * (application/notifications/deliver-due-mails.ts). `key` makes queueing idempotent; the partial index serves the
  * job's claim of due pending mails.
  */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { type ClaimedMail, MailQueue, type QueuedMail } from '../../../application/notifications/mail-queue';
 import { Clock } from '../../../application/shared/clock';
+import { LeasedOutbox } from '../leased-outbox';
 
 interface ClaimedRow {
   id: string;
@@ -15,15 +16,19 @@ interface ClaimedRow {
 
 /**
  * The `mail_messages` table. `enqueue` goes through the caller's EntityManager, so it joins the transaction it is
- * called in (the relay's, for event handlers); the delivery statements each commit on their own.
+ * called in (the relay's, for event handlers, when they run in-process); the delivery statements each commit on their
+ * own, under the lease scheme of LeasedOutbox.
  */
 @Injectable()
 export class SqlMailQueue extends MailQueue {
+  private readonly outbox: LeasedOutbox;
+
   constructor(
     private readonly em: SqlEntityManager,
     private readonly clock: Clock,
   ) {
     super();
+    this.outbox = new LeasedOutbox('mail_messages', em);
   }
 
   async enqueue(mails: readonly QueuedMail[]): Promise<void> {
@@ -37,34 +42,40 @@ export class SqlMailQueue extends MailQueue {
     );
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
-    const rows = await this.em.execute<ClaimedRow[]>(
-      `update mail_messages m set attempts = m.attempts + 1, next_attempt_at = ?
-        from (select id from mail_messages where status = 'pending' and next_attempt_at <= ?
-              order by next_attempt_at limit ? for update skip locked) due
-        where m.id = due.id
-        returning m.id, m.key, m.template, m.recipient, m.params, m.attempts`,
-      [leaseUntil, now, limit],
+  async claimNext(now: Date, leaseUntil: Date): Promise<ClaimedMail | undefined> {
+    const row = await this.outbox.claim<ClaimedRow>(
+      {
+        due: `select id from mail_messages where ${LeasedOutbox.claimable()} order by next_attempt_at limit 1 for update skip locked`,
+        params: [now, now],
+        returning: 'claimed.id, claimed.key, claimed.template, claimed.recipient, claimed.params, claimed.attempts',
+      },
+      leaseUntil,
     );
-    return rows.map((row) => ({
+    if (!row) return undefined;
+    return {
       id: row.id,
       key: row.key,
       template: row.template,
       to: row.recipient,
       params: typeof row.params === 'string' ? JSON.parse(row.params) : row.params,
       attempts: Number(row.attempts),
-    }));
+    };
   }
 
-  async markSent(id: string, sentAt: Date): Promise<void> {
-    await this.em.execute(`update mail_messages set status = 'sent', sent_at = ?, last_error = null where id = ?`, [sentAt, id], 'run');
+  markSent(mail: ClaimedMail, sentAt: Date): Promise<boolean> {
+    return this.outbox.record(mail, { status: 'sent', sent_at: sentAt, last_error: null });
   }
 
-  async retryAt(id: string, at: Date, error: string): Promise<void> {
-    await this.em.execute('update mail_messages set next_attempt_at = ?, last_error = ? where id = ?', [at, error, id], 'run');
+  retryAt(mail: ClaimedMail, at: Date, error: string): Promise<boolean> {
+    return this.outbox.record(mail, { next_attempt_at: at, last_error: error });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.em.execute(`update mail_messages set status = 'failed', last_error = ? where id = ?`, [error, id], 'run');
+  markFailed(mail: ClaimedMail, error: string): Promise<boolean> {
+    return this.outbox.record(mail, { status: 'failed', last_error: error });
+  }
+
+  /** A sent mail finished when it was sent; a given-up one within minutes of being queued (the delivery schedule). */
+  purgeFinished(before: Date): Promise<number> {
+    return this.outbox.purgeFinished('coalesce(sent_at, created_at)', before);
   }
 }

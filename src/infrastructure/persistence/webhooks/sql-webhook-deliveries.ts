@@ -1,3 +1,4 @@
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,9 +11,10 @@ import {
   WebhookDeliveries,
 } from '../../../application/webhooks/webhook-deliveries';
 import type { DeliveryStatus } from '../../../domain/webhooks/webhook-delivery';
-import { signingSecrets } from '../../../domain/webhooks/webhook-endpoint';
+import { type SealedSecret, type SigningSecret, signingSecrets } from '../../../domain/webhooks/webhook-endpoint';
 import { SecretBox } from '../../webhooks/secret-box';
-import { toArrayLiteral } from './sql-webhook-endpoints';
+import { LeasedOutbox } from '../leased-outbox';
+import { type StoredPreviousSecret, sealedPreviousSecrets, toArrayLiteral } from './sql-webhook-endpoints';
 
 type Instant = Date | string;
 
@@ -43,26 +45,37 @@ interface ClaimedRow {
   attempts: number | string;
   due_at: Instant;
   secret_ciphertext: string;
-  previous_secret_ciphertext: string | null;
-  previous_secret_expires_at: Instant | null;
+  previous_secrets: StoredPreviousSecret[] | string;
 }
 
 const VIEW_COLUMNS = `id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, last_attempt_at, last_response_status,
   last_response_body, last_error, last_duration_ms, created_at, delivered_at`;
 
+/** Due deliveries by enabled endpoint: the index per endpoint is read for enabled endpoints only (2 parameters: now, now). */
+const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
+  cross join lateral (select id, endpoint_id, next_attempt_at from webhook_deliveries
+                       where endpoint_id = owner.id and ${LeasedOutbox.claimable()}
+                       order by next_attempt_at limit 1 for update skip locked) candidate
+  where owner.enabled`;
+
 /**
  * The `webhook_deliveries` table. Queueing goes through the caller's EntityManager, so it joins the transaction it
- * is called in (the relay's, for the event handler); the delivery job's statements each commit on their own. A
- * claim leases a delivery (`leased_until`) and counts the attempt; recording its outcome checks the attempt count,
- * so an instance whose lease ran out cannot overwrite the outcome of a later attempt.
+ * is called in (the relay's, for the event handler, when handlers run in-process); the delivery job's statements
+ * each commit on their own, under the lease scheme of LeasedOutbox: a claim leases one delivery and counts the
+ * attempt; recording its outcome checks the attempt count, so an instance whose lease ran out cannot overwrite the
+ * outcome of a later attempt. Claims and the backlog's age start from the enabled endpoints and read each one's
+ * due deliveries through an index per endpoint: the deliveries a disabled endpoint has waiting are never scanned.
  */
 @Injectable()
 export class SqlWebhookDeliveries extends WebhookDeliveries {
+  private readonly outbox: LeasedOutbox;
+
   constructor(
     private readonly em: SqlEntityManager,
     private readonly box: SecretBox,
   ) {
     super();
+    this.outbox = new LeasedOutbox('webhook_deliveries', em);
   }
 
   nextId(): string {
@@ -90,30 +103,35 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     );
   }
 
-  async enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView> {
-    const [row] = await this.em.execute<DeliveryRow[]>(
-      `insert into webhook_deliveries (id, endpoint_id, event_id, event_type, body, next_attempt_at, created_at)
-        values (?, ?, ?, ?, ?, ?, ?) returning ${VIEW_COLUMNS}`,
-      [uuidv7(), endpointId, event.eventId, event.type, event.body, now, now],
-    );
-    return viewOf(row);
+  async enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView | undefined> {
+    try {
+      // The endpoint's row is read under a key-share lock: one deleted or disabled meanwhile queues nothing.
+      const [row] = await this.em.execute<DeliveryRow[]>(
+        `insert into webhook_deliveries (id, endpoint_id, event_id, event_type, body, next_attempt_at, created_at)
+          select ?, e.id, ?, ?, ?, ?, ? from webhook_endpoints e where e.id = ? and e.enabled for key share
+          returning ${VIEW_COLUMNS}`,
+        [uuidv7(), event.eventId, event.type, event.body, now, now, endpointId],
+      );
+      return row ? viewOf(row) : undefined;
+    } catch (error) {
+      if (error instanceof ForeignKeyConstraintViolationException) return undefined;
+      throw error;
+    }
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
-    const rows = await this.em.execute<ClaimedRow[]>(
-      `update webhook_deliveries d set attempts = d.attempts + 1, leased_until = ?
-        from (select candidate.id, candidate.next_attempt_at from webhook_deliveries candidate
-                join webhook_endpoints owner on owner.id = candidate.endpoint_id
-               where candidate.status = 'pending' and candidate.next_attempt_at <= ?
-                 and (candidate.leased_until is null or candidate.leased_until <= ?) and owner.enabled
-               order by candidate.next_attempt_at limit ? for update of candidate skip locked) due,
-             webhook_endpoints e
-        where d.id = due.id and e.id = d.endpoint_id
-        returning d.id, d.endpoint_id, e.url, d.event_id, d.event_type, d.body, d.attempts, due.next_attempt_at as due_at,
-          e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at`,
-      [leaseUntil, now, now, limit],
+  async claimNext(now: Date, leaseUntil: Date): Promise<ClaimedDelivery | undefined> {
+    const row = await this.outbox.claim<ClaimedRow>(
+      {
+        due: `select candidate.id, candidate.endpoint_id, candidate.next_attempt_at from ${DUE_BY_ENABLED_ENDPOINT} order by candidate.next_attempt_at limit 1`,
+        params: [now, now],
+        join: 'join webhook_endpoints e on e.id = due.endpoint_id',
+        returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
+          due.next_attempt_at as due_at, e.secret_ciphertext, e.previous_secrets`,
+      },
+      leaseUntil,
     );
-    return rows.map((row) => ({
+    if (!row) return undefined;
+    return {
       id: row.id,
       endpointId: row.endpoint_id,
       url: row.url,
@@ -123,27 +141,32 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
       attempts: Number(row.attempts),
       dueAt: new Date(row.due_at),
       secrets: this.secretsOf(row, now),
-    }));
+    };
   }
 
-  async recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void> {
-    await this.record(delivery, attempt, { status: 'succeeded', nextAttemptAt: null, deliveredAt: attempt.at });
+  recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
+    return this.record(delivery, attempt, { status: 'succeeded', nextAttemptAt: null, deliveredAt: attempt.at });
   }
 
-  async recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<void> {
-    await this.record(delivery, attempt, { status: 'pending', nextAttemptAt, deliveredAt: null });
+  recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<boolean> {
+    return this.record(delivery, attempt, { status: 'pending', nextAttemptAt, deliveredAt: null });
   }
 
-  async recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void> {
-    await this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
+  recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
+    return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
   }
 
   async backlogAgeSeconds(now: Date): Promise<number> {
     const [{ oldest }] = await this.em.execute<Array<{ oldest: Instant | null }>>(
-      `select min(next_attempt_at) as oldest from webhook_deliveries where status = 'pending' and next_attempt_at <= ?`,
-      [now],
+      `select min(candidate.next_attempt_at) as oldest from ${DUE_BY_ENABLED_ENDPOINT.replace(' for update skip locked', '')}`,
+      [now, now],
     );
     return oldest === null ? 0 : Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000);
+  }
+
+  /** A delivery finished at its last attempt (delivered, given up, or answered 410). */
+  purgeFinished(before: Date): Promise<number> {
+    return this.outbox.purgeFinished('coalesce(last_attempt_at, created_at)', before);
   }
 
   async pageOf(endpointId: string, request: PageRequest): Promise<Page<DeliveryView>> {
@@ -165,37 +188,33 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     return exists ? 'in-progress' : undefined;
   }
 
-  private async record(
+  private record(
     delivery: ClaimedDelivery,
     attempt: AttemptRecord,
     outcome: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt: Date | null },
-  ): Promise<void> {
-    await this.em.execute(
-      `update webhook_deliveries set status = ?, next_attempt_at = ?, delivered_at = ?, leased_until = null, last_attempt_at = ?,
-          last_response_status = ?, last_response_body = ?, last_error = ?, last_duration_ms = ?
-        where id = ? and attempts = ?`,
-      [
-        outcome.status,
-        outcome.nextAttemptAt,
-        outcome.deliveredAt,
-        attempt.at,
-        attempt.responseStatus,
-        attempt.responseBody,
-        attempt.error,
-        attempt.durationMs,
-        delivery.id,
-        delivery.attempts,
-      ],
-      'run',
-    );
+  ): Promise<boolean> {
+    return this.outbox.record(delivery, {
+      status: outcome.status,
+      next_attempt_at: outcome.nextAttemptAt,
+      delivered_at: outcome.deliveredAt,
+      last_attempt_at: attempt.at,
+      last_response_status: attempt.responseStatus,
+      last_response_body: attempt.responseBody,
+      last_error: attempt.error,
+      last_duration_ms: attempt.durationMs,
+    });
   }
 
   /** The secrets in clear, by the domain's overlap rule; none when they cannot be decrypted with this key. */
-  private secretsOf(row: ClaimedRow, now: Date): string[] {
+  private secretsOf(row: ClaimedRow, now: Date): SigningSecret[] {
     try {
-      const previousSecret = row.previous_secret_ciphertext === null ? null : this.box.open(row.previous_secret_ciphertext, row.endpoint_id);
-      const previousSecretExpiresAt = row.previous_secret_expires_at === null ? null : new Date(row.previous_secret_expires_at);
-      return signingSecrets({ secret: this.box.open(row.secret_ciphertext, row.endpoint_id), previousSecret, previousSecretExpiresAt }, now);
+      return signingSecrets(
+        {
+          secret: this.box.open(row.secret_ciphertext as SealedSecret, row.endpoint_id),
+          previousSecrets: sealedPreviousSecrets(row.previous_secrets).map(({ secret, expiresAt }) => ({ secret: this.box.open(secret, row.endpoint_id), expiresAt })),
+        },
+        now,
+      );
     } catch {
       return [];
     }

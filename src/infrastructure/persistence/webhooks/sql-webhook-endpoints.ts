@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { type Page, type PageRequest, pageOf } from '../../../application/shared/page';
 import { WebhookEndpoints } from '../../../application/webhooks/webhook-endpoints';
-import { SIGNING_SECRET_PREFIX, WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
+import { type PreviousSecret, type SealedSecret, WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../../domain/webhooks/webhook-event-types';
-import { SecretBox } from '../../webhooks/secret-box';
 
 interface EndpointRow {
   id: string;
@@ -15,28 +14,35 @@ interface EndpointRow {
   enabled: boolean;
   disabled_reason: string | null;
   secret_ciphertext: string;
-  previous_secret_ciphertext: string | null;
-  previous_secret_expires_at: Date | string | null;
+  previous_secrets: StoredPreviousSecret[] | string;
   failing_since: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
-const COLUMNS = `id, url, events, description, enabled, disabled_reason, secret_ciphertext, previous_secret_ciphertext,
-  previous_secret_expires_at, failing_since, created_at, updated_at`;
+/** A secret rotated away, as `previous_secrets` (jsonb) holds it. */
+export interface StoredPreviousSecret {
+  secret: string;
+  expiresAt: string;
+}
+
+/** `previous_secrets` as the domain has it; drivers hand jsonb back parsed, or as text. */
+export const sealedPreviousSecrets = (stored: StoredPreviousSecret[] | string): Array<PreviousSecret<SealedSecret>> =>
+  (typeof stored === 'string' ? (JSON.parse(stored) as StoredPreviousSecret[]) : stored).map(({ secret, expiresAt }) => ({
+    secret: secret as SealedSecret,
+    expiresAt: new Date(expiresAt),
+  }));
+
+const COLUMNS = `id, url, events, description, enabled, disabled_reason, secret_ciphertext, previous_secrets, failing_since, created_at, updated_at`;
 
 /**
- * The `webhook_endpoints` table. Signing secrets are sealed by the SecretBox (AES-256-GCM, bound to the endpoint's
- * id) on the way in, so the table never holds one in clear; an endpoint loaded here carries them still sealed, so
- * reading endpoints never needs the key (a rotation moves the sealed current secret to `previous` as it is). Only
- * the delivery job opens them (SqlWebhookDeliveries).
+ * The `webhook_endpoints` table. An endpoint carries its signing secrets sealed (the application seals a new one with
+ * the SecretBox: AES-256-GCM, bound to the endpoint's id), so the table never holds one in clear and reading or
+ * writing endpoints never needs the key. Only the delivery job opens them (SqlWebhookDeliveries).
  */
 @Injectable()
 export class SqlWebhookEndpoints extends WebhookEndpoints {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly box: SecretBox,
-  ) {
+  constructor(private readonly em: SqlEntityManager) {
     super();
   }
 
@@ -46,7 +52,7 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
 
   async add(endpoint: WebhookEndpoint): Promise<void> {
     await this.em.execute(
-      `insert into webhook_endpoints (${COLUMNS}) values (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into webhook_endpoints (${COLUMNS}) values (?, ?, ?::text[], ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
       [endpoint.id, ...this.columnsOf(endpoint), endpoint.createdAt, endpoint.updatedAt],
       'run',
     );
@@ -55,7 +61,7 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
   async save(endpoint: WebhookEndpoint): Promise<void> {
     await this.em.execute(
       `update webhook_endpoints set url = ?, events = ?::text[], description = ?, enabled = ?, disabled_reason = ?, secret_ciphertext = ?,
-        previous_secret_ciphertext = ?, previous_secret_expires_at = ?, failing_since = ?, updated_at = ? where id = ?`,
+        previous_secrets = ?::jsonb, failing_since = ?, updated_at = ? where id = ?`,
       [...this.columnsOf(endpoint), endpoint.updatedAt, endpoint.id],
       'run',
     );
@@ -63,6 +69,11 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
 
   async byId(id: string): Promise<WebhookEndpoint | undefined> {
     const [row] = await this.em.execute<EndpointRow[]>(`select ${COLUMNS} from webhook_endpoints where id = ?`, [id]);
+    return row ? this.endpointOf(row) : undefined;
+  }
+
+  async byIdForUpdate(id: string): Promise<WebhookEndpoint | undefined> {
+    const [row] = await this.em.execute<EndpointRow[]>(`select ${COLUMNS} from webhook_endpoints where id = ? for update`, [id]);
     return row ? this.endpointOf(row) : undefined;
   }
 
@@ -99,24 +110,19 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
     await this.em.execute('update webhook_endpoints set enabled = false, disabled_reason = ? where id = ? and enabled', [reason, id], 'run');
   }
 
-  /** The mapped columns after `id`, up to `failing_since`, secrets sealed. */
+  /** The mapped columns after `id`, up to `failing_since`. */
   private columnsOf(endpoint: WebhookEndpoint): unknown[] {
+    const previousSecrets: StoredPreviousSecret[] = endpoint.previousSecrets.map(({ secret, expiresAt }) => ({ secret, expiresAt: expiresAt.toISOString() }));
     return [
       endpoint.url,
       toArrayLiteral(endpoint.events),
       endpoint.description,
       endpoint.enabled,
       endpoint.disabledReason,
-      this.sealed(endpoint.secret, endpoint.id),
-      endpoint.previousSecret === null ? null : this.sealed(endpoint.previousSecret, endpoint.id),
-      endpoint.previousSecretExpiresAt,
+      endpoint.secret,
+      JSON.stringify(previousSecrets),
       endpoint.failingSince,
     ];
-  }
-
-  /** A secret just generated is in clear (`whsec_...`); one loaded from the table is sealed already. */
-  private sealed(secret: string, endpointId: string): string {
-    return secret.startsWith(SIGNING_SECRET_PREFIX) ? this.box.seal(secret, endpointId) : secret;
   }
 
   private endpointOf(row: EndpointRow): WebhookEndpoint {
@@ -127,9 +133,8 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
     endpoint.description = row.description;
     endpoint.enabled = row.enabled;
     endpoint.disabledReason = row.disabled_reason;
-    endpoint.secret = row.secret_ciphertext;
-    endpoint.previousSecret = row.previous_secret_ciphertext;
-    endpoint.previousSecretExpiresAt = dateOrNull(row.previous_secret_expires_at);
+    endpoint.secret = row.secret_ciphertext as SealedSecret;
+    endpoint.previousSecrets = sealedPreviousSecrets(row.previous_secrets);
     endpoint.failingSince = dateOrNull(row.failing_since);
     endpoint.createdAt = new Date(row.created_at);
     endpoint.updatedAt = new Date(row.updated_at);

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { EndpointWithSecret } from '../../../application/webhooks/signing-secrets';
 import { MAX_DESCRIPTION_LENGTH, type WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../domain/webhooks/webhook-event-types';
 import { MAX_WEBHOOK_URL_LENGTH } from '../../../domain/webhooks/webhook-url';
@@ -45,7 +46,9 @@ export class WebhookEndpointDto {
     maxLength: 30,
     nullable: true,
     example: null,
-    description: 'Until when the secret replaced by the last rotation also signs deliveries; null when only one secret signs.',
+    description:
+      'When the last of the secrets replaced by rotations stops (or stopped) signing deliveries: each signs beside the current one ' +
+      'for 24 hours after its rotation. Null when the secret was never rotated.',
   })
   previousSecretExpiresAt: string | null;
 
@@ -64,7 +67,7 @@ export class WebhookEndpointDto {
       enabled: endpoint.enabled,
       disabledReason: endpoint.disabledReason,
       failingSince: endpoint.failingSince?.toISOString() ?? null,
-      previousSecretExpiresAt: endpoint.previousSecretExpiresAt?.toISOString() ?? null,
+      previousSecretExpiresAt: endpoint.previousSecretsExpireAt?.toISOString() ?? null,
       createdAt: endpoint.createdAt.toISOString(),
       updatedAt: endpoint.updatedAt.toISOString(),
     };
@@ -81,8 +84,8 @@ export class WebhookEndpointWithSecretDto extends WebhookEndpointDto {
   })
   secret: string;
 
-  static withSecret(endpoint: WebhookEndpoint): WebhookEndpointWithSecretDto {
-    return { ...WebhookEndpointDto.from(endpoint), secret: endpoint.secret };
+  static withSecret({ endpoint, secret }: EndpointWithSecret<WebhookEndpoint>): WebhookEndpointWithSecretDto {
+    return { ...WebhookEndpointDto.from(endpoint), secret };
   }
 }
 

@@ -8,7 +8,8 @@ import { type MailMessage, Mailer } from '../../application/notifications/mailer
 export class LogMailer extends Mailer {
   private readonly logger = new Logger('Mail');
 
-  async send(message: MailMessage): Promise<void> {
+  // Nothing here waits on anything: the deadline (`signal`) has nothing to cut short.
+  async send(message: MailMessage, _signal: AbortSignal): Promise<void> {
     const links = message.text.match(/https?:\/\/\S+/g) ?? [];
     this.logger.log({ mail: { to: message.to, subject: message.subject, links } }, `Mail (not sent: no SMTP_URL) to ${message.to}: ${message.subject}\n\n${message.text}`);
   }

@@ -5,7 +5,8 @@ import { type MailMessage, Mailer } from '../../application/notifications/mailer
 export class DisabledMailer extends Mailer {
   private readonly logger = new Logger('Mail');
 
-  async send(message: MailMessage): Promise<void> {
+  // Nothing here waits on anything: the deadline (`signal`) has nothing to cut short.
+  async send(message: MailMessage, _signal: AbortSignal): Promise<void> {
     this.logger.debug(`Mail not sent (MAIL_DISABLED=true): "${message.subject}"`);
   }
 }

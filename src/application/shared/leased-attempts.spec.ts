@@ -1,0 +1,80 @@
+import { attemptDue, type LeasedAttempt } from './leased-attempts';
+
+/** A queue of rows in memory, claimed one at a time. */
+const queueOf = (ids: string[]) => {
+  const due = [...ids];
+  return async (): Promise<LeasedAttempt | undefined> => {
+    const id = due.shift();
+    return id === undefined ? undefined : { id, attempts: 1 };
+  };
+};
+
+/** A promise and the function that settles it. */
+const gate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+};
+
+describe('attemptDue', () => {
+  it('claims more work as soon as a worker is free: a slow attempt holds up only its own worker', async () => {
+    const slow = gate();
+    const done: string[] = [];
+    const run = attemptDue({
+      concurrency: 2,
+      stopping: () => false,
+      claim: queueOf(['slow', 'b', 'c', 'd']),
+      attempt: async ({ id }) => {
+        if (id === 'slow') await slow.opened;
+        done.push(id);
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual(['b', 'c', 'd']);
+    slow.open();
+    await run;
+    expect(done).toEqual(['b', 'c', 'd', 'slow']);
+  });
+
+  it('claims nothing more once stopping, and ends with the attempts under way', async () => {
+    let stopping = false;
+    const attempted: string[] = [];
+    await attemptDue({
+      concurrency: 1,
+      stopping: () => stopping,
+      claim: queueOf(['a', 'b', 'c']),
+      attempt: async ({ id }) => {
+        attempted.push(id);
+        stopping = true;
+      },
+    });
+    expect(attempted).toEqual(['a']);
+  });
+
+  it('rejects with the first error only once every attempt under way has ended, and claims nothing after it', async () => {
+    const slow = gate();
+    const events: string[] = [];
+    const claim = queueOf(['slow', 'broken', 'never']);
+    const run = attemptDue({
+      concurrency: 2,
+      stopping: () => false,
+      claim: async () => {
+        const claimed = await claim();
+        if (claimed) events.push(`claimed ${claimed.id}`);
+        return claimed;
+      },
+      attempt: async ({ id }) => {
+        if (id === 'broken') throw new Error('database down');
+        await slow.opened;
+        events.push(`ended ${id}`);
+      },
+    });
+    let settled = false;
+    void run.catch(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    slow.open();
+    await expect(run).rejects.toThrow('database down');
+    expect(events).toEqual(['claimed slow', 'claimed broken', 'ended slow']);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * What the outboxes that call other systems (mail, webhooks) share. Their rows are attempted outside any transaction,
+ * each under a lease of its own: a claim counts the attempt and leases one row, in a statement that commits at once,
+ * just before the attempt; the attempt is given up at its deadline, well before the lease runs out, so while an
+ * instance lives no other claims the row; the outcome is recorded only if the row's attempt count is still this
+ * attempt's (a lease that ran out, its row claimed again since, records nothing). An instance that dies mid-attempt
+ * leaves the lease to run out and the row is attempted again: delivery is at least once.
+ */
+
+/** A row claimed for one attempt; `attempts` counts this one and fences the recording of its outcome. */
+export interface LeasedAttempt {
+  readonly id: string;
+  readonly attempts: number;
+}
+
+/**
+ * How long a claim leases a row whose attempt is given up after `deadlineMs`: twice that, plus 10 s for the claim
+ * and the recording, so a live attempt never loses its lease.
+ */
+export const leaseMsFor = (deadlineMs: number) => 2 * deadlineMs + 10_000;
+
+/** True once shutdown has begun: a run then starts no further attempt and ends with those under way. */
+export type Stopping = () => boolean;
+
+export const neverStopping: Stopping = () => false;
+
+/**
+ * Attempts due rows until none is left or `stopping()` holds. Each of `concurrency` workers claims one row (the
+ * claim leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt
+ * holds up its own worker only. If a claim or an attempt rejects (the database is down), the other workers claim
+ * nothing more, and the run rejects with that error once the attempts under way have ended: no attempt outlives
+ * its run.
+ */
+export async function attemptDue<T extends LeasedAttempt>(work: {
+  readonly concurrency: number;
+  readonly stopping: Stopping;
+  /** Claims and leases the next due row; undefined when none is due. */
+  readonly claim: () => Promise<T | undefined>;
+  readonly attempt: (claimed: T) => Promise<void>;
+}): Promise<void> {
+  let failed = false;
+  const worker = async () => {
+    try {
+      while (!failed && !work.stopping()) {
+        const claimed = await work.claim();
+        if (claimed === undefined) return;
+        await work.attempt(claimed);
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: work.concurrency }, worker));
+  const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
