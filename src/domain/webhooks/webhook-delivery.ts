@@ -10,7 +10,7 @@ export const KEPT_RESPONSE_BYTES = 1024;
  * 5 h, 10 h, 14 h, 20 h, 24 h; eleven attempts over about three days, each wait spread by 20% either way.
  */
 export const DEFAULT_RETRY_DELAYS_SECONDS: readonly number[] = [10, 60, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400];
-export const RETRY_JITTER = 0.2;
+const RETRY_JITTER = 0.2;
 export const webhookRetrySchedule = (delaysSeconds: readonly number[]) => new RetrySchedule(delaysSeconds, RETRY_JITTER);
 
 /**

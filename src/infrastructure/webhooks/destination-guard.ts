@@ -5,7 +5,7 @@ import { WebhookDestinationRefused } from '../../domain/webhooks/webhooks.errors
 import { refusalOf } from './refused-addresses';
 
 /** A destination refused when connecting: the delivery's error says why. */
-export class DestinationRefusedError extends Error {
+class DestinationRefusedError extends Error {
   readonly code = 'EDESTINATIONREFUSED';
 }
 
