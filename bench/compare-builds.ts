@@ -4,7 +4,8 @@
  * /proc). On a shared machine requests/s drift with the host within minutes; CPU per request measured side by
  * side is the figure that tells whether a change made the app cheaper. For writes the split blurs: the builds
  * share one outbox, and whichever instance holds the relay's lock does the background work of them all.
- *   mkdir -p .bench-builds && cp -r dist .bench-builds/before   (nest build empties dist/; keep a build outside it)
+ *   mkdir -p .bench-builds && cp -r dist .bench-builds/before && cp asyncapi.json .bench-builds/
+ *     (nest build empties dist/: keep a build outside it, beside the document it serves from ../asyncapi.json)
  *   ... change, npm run build ...
  *   npm run bench:compare -- [--scenario 'POST /orders'] [--rounds 6] [--seconds 4] .bench-builds/before dist baseline
  * A build may carry settings of its own, environment variables and node flags, to weigh a configuration against

@@ -66,8 +66,11 @@ export function spawnShipped(env: Record<string, string>, stdio: StdioOptions = 
   return spawn(process.execPath, [...nodeFlags, resolve(root, entry)], { env: { PATH: process.env.PATH, ...env }, stdio });
 }
 
-/** One API instance on its own port, answering /health/ready. Logs go to the test's output only on failure. */
-export async function startInstance(env: Record<string, string>): Promise<RunningProcess & { logs: string[] }> {
+/**
+ * One API instance on its own port, answering /health/ready. Logs go to the test's output only on failure; the
+ * instance writes them in batches (at most 200 ms late), so a test waits for a line with `untilLogged`.
+ */
+export async function startInstance(env: Record<string, string>): Promise<RunningProcess & { logs: string[]; untilLogged(text: string): Promise<void> }> {
   const port = await freePort();
   const logs: string[] = [];
   const child = spawnShipped(
@@ -91,7 +94,8 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
   child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   await until('app instance', () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false), child);
-  return { ...track(child, url, port), logs };
+  const untilLogged = (text: string) => until(`the line "${text}" in the log`, async () => logs.join('').includes(text), child, 5_000);
+  return { ...track(child, url, port), logs, untilLogged };
 }
 
 /** nats-server with JetStream; `restart` brings it back on the same port with the same store. */
