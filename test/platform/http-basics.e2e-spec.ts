@@ -56,6 +56,15 @@ describe('HTTP basics', () => {
     expect(reply.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('answers no origin a CORS header when CORS_ORIGINS is not set', async () => {
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/products', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/products', headers: { origin: 'https://shop.example' } });
+    expect(preflight.statusCode).toBe(404);
+    expect(read.statusCode).toBe(200);
+    const corsHeaders = (reply: typeof read) => Object.keys(reply.headers).filter((name) => name.startsWith('access-control-'));
+    expect([...corsHeaders(preflight), ...corsHeaders(read)]).toEqual([]);
+  });
+
   it('logs each API request with its id', async () => {
     await t.http.get('/api/v1/products', { headers: { 'x-request-id': 'trace-in-logs' } });
     expect(t.logs).toContainEqual(expect.objectContaining({ req: expect.objectContaining({ id: 'trace-in-logs' }), msg: 'request completed' }));

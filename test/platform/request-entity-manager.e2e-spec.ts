@@ -14,7 +14,7 @@ describe("A request's EntityManager", () => {
     const fork = em.fork.bind(em);
     jest.spyOn(em, 'fork').mockImplementation((options) => {
       const made = fork(options);
-      if (new Error().stack?.includes('ForkOnFirstUse.')) requestForks.push(made);
+      if (new Error().stack?.includes('RequestScope.')) requestForks.push(made);
       return made;
     });
   });

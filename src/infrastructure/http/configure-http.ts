@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { logRequests } from '../logging/request-logging';
 import { HttpMetrics } from '../metrics/http-metrics';
-import { runInRequestScope } from '../persistence/request-entity-manager';
+import { RequestScope, runInRequestScope } from '../request-scope';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
@@ -27,20 +27,25 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.removeContentTypeParser('text/plain');
   refuseNulCharacters(fastify);
 
+  const orm = app.get(MikroORM);
+  // One hook for what every request needs first: the headers every reply carries, and the scope the rest of the
+  // request runs in (its id for log lines, its EntityManager).
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
-    done();
+    runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
   refuseWhileClosing(fastify);
-  app.enableCors({
-    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
-    exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
-    maxAge: 600,
-  });
+  // Without configured origins no CORS hook at all: the plugin with `origin: false` added no header either, but
+  // ran on every request.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
+      maxAge: 600,
+    });
+  }
 
   logRequests(fastify);
-  const orm = app.get(MikroORM);
-  fastify.addHook('onRequest', (_request, _reply, done) => runInRequestScope(orm.em, done));
 
   const metrics = app.get(HttpMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {

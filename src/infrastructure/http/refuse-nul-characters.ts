@@ -19,8 +19,9 @@ function nulFields(value: unknown, path: string, found: FieldError[]): FieldErro
  * Refused up front, for bodies and query strings alike, with a 400 naming the field.
  */
 export function refuseNulCharacters(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request) => {
-    const errors = [...nulFields(request.body, '', []), ...nulFields(request.query, '', [])];
-    if (errors.length > 0) throw new RequestValidationError(errors);
+  // A callback, not an async hook: one promise and microtask less on every request.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const errors = nulFields(request.query, '', nulFields(request.body, '', []));
+    done(errors.length > 0 ? new RequestValidationError(errors) : undefined);
   });
 }

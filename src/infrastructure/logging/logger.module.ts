@@ -12,7 +12,7 @@ export class LoggerModule {
    * `stream` replaces stdout, so tests can read what was logged. Without one, pino writes to stdout itself,
    * asynchronously (process.stdout wrote each line with a system call of its own on the request's path), and
    * in batches: a write once 4 KiB of lines are waiting or every 200 ms, and at exit. A write per line, each a
-   * system call on a worker thread and a wake-up of the event loop, cost a sixth of the server's CPU per
+   * system call on a worker thread and a wake-up of the event loop, cost a tenth of the server's CPU per
    * product read. A process killed outright (SIGKILL, out of memory) loses at most the last 200 ms of lines.
    */
   static forRoot(config: AppConfig, stream?: Writable): DynamicModule {

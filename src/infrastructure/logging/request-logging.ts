@@ -1,26 +1,23 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import { currentRequestScope } from '../request-scope';
 import { RefusalLogSampler } from './refusal-log-sampler';
 
-const requestIds = new AsyncLocalStorage<string>();
-
-/** pino's `mixin`: a line logged while a request is served carries the request's id. */
+/** pino's `mixin`: a line logged while a request is served (in its RequestScope) carries the request's id. */
 export function requestIdOfLine(): object {
-  const id = requestIds.getStore();
-  return id === undefined ? {} : { req: { id } };
+  const scope = currentRequestScope();
+  return scope === undefined ? {} : { req: { id: scope.requestId } };
 }
 
 /**
- * On Fastify's own hooks: the request's id for what is logged while it is served, and one line when an API
- * request completes (warn for 4xx, error for 5xx; probes of /health and scrapes of /metrics would drown the
- * log; refusals past a rate limit are sampled per route, see RefusalLogSampler). pino-http did both as Nest
+ * On Fastify's own hook: one line when an API request completes (warn for 4xx, error for 5xx; probes of /health
+ * and scrapes of /metrics would drown the log; refusals past a rate limit are sampled per route, see
+ * RefusalLogSampler); the request's id is in its RequestScope, opened by configureHttp. pino-http did both as Nest
  * middleware (through @fastify/middie), with a child logger that serialized the request, made for every request
  * whether it logged or not: an eighth of the CPU of a product read.
  */
 export function logRequests(fastify: FastifyInstance): void {
   const refusals = new RefusalLogSampler();
-  fastify.addHook('onRequest', (request, _reply, done) => requestIds.run(request.id, done));
   fastify.addHook('onResponse', (request, reply, done) => {
     if (request.url.startsWith('/api/')) {
       const line: Record<string, unknown> = {

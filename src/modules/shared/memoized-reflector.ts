@@ -10,17 +10,20 @@ type Targets = Parameters<Reflector['getAllAndOverride']>[1];
  */
 @Injectable()
 export class MemoizedReflector extends Reflector {
-  private readonly answers = new WeakMap<object, WeakMap<object, Map<unknown, unknown>>>();
+  /** Per handler, the answers for each class it is asked about (one, but for a handler a subclass inherits). */
+  private readonly answers = new WeakMap<object, Array<{ classRef: object; byKey: Map<unknown, unknown> }>>();
 
   override getAllAndOverride<T = unknown>(key: unknown, targets: Targets): T {
     const [handler, classRef] = targets;
     if (targets.length !== 2 || !handler || !classRef) return super.getAllAndOverride(key as never, targets) as T;
-    let byClass = this.answers.get(handler);
-    if (!byClass) this.answers.set(handler, (byClass = new WeakMap()));
-    let byKey = byClass.get(classRef);
-    if (!byKey) byClass.set(classRef, (byKey = new Map()));
-    if (!byKey.has(key)) byKey.set(key, super.getAllAndOverride(key as never, targets));
-    return byKey.get(key) as T;
+    let forHandler = this.answers.get(handler);
+    if (!forHandler) this.answers.set(handler, (forHandler = []));
+    let byKey: Map<unknown, unknown> | undefined;
+    for (const answers of forHandler) if (answers.classRef === classRef) byKey = answers.byKey;
+    if (!byKey) forHandler.push({ classRef, byKey: (byKey = new Map()) });
+    let answer = byKey.get(key);
+    if (answer === undefined && !byKey.has(key)) byKey.set(key, (answer = super.getAllAndOverride(key as never, targets)));
+    return answer as T;
   }
 }
 

@@ -10,20 +10,24 @@ const logger = new Logger('Idempotency');
  * A server error releases the key instead, so the client's retry runs again rather than replaying a failure.
  */
 export function recordIdempotentResponses(fastify: FastifyInstance, store: () => IdempotencyStore): void {
-  fastify.addHook('onSend', async (request: RequestWithClaim, reply: FastifyReply, payload: unknown) => {
+  // A callback hook: the requests that claim no key (nearly all) pass without a promise of their own.
+  fastify.addHook('onSend', (request: RequestWithClaim, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
     const claim = request.idempotencyClaim;
-    if (!claim) return payload;
-    try {
-      if (reply.statusCode >= 500) {
-        await store().release(claim.scope, claim.key);
-      } else {
-        const contentType = String(reply.getHeader('content-type') ?? 'application/json');
-        await store().complete(claim.scope, claim.key, { status: reply.statusCode, contentType, body: String(payload ?? '') });
-      }
-    } catch (error) {
-      // The response itself is still right; at worst a retry is answered 409 until the claim is abandoned.
-      logger.warn({ err: error }, 'Could not record an idempotent response');
-    }
-    return payload;
+    if (!claim) return done(null, payload);
+    void record(store(), claim, reply, payload).then(() => done(null, payload));
   });
+}
+
+async function record(store: IdempotencyStore, claim: NonNullable<RequestWithClaim['idempotencyClaim']>, reply: FastifyReply, payload: unknown): Promise<void> {
+  try {
+    if (reply.statusCode >= 500) {
+      await store.release(claim.scope, claim.key);
+    } else {
+      const contentType = String(reply.getHeader('content-type') ?? 'application/json');
+      await store.complete(claim.scope, claim.key, { status: reply.statusCode, contentType, body: String(payload ?? '') });
+    }
+  } catch (error) {
+    // The response itself is still right; at worst a retry is answered 409 until the claim is abandoned.
+    logger.warn({ err: error }, 'Could not record an idempotent response');
+  }
 }
