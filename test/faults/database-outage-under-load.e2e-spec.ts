@@ -49,7 +49,7 @@ describe('PostgreSQL stopped and started under load', () => {
     const [{ stock }] = await em.execute<Array<{ stock: number }>>('select stock from products where id = ?', [product.id]);
     expect(100_000 - stock).toBe(stored.size);
 
-    // Transactions cut off by the outage gave their connections back (infrastructure/persistence/release-dead-connections.ts):
+    // Transactions cut off by the outage gave their connections back (infrastructure/persistence/checked-out-connections.ts):
     // nothing stays checked out once the load is over, so no pool slot was lost.
     const pool = (await t.app.get(MikroORM).em.getConnection().getNativeClient()) as Pool;
     for (let i = 0; i < 40 && pool.totalCount - pool.idleCount > 0; i++) await new Promise((r) => setTimeout(r, 100));

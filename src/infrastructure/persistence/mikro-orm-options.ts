@@ -6,8 +6,7 @@ import type { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseConfig } from '../config/app-config';
 import { entitySchemas } from './entity-schemas';
-import { boundPoolEnd } from './bounded-pool-end';
-import { releaseDeadConnections } from './release-dead-connections';
+import { guardCheckedOutConnections } from './checked-out-connections';
 import { migrations } from './migrations';
 import { entityManagerInScope } from './request-entity-manager';
 
@@ -39,10 +38,7 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
       statement_timeout: db.statementTimeoutMs,
       application_name: 'commerce-backend',
     };
-    const guardPool = (pool: Pool) => {
-      releaseDeadConnections(pool);
-      boundPoolEnd(pool, db.statementTimeoutMs + 1_000);
-    };
+    const guardPool = (pool: Pool) => guardCheckedOutConnections(pool, db.statementTimeoutMs + 1_000);
     return {
       ...common,
       driver: PostgreSqlDriver,
