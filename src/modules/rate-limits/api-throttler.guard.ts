@@ -1,5 +1,5 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Thrown for every refusal: building one captured a stack trace nobody reads (13-17 of 83-87 µs a refusal). */
@@ -11,8 +11,53 @@ const TOO_MANY_REQUESTS = new ThrottlerException();
  */
 @Injectable()
 export class ApiThrottlerGuard extends ThrottlerGuard {
+  /** Per handler (and the class first seen with it): whether either carries @Throttle or @SkipThrottle metadata. */
+  private readonly decorated = new WeakMap<object, { classRef: object; decorated: boolean }>();
+  private plainLimits?: Array<Omit<ThrottlerRequest, 'context'>> | null;
+
+  /**
+   * For the routes no throttler decorator touches (all of them today), the library's own steps with the lookups
+   * done once: it asked the reflector seven questions and awaited three option values on every request.
+   */
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (!isApiRequest(context)) return true;
+    const limits = (this.plainLimits ??= this.limitsWithoutDecorators());
+    if (!limits || this.isDecorated(context)) return super.canActivate(context);
+    let allowed = true;
+    for (const limit of limits) {
+      if (limit.throttler.skipIf?.(context)) continue;
+      allowed = (await this.handleRequest({ context, ...limit })) && allowed;
+    }
+    return allowed;
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return !context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/');
+    return !isApiRequest(context);
+  }
+
+  /** The configured limits as the library resolves them for an undecorated route; null when any is a function. */
+  private limitsWithoutDecorators(): Array<Omit<ThrottlerRequest, 'context'>> | null {
+    if (this.commonOptions.skipIf || this.throttlers.some((t) => typeof t.limit !== 'number' || typeof t.ttl !== 'number' || typeof t.blockDuration === 'function')) return null;
+    return this.throttlers.map((throttler) => ({
+      throttler,
+      limit: throttler.limit as number,
+      ttl: throttler.ttl as number,
+      blockDuration: (throttler.blockDuration as number | undefined) ?? (throttler.ttl as number),
+      getTracker: throttler.getTracker ?? this.commonOptions.getTracker!,
+      generateKey: throttler.generateKey ?? this.commonOptions.generateKey!,
+    }));
+  }
+
+  private isDecorated(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    const classRef = context.getClass();
+    const known = this.decorated.get(handler);
+    if (known?.classRef === classRef) return known.decorated;
+    // The library's metadata keys all start so (THROTTLER:SKIP, THROTTLER:LIMIT, ... followed by the throttler's name).
+    const throttlerKeys = (target: object) => Reflect.getMetadataKeys(target).some((key) => String(key).startsWith('THROTTLER:'));
+    const decorated = throttlerKeys(handler) || throttlerKeys(classRef);
+    if (!known) this.decorated.set(handler, { classRef, decorated });
+    return decorated;
   }
 
   /**
@@ -29,3 +74,5 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
     throw TOO_MANY_REQUESTS;
   }
 }
+
+const isApiRequest = (context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/');
