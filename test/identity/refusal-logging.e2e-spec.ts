@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import type * as Refused from '../../src/infrastructure/rate-limits/refused-clients';
+import { loadBuilt } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+const { RefusedClients } = loadBuilt<typeof Refused>('infrastructure/rate-limits/refused-clients');
 
 // One app in this file: nestjs-pino keeps one logger per process, so a second app would log into the first's lines.
 describe('Logging the refusals past a rate limit', () => {
@@ -25,5 +30,27 @@ describe('Logging the refusals past a rate limit', () => {
     const lines = refusalLines();
     expect(lines.reduce((sum, line) => sum + 1 + Number(line.refusedUnlogged), 0)).toBe(26);
     expect((await t.http.get('/metrics')).text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/products",status="429"\} 26/);
+  });
+
+  it('refuses a client past its limit before Nest after the first refusal, with the same reply', async () => {
+    const remembered = jest.spyOn(t.app.get(RefusedClients), 'remember');
+    const url = `/api/v1/products/${randomUUID()}`;
+    const replies = [];
+    for (let i = 0; i < 8; i++) replies.push(await t.http.get(url));
+    expect(replies.map((reply) => reply.status)).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+    // Only the first refusal went through the guard; the next two were answered on Fastify's first hook.
+    expect(remembered).toHaveBeenCalledTimes(1);
+    const [byGuard, early] = [replies[5], replies[6]];
+    const shape = (reply: (typeof replies)[number]) => ({
+      headers: Object.keys(reply.headers).filter((name) => !['date', 'x-request-id'].includes(name)).sort(),
+      contentType: reply.headers['content-type'],
+      retryAfter: Number(reply.headers['retry-after']),
+      body: { ...reply.body, traceId: typeof reply.body.traceId },
+    });
+    expect(shape(early)).toEqual({ ...shape(byGuard), retryAfter: expect.any(Number) });
+    expect(Number(early.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(early.headers['retry-after'])).toBeLessThanOrEqual(Number(byGuard.headers['retry-after']));
+    expect(early.body.traceId).toBe(early.headers['x-request-id']);
+    remembered.mockRestore();
   });
 });

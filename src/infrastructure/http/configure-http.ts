@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { logRequests } from '../logging/request-logging';
 import { HttpMetrics } from '../metrics/http-metrics';
+import { RefusedClients } from '../rate-limits/refused-clients';
 import { RequestScope, runInRequestScope } from '../request-scope';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
@@ -34,6 +35,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
+  app.get(RefusedClients).refuseEarly(fastify);
   refuseWhileClosing(fastify);
   // Without configured origins no CORS hook at all: the plugin with `origin: false` added no header either, but
   // ran on every request.

@@ -2,6 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SkipThrottle, Throttle, ThrottlerModule } from '@nestjs/throttler';
+import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 
 @Controller('api/things')
@@ -27,7 +28,7 @@ class ThingsController {
 @Module({
   imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 3, ttl: 60_000 }] })],
   controllers: [ThingsController],
-  providers: [{ provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+  providers: [RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
 })
 class ThingsModule {}
 

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../infrastructure/config/app-config';
+import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { RATE_LIMIT_STORAGE, ThrottlerStorageModule } from '../../infrastructure/rate-limits/throttler-storage.module';
 import { memoizedReflector } from '../shared/memoized-reflector';
 import { ApiThrottlerGuard } from './api-throttler.guard';
@@ -29,6 +30,6 @@ const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getReq
       }),
     }),
   ],
-  providers: [memoizedReflector, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+  providers: [memoizedReflector, RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
 })
 export class RateLimitsModule {}
