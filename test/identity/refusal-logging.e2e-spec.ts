@@ -35,10 +35,10 @@ describe('Logging the refusals past a rate limit', () => {
   it('refuses a client past its limit before Nest after the first refusal, with the same reply', async () => {
     const remembered = jest.spyOn(t.app.get(RefusedClients), 'remember');
     const url = `/api/v1/products/${randomUUID()}`;
-    const replies = [];
+    const replies: Array<{ status: number; headers: Record<string, unknown>; body: Record<string, unknown> }> = [];
     for (let i = 0; i < 8; i++) replies.push(await t.http.get(url));
     expect(replies.map((reply) => reply.status)).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
-    // Only the first refusal went through the guard; the next two were answered on Fastify's first hook.
+    // Only the first refusal went through the guard; the next two were answered before Nest (RefusedClients).
     expect(remembered).toHaveBeenCalledTimes(1);
     const [byGuard, early] = [replies[5], replies[6]];
     const shape = (reply: (typeof replies)[number]) => ({

@@ -35,7 +35,6 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
-  app.get(RefusedClients).refuseEarly(fastify);
   refuseWhileClosing(fastify);
   // Without configured origins no CORS hook at all: the plugin with `origin: false` added no header either, but
   // ran on every request.
@@ -46,6 +45,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       maxAge: 600,
     });
   }
+  app.get(RefusedClients).refuseEarly(fastify);
 
   logRequests(fastify);
 

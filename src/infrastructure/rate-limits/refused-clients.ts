@@ -14,7 +14,7 @@ interface Refusal {
 
 /**
  * Clients the rate limiter has refused, by route, until their block runs out, so that their next requests are
- * refused on Fastify's first hook, before Nest's routing, guards and exception filter: a refusal cost about half a
+ * refused on one of Fastify's first hooks, before Nest's routing, guards and exception filter: a refusal cost about half a
  * served product read there, and a flood must be the cheapest thing to answer. The guard remembers a refusal
  * only for the routes it decides itself (no throttler decorator), with the block the store reported.
  */
@@ -31,14 +31,18 @@ export class RefusedClients {
     this.refusals.set(this.keyOf(request), { until: now + seconds * 1000, throttler }, now);
   }
 
-  /** On Fastify's onRequest: answers with the guard's 429 a client still refused on the request's route. */
+  /**
+   * Answers with the guard's 429 a client still refused on the request's route: on preParsing, the first hook after
+   * every onRequest hook (the CORS plugin's among them, so a browser reads this refusal as it reads the guard's),
+   * before the body is read.
+   */
   refuseEarly(fastify: FastifyInstance): void {
     const logger = new Logger('Problem');
-    fastify.addHook('onRequest', (request, reply, done) => {
-      if (this.refusals.size === 0) return done();
+    fastify.addHook('preParsing', (request, reply, payload, done) => {
+      if (this.refusals.size === 0) return done(null, payload);
       const now = Date.now();
       const refusal = this.refusals.current(this.keyOf(request), now);
-      if (!refusal) return done();
+      if (!refusal) return done(null, payload);
       // The headers the guard sets: Retry-After (per throttler, as @nestjs/throttler names it) and the standard one.
       const seconds = String(Math.ceil((refusal.until - now) / 1000));
       if (refusal.throttler !== 'default') reply.header(`retry-after-${refusal.throttler}`, seconds);
