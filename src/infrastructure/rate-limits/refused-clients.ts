@@ -14,9 +14,9 @@ interface Refusal {
 
 /**
  * Clients the rate limiter has refused, by route, until their block runs out, so that their next requests are
- * refused on one of Fastify's first hooks, before Nest's routing, guards and exception filter: a refusal cost about half a
- * served product read there, and a flood must be the cheapest thing to answer. The guard remembers a refusal
- * only for the routes it decides itself (no throttler decorator), with the block the store reported.
+ * refused on one of Fastify's first hooks, before Nest's routing, guards and exception filter: a refusal cost
+ * about half a served product read there, and a flood must be the cheapest thing to answer. The guard remembers
+ * a refusal only for the routes it decides itself (no throttler decorator), with the block the store reported.
  */
 @Injectable()
 export class RefusedClients {
