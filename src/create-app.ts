@@ -7,7 +7,7 @@ import type { AppConfig } from './infrastructure/config/app-config';
 import { serveAsyncApi } from './infrastructure/http/asyncapi';
 import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
-import { buildOpenApiDocument, serveOpenApi } from './infrastructure/http/openapi';
+import { serveOpenApi } from './infrastructure/http/openapi';
 
 /** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
 export async function createApp(
@@ -28,7 +28,7 @@ export async function prepareApp(app: NestFastifyApplication, config: AppConfig)
   if (config.database.migrate) {
     await app.get(MikroORM).migrator.up();
   }
-  serveOpenApi(app, buildOpenApiDocument(app));
+  serveOpenApi(app);
   serveAsyncApi(app);
   await app.init();
   return app;
