@@ -3,6 +3,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { answerClientError } from './client-errors';
 import { answerFrameworkError } from './framework-errors';
 import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH } from './http-limits';
+import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { requestIdOf } from './request-id';
 
 /**
@@ -18,5 +19,6 @@ export function createFastifyAdapter(): FastifyAdapter {
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     return503OnClosing: false, // refuseWhileClosing answers them as a problem
+    schemaController: { compilersFactory: lazySchemaCompilers },
   });
 }
