@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type * as Refused from '../../src/infrastructure/rate-limits/refused-clients';
+import { loadBuilt } from '../support/built';
 import { operationsOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+const { RefusedClients } = loadBuilt<typeof Refused>('infrastructure/rate-limits/refused-clients');
 
 /** OWASP API8 (security misconfiguration) and API9 (inventory). */
 describe('Configuration and inventory', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { CORS_ORIGINS: 'https://shop.example' } });
+    t = await startTestApp({ env: { CORS_ORIGINS: 'https://shop.example', API_RATE_LIMIT: '5' } });
   });
   afterAll(() => t.close());
 
@@ -14,6 +19,21 @@ describe('Configuration and inventory', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example');
     const other = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/products', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets a page read its refusals past the rate limit, the ones answered before Nest too', async () => {
+    const remembered = jest.spyOn(t.app.get(RefusedClients), 'remember');
+    // A client of its own, so the other tests' requests do not count against its limit.
+    const request = { method: 'GET' as const, url: `/api/v1/products/${randomUUID()}`, headers: { origin: 'https://shop.example' }, remoteAddress: '10.1.2.3' };
+    const replies = [];
+    for (let i = 0; i < 8; i++) replies.push(await t.app.inject(request));
+    expect(replies.map((reply) => reply.statusCode)).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+    expect(remembered).toHaveBeenCalledTimes(1); // the last two were refused early (RefusedClients)
+    for (const reply of replies) {
+      expect(reply.headers['access-control-allow-origin']).toBe('https://shop.example');
+      expect(String(reply.headers['access-control-expose-headers']).split(/,\s*/)).toContain('retry-after');
+    }
+    remembered.mockRestore();
   });
 
   it('sends hardening headers and no technology banner on API replies', async () => {
