@@ -1,6 +1,24 @@
 import { createFastifyAdapter } from './fastify-adapter';
 
-describe('the server\'s schema compilers, loaded on first use', () => {
+// Set when fastify loads its default validator compiler through the module registry; ours loads it by Node's own require.
+let mockDefaultCompilerLoaded = false;
+jest.mock('@fastify/ajv-compiler', () => {
+  mockDefaultCompilerLoaded = true;
+  return jest.requireActual('@fastify/ajv-compiler');
+});
+
+describe('the server\'s schema compilers', () => {
+  it('are not loaded by a server whose routes declare no schema', async () => {
+    const fastify = createFastifyAdapter().getInstance();
+    fastify.get('/plain', async () => ({ served: true }));
+    await fastify.ready();
+    expect((await fastify.inject({ method: 'GET', url: '/plain' })).json()).toEqual({ served: true });
+    expect(mockDefaultCompilerLoaded).toBe(false);
+    await fastify.close();
+  });
+});
+
+describe('the server\'s schema compilers, once a route declares a schema', () => {
   const fastify = createFastifyAdapter().getInstance();
 
   beforeAll(async () => {
@@ -19,7 +37,7 @@ describe('the server\'s schema compilers, loaded on first use', () => {
 
   afterAll(() => fastify.close());
 
-  it('validate a body against a route\'s schema, as Fastify\'s own Ajv compiler does', async () => {
+  it('validate a body against the route\'s schema, as Fastify\'s own Ajv compiler does', async () => {
     const refused = await fastify.inject({ method: 'POST', url: '/echo', payload: { quantity: 0 } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'FST_ERR_VALIDATION', message: 'body/quantity must be >= 1' });
