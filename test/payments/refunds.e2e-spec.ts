@@ -64,9 +64,25 @@ describe('Refunds and the transaction history', () => {
     expect(nothing.body.errors).toEqual([
       { field: 'amount.amount', message: 'amount.amount must not be less than 1' },
       { field: 'amount.currency', message: "amount.currency must be USD, the store's currency" },
+      { field: 'reason', message: 'reason must not be blank' },
       { field: 'reason', message: 'reason must be longer than or equal to 1 characters' },
     ]);
     expect((await refund(t.http, admin.token, '01937c5e-8a4b-7cde-9f01-23456789abcd', 100)).status).toBe(404);
+  });
+
+  it('refuses a refund whose reason is only white space, and records nothing', async () => {
+    const customer = await newCustomer(t.http);
+    const paid = await paidOrder(customer);
+    const blank = await t.http.post(
+      `/api/v1/orders/${paid.id}/refunds`,
+      { amount: { amount: 100, currency: 'USD' }, reason: ' \t ' },
+      { token: admin.token, headers: { 'idempotency-key': 'blank-reason-refund' } },
+    );
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors).toEqual([{ field: 'reason', message: 'reason must not be blank' }]);
+    const refunds = await t.http.get(`/api/v1/transactions?orderId=${paid.id}&type=refund`, { token: admin.token });
+    expect(refunds.body.items).toEqual([]);
+    expect(await orderStatus(customer, paid.id)).toBe('paid');
   });
 
   it('keeps refunds for admins and each customer\'s history to themselves', async () => {

@@ -88,6 +88,13 @@ describe('refund policy', () => {
     }
   });
 
+  it('keeps a refund\'s reason trimmed, and refuses one of only white space', () => {
+    const start = (reason: string) =>
+      Transaction.startRefund({ id: 'r1', orderId: 'o1', customerId: 'c1', amount: usd(100), paymentMethod: 'pm_card_visa', reason, now: new Date(0) });
+    expect(start('  Damaged in transit \n').reason).toBe('Damaged in transit');
+    for (const blank of ['', ' ', '\t\n ']) expect(() => start(blank)).toThrow(InvalidRefund);
+  });
+
   it('refuses a refund of nothing', () => {
     expect(() => refund('paid', 0, 0)).toThrow(InvalidRefund);
   });

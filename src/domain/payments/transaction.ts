@@ -1,7 +1,7 @@
 import { AggregateRoot } from '../shared/aggregate-root';
 import type { DomainEvent } from '../shared/domain-event';
 import { Money } from '../shared/money';
-import { IllegalTransactionTransition } from './payments.errors';
+import { IllegalTransactionTransition, InvalidRefund } from './payments.errors';
 
 export type TransactionType = 'payment' | 'refund';
 export type TransactionStatus = 'pending' | 'succeeded' | 'failed';
@@ -63,8 +63,11 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
     return Transaction.start({ ...input, type: 'payment', amount: input.orderTotal, reason: null });
   }
 
+  /** A refund says why, in words: the reason is kept trimmed, and one of only white space is none. */
   static startRefund(input: { id: string; orderId: string; customerId: string; amount: Money; paymentMethod: string; reason: string; now: Date }): Transaction {
-    return Transaction.start({ ...input, type: 'refund' });
+    const reason = input.reason.trim();
+    if (reason === '') throw new InvalidRefund('A refund needs a reason.');
+    return Transaction.start({ ...input, type: 'refund', reason });
   }
 
   private static start(input: {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '../../shared/not-blank.decorator';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 
 export class RefundOrderDto {
@@ -14,5 +15,6 @@ export class RefundOrderDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsNotBlank()
   reason: string;
 }
