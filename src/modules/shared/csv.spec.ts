@@ -20,6 +20,10 @@ describe('csvField', () => {
     ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
+    ['\uFF1DHYPERLINK("http://evil.example")', `"'\uFF1DHYPERLINK(""http://evil.example"")"`],
+    ['\uFF0B1+1', `"'\uFF0B1+1"`],
+    ['\uFF0D1+1', `"'\uFF0D1+1"`],
+    ['\uFF20SUM(A1:A2)', `"'\uFF20SUM(A1:A2)"`],
   ])('neutralises text a spreadsheet would run as a formula: %j', (text, field) => {
     expect(csvField(text)).toBe(field);
   });

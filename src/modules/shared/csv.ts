@@ -1,8 +1,12 @@
 import { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
 
-/** What a spreadsheet reads as the start of a formula (OWASP CSV injection), =HYPERLINK(...) and the like. */
-const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP CSV injection), =HYPERLINK(...) and the like; also the
+ * full-width forms of = + - @ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which a spreadsheet may normalise to the ASCII ones
+ * (a leading quote costs nothing where it does not).
+ */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end with CRLF. Text that a
