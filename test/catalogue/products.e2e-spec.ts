@@ -20,6 +20,23 @@ describe('Catalogue', () => {
     expect((await t.http.get(`/api/v1/products/${created.body.id}`)).body.name).toBe('Desk lamp');
   });
 
+  it('reads a product back with the moments it was created and changed at, as its writes replied them', async () => {
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const created = (await create({ ...valid, sku: 'MOMENT-1', name: 'Moment mug' })).body;
+    expect(created.createdAt).toMatch(instant);
+    const moments = ({ createdAt, updatedAt }: { createdAt: string; updatedAt: string }) => ({ createdAt, updatedAt });
+    const read = async () => moments((await t.http.get(`/api/v1/products/${created.id}`)).body);
+    const listed = async () => moments((await t.http.get('/api/v1/products?search=MOMENT-1')).body.items[0]);
+    expect(await read()).toEqual(moments(created));
+    expect(await listed()).toEqual(moments(created));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const changed = (await t.http.patch(`/api/v1/products/${created.id}`, { stock: 6 }, { token: admin.token })).body;
+    expect(changed.createdAt).toBe(created.createdAt);
+    expect(Date.parse(changed.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
+    expect(await read()).toEqual(moments(changed));
+    expect(await listed()).toEqual(moments(changed));
+  });
+
   it.each([
     ['a lower-case SKU', { sku: 'lamp-2' }],
     ['a zero price', { price: { amount: 0, currency: 'USD' } }],

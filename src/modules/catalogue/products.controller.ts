@@ -4,6 +4,7 @@ import { ArchiveProduct } from '../../application/catalogue/archive-product';
 import { CreateProduct } from '../../application/catalogue/create-product';
 import { GetProduct } from '../../application/catalogue/get-product';
 import { ListProducts } from '../../application/catalogue/list-products';
+import { productView } from '../../application/catalogue/product-views';
 import { UpdateProduct } from '../../application/catalogue/update-product';
 import type { Actor } from '../../application/shared/actor';
 import { AdminOnly } from '../shared/access.decorators';
@@ -79,7 +80,7 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductDto })
   @ApiProblems(400, 409, 413, 415)
   async create(@Body() body: CreateProductDto): Promise<ProductDto> {
-    return ProductDto.from(await this.createProduct.execute(body));
+    return ProductDto.from(productView(await this.createProduct.execute(body)));
   }
 
   @Patch(':id')
@@ -92,7 +93,7 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 415)
   async update(@Param('id', uuid) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
-    return ProductDto.from(await this.updateProduct.execute(id, body));
+    return ProductDto.from(productView(await this.updateProduct.execute(id, body)));
   }
 
   @Delete(':id')

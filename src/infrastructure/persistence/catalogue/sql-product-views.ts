@@ -4,6 +4,7 @@ import { type Page, pageOf } from '../../../application/shared/page';
 import type { ProductStatus } from '../../../domain/catalogue/product';
 import { containsPattern } from '../like-pattern';
 import { ReadQueries } from '../read-queries';
+import { utcInstant } from '../utc-instant';
 
 interface ProductRow {
   id: string;
@@ -14,11 +15,11 @@ interface ProductRow {
   currency: string;
   stock: number;
   status: ProductStatus;
-  created_at: string | Date;
-  updated_at: string | Date;
+  created_at: string;
+  updated_at: string;
 }
 
-const columns = 'id, sku, name, description, price_amount, currency, stock, status, created_at, updated_at';
+const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')} as created_at, ${utcInstant('updated_at')} as updated_at`;
 
 /** The key of the product list: name, then id to break ties. */
 export const productListKey = (product: Pick<ProductView, 'name' | 'id'>) => JSON.stringify([product.name, product.id]);
@@ -67,6 +68,6 @@ const toView = (row: ProductRow): ProductView => ({
   price: { amount: Number(row.price_amount), currency: row.currency },
   stock: row.stock,
   status: row.status,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });

@@ -39,8 +39,8 @@ export class ProductDto {
       price: MoneyDto.of(product.price.amount, product.price.currency),
       stock: product.stock,
       status: product.status,
-      createdAt: product.createdAt.toISOString(),
-      updatedAt: product.updatedAt.toISOString(),
+      createdAt: product.createdAt,
+      updatedAt: product.updatedAt,
     };
   }
 }
