@@ -2,23 +2,40 @@ import type { Order } from '../../domain/ordering/order';
 import type { OrderStatus } from '../../domain/ordering/order-status';
 import type { Page, PageRequest } from '../shared/page';
 
-/** What a reader is shown of an order. The aggregate satisfies it too; a list that decides nothing loads only this. */
-export type OrderView = Pick<
-  Order,
-  | 'id'
-  | 'customerId'
-  | 'status'
-  | 'lines'
-  | 'currency'
-  | 'totalAmount'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'paymentDueAt'
-  | 'paidAt'
-  | 'fulfilledAt'
-  | 'cancelledAt'
-  | 'cancellationReason'
->;
+/**
+ * What a reader is shown of an order; a list that decides nothing loads only this. Its moments are RFC 3339 instants
+ * in UTC with milliseconds, as replies carry them, formatted by the list's query as product reads' are (a page of 20
+ * orders would otherwise make, format and collect up to 120 Dates).
+ */
+export type OrderView = Pick<Order, 'id' | 'customerId' | 'status' | 'lines' | 'currency' | 'totalAmount' | 'cancellationReason'> & {
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly paymentDueAt: string;
+  readonly paidAt: string | null;
+  readonly fulfilledAt: string | null;
+  readonly cancelledAt: string | null;
+};
+
+const instantOrNull = (date: Date | null) => (date === null ? null : date.toISOString());
+
+/** The view of an order loaded or changed as an aggregate: what placing, reading, cancelling and fulfilling reply. */
+export function orderView(order: Order): OrderView {
+  return {
+    id: order.id,
+    customerId: order.customerId,
+    status: order.status,
+    lines: order.lines,
+    currency: order.currency,
+    totalAmount: order.totalAmount,
+    cancellationReason: order.cancellationReason,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    paymentDueAt: order.paymentDueAt.toISOString(),
+    paidAt: instantOrNull(order.paidAt),
+    fulfilledAt: instantOrNull(order.fulfilledAt),
+    cancelledAt: instantOrNull(order.cancelledAt),
+  };
+}
 
 export interface OrderQuery extends PageRequest {
   readonly customerId?: string;

@@ -4,6 +4,7 @@ import { CancelOrder } from '../../application/ordering/cancel-order';
 import { FulfilOrder } from '../../application/ordering/fulfil-order';
 import { GetOrder } from '../../application/ordering/get-order';
 import { ListOrders } from '../../application/ordering/list-orders';
+import { orderView } from '../../application/ordering/order-views';
 import { PlaceOrder } from '../../application/ordering/place-order';
 import type { Actor } from '../../application/shared/actor';
 import { AdminOnly, Authenticated, RequiresRole } from '../shared/access.decorators';
@@ -37,7 +38,7 @@ export class OrdersController {
   @ApiCreatedResponse({ type: OrderDto })
   @ApiProblems(400, 403, 409, 413, 415, 422)
   async place(@CurrentActor() actor: Actor, @Body() body: PlaceOrderDto): Promise<OrderDto> {
-    return OrderDto.from(await this.placeOrder.execute(actor, body));
+    return OrderDto.from(orderView(await this.placeOrder.execute(actor, body)));
   }
 
   @Get()
@@ -69,7 +70,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
-    return OrderDto.from(await this.getOrder.execute(actor, id));
+    return OrderDto.from(orderView(await this.getOrder.execute(actor, id)));
   }
 
   @Post(':id/cancel')
@@ -83,7 +84,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
   async cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
-    return OrderDto.from(await this.cancelOrder.execute(actor, id));
+    return OrderDto.from(orderView(await this.cancelOrder.execute(actor, id)));
   }
 
   @Post(':id/fulfil')
@@ -97,6 +98,6 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
   async fulfil(@Param('id', uuid) id: string): Promise<OrderDto> {
-    return OrderDto.from(await this.fulfilOrder.execute(id));
+    return OrderDto.from(orderView(await this.fulfilOrder.execute(id)));
   }
 }

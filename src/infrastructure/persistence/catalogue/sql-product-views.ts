@@ -19,7 +19,7 @@ interface ProductRow {
   updated_at: string;
 }
 
-const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')} as created_at, ${utcInstant('updated_at')} as updated_at`;
+const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')}, ${utcInstant('updated_at')}`;
 
 /** The key of the product list: name, then id to break ties. */
 export const productListKey = (product: Pick<ProductView, 'name' | 'id'>) => JSON.stringify([product.name, product.id]);

@@ -5,8 +5,7 @@ import type { CancellationReason } from '../../../domain/ordering/order-events';
 import type { OrderLine } from '../../../domain/ordering/order-line';
 import type { OrderStatus } from '../../../domain/ordering/order-status';
 import { ReadQueries } from '../read-queries';
-
-type Timestamp = string | Date;
+import { utcInstant } from '../utc-instant';
 
 interface OrderRow {
   id: string;
@@ -15,17 +14,17 @@ interface OrderRow {
   lines: OrderLine[] | string;
   currency: string;
   total_amount: string | number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  payment_due_at: Timestamp;
-  paid_at: Timestamp | null;
-  fulfilled_at: Timestamp | null;
-  cancelled_at: Timestamp | null;
+  created_at: string;
+  updated_at: string;
+  payment_due_at: string;
+  paid_at: string | null;
+  fulfilled_at: string | null;
+  cancelled_at: string | null;
   cancellation_reason: CancellationReason | null;
 }
 
-const columns =
-  'id, customer_id, status, lines, currency, total_amount, created_at, updated_at, payment_due_at, paid_at, fulfilled_at, cancelled_at, cancellation_reason';
+const moments = ['created_at', 'updated_at', 'payment_due_at', 'paid_at', 'fulfilled_at', 'cancelled_at'].map(utcInstant);
+const columns = ['id', 'customer_id', 'status', 'lines', 'currency', 'total_amount', ...moments, 'cancellation_reason'].join(', ');
 
 /** One query on a read replica when there is one, mapped straight to views: no aggregate, no identity map. */
 @Injectable()
@@ -48,8 +47,6 @@ export class SqlOrderViews extends OrderViews {
   }
 }
 
-const dateOrNull = (value: Timestamp | null) => (value === null ? null : new Date(value));
-
 const toView = (row: OrderRow): OrderView => ({
   id: row.id,
   customerId: row.customer_id,
@@ -57,11 +54,11 @@ const toView = (row: OrderRow): OrderView => ({
   lines: typeof row.lines === 'string' ? (JSON.parse(row.lines) as OrderLine[]) : row.lines,
   currency: row.currency,
   totalAmount: Number(row.total_amount),
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-  paymentDueAt: new Date(row.payment_due_at),
-  paidAt: dateOrNull(row.paid_at),
-  fulfilledAt: dateOrNull(row.fulfilled_at),
-  cancelledAt: dateOrNull(row.cancelled_at),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  paymentDueAt: row.payment_due_at,
+  paidAt: row.paid_at,
+  fulfilledAt: row.fulfilled_at,
+  cancelledAt: row.cancelled_at,
   cancellationReason: row.cancellation_reason,
 });

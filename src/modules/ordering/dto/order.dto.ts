@@ -35,8 +35,6 @@ export class OrderLineDto {
   }
 }
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
 export class OrderDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
@@ -81,12 +79,12 @@ export class OrderDto {
       status: order.status,
       lines: order.lines.map((line) => OrderLineDto.from(line, order.currency)),
       total: MoneyDto.of(order.totalAmount, order.currency),
-      createdAt: order.createdAt.toISOString(),
-      updatedAt: order.updatedAt.toISOString(),
-      paymentDueAt: order.paymentDueAt.toISOString(),
-      paidAt: iso(order.paidAt),
-      fulfilledAt: iso(order.fulfilledAt),
-      cancelledAt: iso(order.cancelledAt),
+      createdAt: order.createdAt,
+      updatedAt: order.updatedAt,
+      paymentDueAt: order.paymentDueAt,
+      paidAt: order.paidAt,
+      fulfilledAt: order.fulfilledAt,
+      cancelledAt: order.cancelledAt,
       cancellationReason: order.cancellationReason,
     };
   }
