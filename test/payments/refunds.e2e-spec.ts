@@ -15,6 +15,9 @@ describe('Refunds and the transaction history', () => {
     expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
     return order;
   }
+  /** A refund request with a body of the test's own, under a key of its own. */
+  const askRefund = (orderId: string, body: object, key: string) =>
+    t.http.post(`/api/v1/orders/${orderId}/refunds`, body, { token: admin.token, headers: { 'idempotency-key': key } });
   const orderStatus = async (customer: LoggedIn, id: string) => (await t.http.get(`/api/v1/orders/${id}`, { token: customer.token })).body.status;
 
   it('refunds in parts, and the order becomes refunded when the parts reach the payment', async () => {
@@ -49,18 +52,10 @@ describe('Refunds and the transaction history', () => {
     const unpaid = await anOrder(t.http, admin.token, customer);
     expect((await refund(t.http, admin.token, unpaid.id, 100)).status).toBe(409);
     const paid = await paidOrder(customer);
-    const euros = await t.http.post(
-      `/api/v1/orders/${paid.id}/refunds`,
-      { amount: { amount: 100, currency: 'EUR' }, reason: 'x' },
-      { token: admin.token, headers: { 'idempotency-key': 'eur-refund' } },
-    );
+    const euros = await askRefund(paid.id, { amount: { amount: 100, currency: 'EUR' }, reason: 'x' }, 'eur-refund');
     expect(euros.status).toBe(400);
     expect((await refund(t.http, admin.token, paid.id, 0)).status).toBe(400);
-    const nothing = await t.http.post(
-      `/api/v1/orders/${paid.id}/refunds`,
-      { amount: { amount: 0, currency: 'EUR' }, reason: '' },
-      { token: admin.token, headers: { 'idempotency-key': 'all-wrong-refund' } },
-    );
+    const nothing = await askRefund(paid.id, { amount: { amount: 0, currency: 'EUR' }, reason: '' }, 'all-wrong-refund');
     expect(nothing.body.errors).toEqual([
       { field: 'amount.amount', message: 'amount.amount must not be less than 1' },
       { field: 'amount.currency', message: "amount.currency must be USD, the store's currency" },
@@ -73,11 +68,7 @@ describe('Refunds and the transaction history', () => {
   it('refuses a refund whose reason is only white space, and records nothing', async () => {
     const customer = await newCustomer(t.http);
     const paid = await paidOrder(customer);
-    const blank = await t.http.post(
-      `/api/v1/orders/${paid.id}/refunds`,
-      { amount: { amount: 100, currency: 'USD' }, reason: ' \t ' },
-      { token: admin.token, headers: { 'idempotency-key': 'blank-reason-refund' } },
-    );
+    const blank = await askRefund(paid.id, { amount: { amount: 100, currency: 'USD' }, reason: ' \t ' }, 'blank-reason-refund');
     expect(blank.status).toBe(400);
     expect(blank.body.errors).toEqual([{ field: 'reason', message: 'reason must not be blank' }]);
     const refunds = await t.http.get(`/api/v1/transactions?orderId=${paid.id}&type=refund`, { token: admin.token });
