@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', console: 'readonly' };
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-tools/', '.bench-builds/', 'node_modules/', 'coverage/', 'clients/typescript/schema.d.ts', '.data/', 'test/artifacts/', 'bench/results/'] },
+  { ignores: ['dist/', 'build/', 'dist-tools/', '.bench-builds/', 'node_modules/', 'coverage/', 'clients/typescript/schema.d.ts', '.data/', 'test/artifacts/', 'bench/results/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

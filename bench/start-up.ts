@@ -1,9 +1,9 @@
 /**
  * Where the cold start goes, on the shipped build: the cold start as `npm run bench` measures it (spawn to the
- * first 200 from /health/ready, PostgreSQL), beside what Node alone takes to start and exit, how long loading
- * the app's modules takes (requiring dist/create-app: every module the app loads before it runs), and the
- * packages that weigh most, each loaded alone the way the app reaches it. All with start:prod's node flags and
- * Node's compile cache warm, in fresh processes, in alternating rounds.
+ * first 200 from /health/ready, PostgreSQL), beside what Node alone takes to start and exit and how long loading
+ * the bundle takes (requiring dist/bundle.js: the app and the packages in it, and the few it loads from
+ * node_modules). All with start:prod's node flags and Node's compile cache warm, in fresh processes, in
+ * alternating rounds.
  *   npm run bench:start-up [-- --rounds 5]
  * Prints a table and writes it to bench/results/start-up.md.
  */
@@ -21,32 +21,14 @@ const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5'
 const probe = resolve(__dirname, 'start-up/load-probe.js');
 const { nodeFlags } = productionCommand();
 
-/**
- * What the app loads, each with the modules it loads in turn; `import` where an ES module imports it. An ES module
- * that imports node:http makes Node 24 load its fetch and WebSocket implementation (undici) at once
- * (nodejs/node#59686); @nestjs/core imports STATUS_CODES from it.
- */
-const PACKAGES: Array<{ specifier: string; how: 'require' | 'import'; reachedBy: string }> = [
-  { specifier: '@nestjs/core', how: 'require', reachedBy: 'the app' },
-  { specifier: '@nestjs/common', how: 'require', reachedBy: 'the app' },
-  { specifier: 'node:http', how: 'import', reachedBy: '@nestjs/core' },
-  { specifier: '@nestjs/swagger', how: 'require', reachedBy: 'the DTOs' },
-  { specifier: 'es-toolkit/compat', how: 'import', reachedBy: '@nestjs/swagger' },
-  { specifier: '@mikro-orm/postgresql', how: 'require', reachedBy: 'the app' },
-  { specifier: 'kysely', how: 'import', reachedBy: '@mikro-orm/sql' },
-  { specifier: 'rxjs', how: 'import', reachedBy: '@nestjs/core' },
-  { specifier: 'class-validator', how: 'require', reachedBy: 'the DTOs' },
-  { specifier: '@nestjs/platform-fastify', how: 'require', reachedBy: 'the app' },
-];
-
 interface Probed {
   loadMs: number;
   modules: number;
   esModules: number;
 }
 
-const load = (how: 'require' | 'import', specifier: string, count = false): Probed =>
-  JSON.parse(execFileSync(process.execPath, [...nodeFlags, probe, how, specifier, ...(count ? ['--count'] : [])], { encoding: 'utf8' })) as Probed;
+const load = (path: string, count = false): Probed =>
+  JSON.parse(execFileSync(process.execPath, [...nodeFlags, probe, path, ...(count ? ['--count'] : [])], { encoding: 'utf8' })) as Probed;
 
 function nodeAloneMs(): number {
   const started = performance.now();
@@ -65,17 +47,15 @@ const database = new BenchDatabase('cb_bench_start_up');
 async function main(): Promise<void> {
   await database.recreate();
   await coldStartMs(database.url); // migrates, creates the admin and fills the compile cache
-  for (const { how, specifier } of PACKAGES) load(how, specifier);
 
   const samples = new Map<string, number[]>();
   const add = (part: string, ms: number) => samples.set(part, [...(samples.get(part) ?? []), ms]);
   for (let round = 0; round < Number(values.rounds); round++) {
     add('cold start: spawn to the first 200 from /health/ready', await coldStartMs(database.url));
     add('Node alone: spawn to exit of `node -e ""`', nodeAloneMs());
-    add("the app's modules: require('dist/create-app')", load('require', './dist/create-app').loadMs);
-    for (const { specifier, how, reachedBy } of PACKAGES) add(`  ${specifier} (${how}, by ${reachedBy})`, load(how, specifier).loadMs);
+    add("the bundle: require('dist/bundle.js')", load('./dist/bundle.js').loadMs);
   }
-  const counted = load('require', './dist/create-app', true);
+  const counted = load('./dist/bundle.js', true);
   const medianOf = (part: string) => summarise(samples.get(part)!).median;
   const [coldStart, nodeAlone, modules] = [...samples.keys()].slice(0, 3).map(medianOf);
   const rows = [...samples].map(([part, ms]) => [part, medianOf(part).toFixed(0), `${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)}`]);
@@ -88,7 +68,7 @@ async function main(): Promise<void> {
     '',
     table(['part', 'median', 'range'], rows),
     '',
-    `modules loaded by dist/create-app: ${counted.modules}, ${counted.esModules} of them ES modules`,
+    `modules loaded by dist/bundle.js: ${counted.modules}, ${counted.esModules} of them ES modules`,
     '```',
     '',
   ].join('\n');

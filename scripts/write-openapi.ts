@@ -2,17 +2,14 @@
  * Writes the OpenAPI document the app serves to openapi.json at the repository root, for clients and review:
  *   npm run openapi:write
  * or to another file given as the argument (the contract lint checks a fresh one).
- * The app is the built one (dist/) on a throwaway in-memory database; test/platform checks the file is current.
+ * The app is the shipped one (dist/bundle.js) on a throwaway in-memory database; test/platform checks the file is current.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type * as CreateApp from '../src/create-app';
-import type * as Config from '../src/infrastructure/config/load-config';
+import type * as Bundle from '../src/bundle';
 
-const load = <T>(path: string): T => require(resolve('dist', path)) as T;
-const { createApp } = load<typeof CreateApp>('create-app');
-const { loadConfig } = load<typeof Config>('infrastructure/config/load-config');
+const { createApp, loadConfig } = require(resolve('dist/bundle.js')) as typeof Bundle;
 
 async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'w'.repeat(32), SEED_DEMO_DATA: 'false' });

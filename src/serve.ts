@@ -3,7 +3,15 @@ import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
 
-async function main(): Promise<void> {
+/** Starts the server from the environment (dist/main.js calls it): a bad setting or a failed start exits with 1. */
+export function serve(): void {
+  start().catch((error: unknown) => {
+    console.error('Start-up failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
@@ -44,8 +52,3 @@ async function main(): Promise<void> {
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
   logger.log(`Commerce Backend is serving ${where}/api/v1 on ${database}. Swagger UI: ${where}/docs`);
 }
-
-main().catch((error: unknown) => {
-  console.error('Start-up failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});

@@ -1,13 +1,10 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as Storage from '../../src/infrastructure/rate-limits/postgres-throttler-storage';
-import { loadBuilt } from '../support/built';
+import { leaseSize, MikroORM, PostgresThrottlerStorage } from '../support/built';
 import { ClusterClient } from '../support/cluster-client';
 import { type RunningProcess, startInstance, startRedis } from '../support/service-processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const { PostgresThrottlerStorage, leaseSize } = loadBuilt<typeof Storage>('infrastructure/rate-limits/postgres-throttler-storage');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Where the rate-limit counters live when several instances share them, and what happens when that store is away. */

@@ -1,14 +1,8 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as Relay from '../../src/infrastructure/events/outbox-relay';
-import type * as Broker from '../../src/infrastructure/events/event-broker';
-import { loadBuilt } from '../support/built';
+import { EventBroker, MikroORM, OutboxRelay } from '../support/built';
 import { anOrder, asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder, refund } from '../support/journeys';
 import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { OutboxRelay } = loadBuilt<typeof Relay>('infrastructure/events/outbox-relay');
-const { EventBroker } = loadBuilt<typeof Broker>('infrastructure/events/event-broker');
 
 /**
  * The transactional outbox with the in-process dispatcher (no NATS_URL): every change's events are written in

@@ -1,10 +1,6 @@
-import { MikroORM } from '@mikro-orm/core';
 import { Client, type Pool } from 'pg';
-import type * as RelaySchedulerFile from '../../src/infrastructure/events/outbox-relay.scheduler';
-import { loadBuilt } from '../support/built';
+import { MikroORM, OutboxRelayScheduler } from '../support/built';
 import { startTestAppOnOwnPostgres } from '../support/test-app';
-
-const { OutboxRelayScheduler } = loadBuilt<typeof RelaySchedulerFile>('infrastructure/events/outbox-relay.scheduler');
 
 describe('Shutdown with a pooled connection that was never given back', () => {
   let t: Awaited<ReturnType<typeof startTestAppOnOwnPostgres>>;

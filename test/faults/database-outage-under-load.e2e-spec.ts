@@ -1,8 +1,8 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Pool } from 'pg';
 import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
 import { startTestAppOnOwnPostgres } from '../support/test-app';
+import { MikroORM } from '../support/built';
 
 describe('PostgreSQL stopped and started under load', () => {
   let t: Awaited<ReturnType<typeof startTestAppOnOwnPostgres>>;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import fc from 'fast-check';
 import { anOrder, asAdmin, newCustomer, pay, type LoggedIn } from '../support/journeys';
 import { type DocumentedOperation, exampleBody, operationsOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { MikroORM } from '../support/built';
 
 /**
  * Property-based fuzzing driven by the OpenAPI document: random, boundary and type-confused bodies, queries and

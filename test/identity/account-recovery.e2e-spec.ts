@@ -1,16 +1,10 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as Accepted from '../../src/modules/identity/accepted-requests';
-import type * as DeliveryScheduler from '../../src/modules/notifications/mail-delivery.scheduler';
-import { Clock, loadBuilt } from '../support/built';
+import { AcceptedRequests, Clock, MailDeliveryScheduler, MikroORM } from '../support/built';
 import { logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';
 import { type ReceivedMail, SmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { MailDeliveryScheduler } = loadBuilt<typeof DeliveryScheduler>('modules/notifications/mail-delivery.scheduler');
-const { AcceptedRequests } = loadBuilt<typeof Accepted>('modules/identity/accepted-requests');
 
 const APP_URL = 'https://shop.test.example';
 const NEW_PASSWORD = 'a different long passphrase';

@@ -1,7 +1,5 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type * as StorageModuleFile from '../../src/infrastructure/rate-limits/throttler-storage.module';
-import { loadBuilt } from '../support/built';
+import { MikroORM, RATE_LIMIT_STORAGE } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Per-IP throttling of the auth routes', () => {
@@ -49,7 +47,6 @@ describe('The per-IP limit on every API route', () => {
 describe('Refusing a client past its limit', () => {
   /** Round trips to the rate-limit store, and on PostgreSQL the statements on its table. */
   function countRoundTrips(t: TestApp) {
-    const { RATE_LIMIT_STORAGE } = loadBuilt<typeof StorageModuleFile>('infrastructure/rate-limits/throttler-storage.module');
     const store = jest.spyOn(t.app.get<{ storage: ThrottlerStorage }>(RATE_LIMIT_STORAGE).storage, 'increment');
     const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
     return () => ({

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type * as Refused from '../../src/infrastructure/rate-limits/refused-clients';
-import { loadBuilt } from '../support/built';
+import { RefusedClients } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { RefusedClients } = loadBuilt<typeof Refused>('infrastructure/rate-limits/refused-clients');
 
 // One app in this file: nestjs-pino keeps one logger per process, so a second app would log into the first's lines.
 describe('Logging the refusals past a rate limit', () => {

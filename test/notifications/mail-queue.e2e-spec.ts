@@ -1,12 +1,6 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as Queue from '../../src/application/notifications/mail-queue';
-import type * as DeliveryScheduler from '../../src/modules/notifications/mail-delivery.scheduler';
-import { loadBuilt } from '../support/built';
+import { MailDeliveryScheduler, MailQueue, MikroORM, RequestContext } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { MailQueue } = loadBuilt<typeof Queue>('application/notifications/mail-queue');
-const { MailDeliveryScheduler } = loadBuilt<typeof DeliveryScheduler>('modules/notifications/mail-delivery.scheduler');
 
 /**
  * The mail outbox's table, driven through its port: one mail leased per claim, outcomes fenced by the attempt, and

@@ -1,7 +1,6 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Clock } from '../support/built';
+import { Clock, MikroORM } from '../support/built';
 import { asAdmin, newCustomer, newProduct, placeOrder } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';

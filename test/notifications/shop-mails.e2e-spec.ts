@@ -1,23 +1,11 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as Publisher from '../../src/application/shared/event-publisher';
 import type { DomainEvent } from '../../src/domain/shared/domain-event';
-import type * as Broker from '../../src/infrastructure/events/event-broker';
-import type * as OutboxPublisher from '../../src/infrastructure/events/outbox-event-publisher';
-import type * as DeliveryScheduler from '../../src/modules/notifications/mail-delivery.scheduler';
-import type * as ExpiryScheduler from '../../src/modules/ordering/order-expiry.scheduler';
-import { Clock, loadBuilt } from '../support/built';
+import { Clock, EventBroker, EventPublisher, MailDeliveryScheduler, MikroORM, OrderExpiryScheduler, OutboxEventPublisher } from '../support/built';
 import { anOrder, asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder, refund, stockOf } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';
 import { SmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { EventBroker } = loadBuilt<typeof Broker>('infrastructure/events/event-broker');
-const { EventPublisher } = loadBuilt<typeof Publisher>('application/shared/event-publisher');
-const { OutboxEventPublisher } = loadBuilt<typeof OutboxPublisher>('infrastructure/events/outbox-event-publisher');
-const { MailDeliveryScheduler } = loadBuilt<typeof DeliveryScheduler>('modules/notifications/mail-delivery.scheduler');
-const { OrderExpiryScheduler } = loadBuilt<typeof ExpiryScheduler>('modules/ordering/order-expiry.scheduler');
 
 const PAYMENT_TIMEOUT_SECONDS = 600;
 
@@ -227,7 +215,7 @@ describe('A change that rolls back after its event was written', () => {
     t = await startTestApp({
       env: { SMTP_URL: inbox.url, MAIL_DELIVERY_INTERVAL_MS: '60000' },
       // The ORM's EntityManager, as the real publisher gets it: inside a unit of work it resolves to the transaction.
-      override: (builder) => builder.overrideProvider(EventPublisher).useFactory({ inject: [MikroORM], factory: (orm: MikroORM) => new PublishThenFail(orm.em as SqlEntityManager) }),
+      override: (builder) => builder.overrideProvider(EventPublisher).useFactory({ inject: [MikroORM], factory: (orm: InstanceType<typeof MikroORM>) => new PublishThenFail(orm.em as SqlEntityManager) }),
     });
     sql = t.app.get(MikroORM).em.fork() as SqlEntityManager;
   });

@@ -1,10 +1,7 @@
 import { asAdmin, newCustomer, newProduct, placeOrder, stockOf } from '../support/journeys';
-import { Clock, loadBuilt } from '../support/built';
+import { Clock, OrderExpiryScheduler } from '../support/built';
 import { ManualClock } from '../support/manual-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
-import type * as Scheduler from '../../src/modules/ordering/order-expiry.scheduler';
-
-const { OrderExpiryScheduler } = loadBuilt<typeof Scheduler>('modules/ordering/order-expiry.scheduler');
 
 describe('Expiry of unpaid orders', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { anOrder, asAdmin, newCustomer, pay, refund } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { MikroORM } from '../support/built';
 
 /** The database refuses what the code must never do, even if a bug in the code tried. */
 describe('Database guards on money', () => {

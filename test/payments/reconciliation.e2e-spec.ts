@@ -1,14 +1,7 @@
 import type { ChargeOutcome } from '../../src/application/payments/payment-gateway';
-import type * as GatewayFile from '../../src/application/payments/payment-gateway';
-import type * as SchedulerFile from '../../src/modules/payments/payment-reconciliation.scheduler';
-import type * as SimulatorFile from '../../src/infrastructure/payments/simulated-card-processor';
-import { loadBuilt } from '../support/built';
+import { PaymentGateway, PaymentReconciliationScheduler, SimulatedCardProcessor } from '../support/built';
 import { anOrder, asAdmin, newCustomer, pay } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { PaymentGateway } = loadBuilt<typeof GatewayFile>('application/payments/payment-gateway');
-const { PaymentReconciliationScheduler } = loadBuilt<typeof SchedulerFile>('modules/payments/payment-reconciliation.scheduler');
-const { SimulatedCardProcessor } = loadBuilt<typeof SimulatorFile>('infrastructure/payments/simulated-card-processor');
 
 /**
  * The simulated processor, with a switch that makes the process "die" right after the processor charged:

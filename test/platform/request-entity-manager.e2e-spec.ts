@@ -1,4 +1,5 @@
-import { type EntityManager, MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+import { MikroORM } from '../support/built';
 import { asAdmin, type LoggedIn, newProduct } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -25,13 +25,14 @@ function dockerCommand(): string[] {
 }
 
 describe('Start-up', () => {
-  // The HTTP tests load the modules of dist/ (test/support/built.ts): production must run that same tree, not a
-  // bundle or any other transformation of it (docs/decisions/0004-ship-what-is-tested.md).
-  it('runs the tree the HTTP tests load, with the same command in npm run start:prod and the Docker image', () => {
+  // The HTTP tests load dist/bundle.js (test/support/built.ts): production must start that same file, not
+  // another build or transformation of it (docs/decisions/0006-ship-one-bundle.md).
+  it('starts the bundle the HTTP tests load, with the same command in npm run start:prod and the Docker image', () => {
     const { nodeFlags, entry } = productionCommand();
     expect(entry).toBe('dist/main.js');
     expect(dockerCommand()).toEqual(['node', ...nodeFlags, entry]);
-    expect(readFileSync(resolve(root, 'test/support/built.ts'), 'utf8')).toContain("resolve(__dirname, '../../dist', path)");
+    expect(readFileSync(resolve(root, 'dist/main.js'), 'utf8')).toContain('require("./bundle").serve()');
+    expect(readFileSync(resolve(root, 'test/support/built.ts'), 'utf8')).toContain("require(resolve(__dirname, '../../dist/bundle.js'))");
   });
 
   it('stops with a message naming a bad setting', () => {

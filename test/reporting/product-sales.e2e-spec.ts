@@ -1,11 +1,7 @@
-import { MikroORM } from '@mikro-orm/core';
-import type * as Recorder from '../../src/application/reporting/record-product-sales';
-import { loadBuilt } from '../support/built';
+import { MikroORM, RecordProductSales } from '../support/built';
 import { asAdmin, type LoggedIn, newCustomer, newProduct, pay, placeOrder } from '../support/journeys';
 import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { RecordProductSales } = loadBuilt<typeof Recorder>('application/reporting/record-product-sales');
 
 /** The read model behind GET /reports/top-products, fed by order.paid through the outbox. */
 describe('Product sales, the top-products read model', () => {

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type * as Refused from '../../src/infrastructure/rate-limits/refused-clients';
-import { loadBuilt } from '../support/built';
+import { RefusedClients } from '../support/built';
 import { operationsOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const { RefusedClients } = loadBuilt<typeof Refused>('infrastructure/rate-limits/refused-clients');
 
 /** OWASP API8 (security misconfiguration) and API9 (inventory). */
 describe('Configuration and inventory', () => {

@@ -1,23 +1,35 @@
 /**
- * The application as `nest build` made it. HTTP tests exercise the production artifact (with the Swagger
- * plugin's metadata and Nest's decorator metadata), typed from the sources.
+ * The shipped artifact: dist/bundle.js, the file dist/main.js starts in production (`npm run build`;
+ * docs/decisions/0006-ship-one-bundle.md), typed from its entry, src/bundle.ts. HTTP tests build the app from
+ * it, and take from it every class they hand to the app or ask it for (MikroORM, a scheduler, a port to
+ * override): the same class the server registered, not a second copy from node_modules or src/.
  */
 import { resolve } from 'node:path';
-import type * as AppModuleFile from '../../src/app.module';
-import type * as ClockFile from '../../src/application/shared/clock';
-import type * as CreateAppFile from '../../src/create-app';
-import type * as ConfigFile from '../../src/infrastructure/config/load-config';
-import type * as AdapterFile from '../../src/infrastructure/http/fastify-adapter';
-import type * as OptionsFile from '../../src/infrastructure/persistence/mikro-orm-options';
+import type * as Bundle from '../../src/bundle';
 
-const load = <T>(path: string): T => require(resolve(__dirname, '../../dist', path)) as T;
+const bundle = require(resolve(__dirname, '../../dist/bundle.js')) as typeof Bundle;
 
-export const { createApp, prepareApp } = load<typeof CreateAppFile>('create-app');
-export const { AppModule } = load<typeof AppModuleFile>('app.module');
-export const { loadConfig } = load<typeof ConfigFile>('infrastructure/config/load-config');
-export const { createFastifyAdapter } = load<typeof AdapterFile>('infrastructure/http/fastify-adapter');
-export const { mikroOrmOptions } = load<typeof OptionsFile>('infrastructure/persistence/mikro-orm-options');
-export const { Clock } = load<typeof ClockFile>('application/shared/clock');
-
-/** Loads any other compiled module, e.g. a use case to call from a test. */
-export const loadBuilt = load;
+export const { AppModule, createApp, prepareApp, loadConfig, createFastifyAdapter, mikroOrmOptions, MikroORM, RequestContext, nestTesting } = bundle;
+export const {
+  Clock,
+  EventPublisher,
+  PaymentGateway,
+  MailQueue,
+  RecordProductSales,
+  QueueWebhookDeliveries,
+  WebhookDeliveries,
+  EventBroker,
+  OutboxEventPublisher,
+  OutboxRelay,
+  OutboxRelayScheduler,
+  SimulatedCardProcessor,
+  leaseSize,
+  PostgresThrottlerStorage,
+  RefusedClients,
+  RATE_LIMIT_STORAGE,
+  AcceptedRequests,
+  MailDeliveryScheduler,
+  OrderExpiryScheduler,
+  PaymentReconciliationScheduler,
+  WebhookDeliveryScheduler,
+} = bundle;

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { loadConfig, mikroOrmOptions } from './built';
+import { loadConfig, MikroORM, mikroOrmOptions } from './built';
 import { assertTestDatabaseName, databaseUrl, pgliteSnapshotPath, TEMPLATE_ENV } from './database-template';
 
 /**

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test, type TestingModuleBuilder } from '@nestjs/testing';
-import { AppModule, createFastifyAdapter, loadConfig, prepareApp } from './built';
+import type { TestingModuleBuilder } from '@nestjs/testing';
+import { AppModule, createFastifyAdapter, loadConfig, nestTesting, prepareApp } from './built';
 import { HttpClient } from './http-client';
 import { ADMIN } from './journeys';
 import { OpenApiContract } from './openapi-contract';
@@ -50,6 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
 
+  const { Test } = await nestTesting();
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { pglite: database.pglite, logStream })] });
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();

@@ -1,17 +1,9 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as QueueFile from '../../src/application/webhooks/queue-webhook-deliveries';
-import type * as DeliveriesFile from '../../src/application/webhooks/webhook-deliveries';
-import type * as SchedulerFile from '../../src/modules/webhooks/webhook-delivery.scheduler';
-import { loadBuilt } from '../support/built';
+import { MikroORM, QueueWebhookDeliveries, RequestContext, WebhookDeliveries, WebhookDeliveryScheduler } from '../support/built';
 import { anOrder, asAdmin, type LoggedIn, newCustomer, pay, refund } from '../support/journeys';
 import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { verifiedPayload, WebhookReceiver } from '../support/webhook-receiver';
-
-const { WebhookDeliveryScheduler } = loadBuilt<typeof SchedulerFile>('modules/webhooks/webhook-delivery.scheduler');
-const { QueueWebhookDeliveries } = loadBuilt<typeof QueueFile>('application/webhooks/queue-webhook-deliveries');
-const { WebhookDeliveries } = loadBuilt<typeof DeliveriesFile>('application/webhooks/webhook-deliveries');
 
 const TIMEOUT_MS = 500;
 

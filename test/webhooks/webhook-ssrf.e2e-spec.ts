@@ -1,12 +1,8 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type * as SchedulerFile from '../../src/modules/webhooks/webhook-delivery.scheduler';
-import { loadBuilt } from '../support/built';
+import { MikroORM, WebhookDeliveryScheduler } from '../support/built';
 import { asAdmin, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
-
-const { WebhookDeliveryScheduler } = loadBuilt<typeof SchedulerFile>('modules/webhooks/webhook-delivery.scheduler');
 
 /** A public address (no DNS needed) that nothing here answers: only its registration matters. */
 const PUBLIC_URL = 'https://93.184.215.14/webhooks';
