@@ -4,8 +4,9 @@
  * plugin's; this bundles build/bundle.js and the packages it loads into dist/bundle.js, and writes the entry
  * that starts it, dist/main.js. dist/ is what ships, and what the tests, scripts and benchmarks load.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { nativeNamesOnly } from './native-names.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -15,11 +16,10 @@ await build({
   ...common,
   entryPoints: ['build/bundle.js'],
   outfile: 'dist/bundle.js',
-  // No keepNames: it would wrap every function and class in a `__name` call, closures made on every request
-  // too (5-25% of a request's CPU, decision 0004). Without it a name changes only where two modules' top-level
-  // names collide and esbuild renames one (`Foo2`); the tests run on this file, and the served OpenAPI document,
-  // which names its schemas after the DTO classes, is compared with the committed one.
-  keepNames: false,
+  // Nest, MikroORM and Swagger read class names, which a bundle would otherwise change (a class that refers to
+  // itself, or whose name another module also uses, is renamed); the calls that restate a name JavaScript
+  // gives anyway are taken out below.
+  keepNames: true,
   // V8 keeps the source of a script whose functions live: without comments and indentation it is a third
   // smaller. Names are not minified, so a stack trace still names every function and class.
   minifyWhitespace: true,
@@ -41,6 +41,8 @@ await build({
     '@fastify/view',
   ],
 });
+
+writeFileSync('dist/bundle.js', nativeNamesOnly(readFileSync('dist/bundle.js', 'utf8')).code);
 
 // The entry: Node's compile cache on, then the bundle, which it requires by its relative path.
 await build({ ...common, entryPoints: ['build/main.js'], outfile: 'dist/main.js', external: ['./bundle'] });
