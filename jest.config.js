@@ -1,6 +1,6 @@
 /**
  * `npm test` runs two projects: `unit`, the pure domain specs beside the code, and `http`, which drives the
- * built application (dist/, as production runs it) through Fastify's inject, each test file on its own
+ * built application (dist/bundle.js, which production runs) through Fastify's inject, each test file on its own
  * migrated database: PostgreSQL when TEST_DATABASE_URL is set, the embedded PGlite otherwise.
  * `npm run test:cluster` runs `cluster`: several app processes on one PostgreSQL with Redis and NATS servers
  * of their own (it needs PostgreSQL, redis-server and nats-server, which .ci/run has). `npm run test:browser`

@@ -1,5 +1,5 @@
 /**
- * The entry of the shipped bundle, dist/bundle.js (scripts/bundle.mjs; docs/decisions/0006-ship-one-bundle.md):
+ * The entry of the shipped bundle, dist/bundle.js (scripts/bundle/build.mjs; docs/decisions/0006-ship-one-bundle.md):
  * the server and its packages in one file, which dist/main.js starts. The tests, scripts and benchmarks load
  * this same file (test/support/built.ts) and reach the app through what it exports here, so that a class they
  * ask Nest for, or a MikroORM they look up, is the one the server registered: a second copy of a class from
