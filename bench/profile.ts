@@ -5,7 +5,8 @@
  *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40]
  * Writes bench/results/profile-<scenario>.md.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
 import { BenchDatabase, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
@@ -23,7 +24,7 @@ const seconds = Number(values.seconds);
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -51,12 +52,22 @@ async function inspector(port: number) {
   return { call, close: () => socket.close() };
 }
 
+/** The shipped bundle's source map (scripts/bundle/build.mjs): the file of the app or of a package a bundled function comes from. */
+const bundleMap = new SourceMap(JSON.parse(readFileSync('dist/bundle.js.map', 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+
+function sourceOf({ url, lineNumber, columnNumber }: ProfileNode['callFrame']): { url: string; line: number } {
+  const entry = url.endsWith('/dist/bundle.js') ? (bundleMap.findEntry(lineNumber, columnNumber) as { originalSource?: string; originalLine?: number }) : {};
+  return entry.originalSource ? { url: entry.originalSource, line: entry.originalLine! + 1 } : { url, line: lineNumber + 1 };
+}
+
 /** What a sampled function belongs to: a package, a folder of the app, a part of Node, or V8's own work. */
-function partOf({ url, functionName }: ProfileNode['callFrame']): string {
+function partOf(frame: ProfileNode['callFrame']): string {
+  const { functionName } = frame;
+  const { url } = sourceOf(frame);
   const inPackage = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (inPackage) return inPackage[1];
-  const inApp = url.match(/\/dist\/(?:src\/)?([^/]+(?:\/[^/.]+)?)/);
-  if (inApp) return `app: ${inApp[1].replace(/\.js$/, '')}`;
+  const inApp = url.match(/(?:^|\/)src\/([^/]+(?:\/[^/.]+)?)/);
+  if (inApp) return `app: ${inApp[1].replace(/\.[jt]s$/, '')}`;
   if (url.startsWith('node:')) return `node: ${url.slice('node:'.length).split('/')[0]}`;
   if (url.includes('bench/baseline')) return 'baseline: server';
   return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
@@ -64,8 +75,8 @@ function partOf({ url, functionName }: ProfileNode['callFrame']): string {
 
 /** A sampled function by name and place: the part it belongs to, the file's last two segments and the line. */
 function functionOf(callFrame: ProfileNode['callFrame']): string {
-  const place = callFrame.url.split('/').slice(-2).join('/');
-  return `${partOf(callFrame)}: ${callFrame.functionName || '(anonymous)'} ${place}:${callFrame.lineNumber + 1}`;
+  const { url, line } = sourceOf(callFrame);
+  return `${partOf(callFrame)}: ${callFrame.functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${line}`;
 }
 
 /** Self time per key (a part, or a function), in µs per request, from the samples of the profile. */

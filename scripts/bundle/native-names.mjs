@@ -11,7 +11,7 @@
  */
 import { parse } from 'acorn';
 
-/** The bundle's code with the `__name` calls that restate a name JavaScript gives anyway taken out. */
+/** The bundle's code with the `__name` calls that restate a name JavaScript gives anyway taken out, and the edits made. */
 export function nativeNamesOnly(code) {
   const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
   const cuts = [];
@@ -29,16 +29,17 @@ export function nativeNamesOnly(code) {
     // inside it).
     if (namedByLanguage(target, name.value, node, parent)) cuts.push([node.start, code.indexOf('(', node.callee.end) + 1], [code.lastIndexOf(',', name.start), node.end]);
   });
+  const all = [...cuts.map(([start, end]) => ({ start, end, text: '' })), ...edits].sort((a, b) => a.start - b.start);
   const parts = [];
   let at = 0;
-  for (const { start, end, text } of [...cuts.map(([start, end]) => ({ start, end, text: '' })), ...edits].sort((a, b) => a.start - b.start)) {
+  for (const { start, end, text } of all) {
     parts.push(code.slice(at, start), text);
     at = end;
   }
   parts.push(code.slice(at));
   const result = parts.join('');
   parse(result, { ecmaVersion: 'latest', sourceType: 'script' }); // still a script
-  return { code: result };
+  return { code: result, edits: all };
 }
 
 /** Whether `target`, passed to `__name(target, name)` at `call`, already has that name without the call. */

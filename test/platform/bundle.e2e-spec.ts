@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import { resolve } from 'node:path';
 
 /**
@@ -49,5 +51,25 @@ describe('The shipped bundle', () => {
   it("keeps the names MikroORM and Nest read from their classes: the bundle's own migrator is registered, once", () => {
     expect(report.extensions.filter((name) => name === 'Migrator')).toHaveLength(1);
     expect(report).toMatchObject({ application: 'NestApplication', orm: 'MikroORM', entityManager: 'BasePostgreSqlEntityManager' });
+  });
+
+  // The map is esbuild's, moved along each line by what scripts/bundle/native-names.mjs took out or renamed.
+  it("has a source map that leads a bundled function back to the app's or a package's file and line", () => {
+    const dist = resolve(__dirname, '../../dist');
+    const code = readFileSync(resolve(dist, 'bundle.js'), 'utf8');
+    const map = new SourceMap(JSON.parse(readFileSync(resolve(dist, 'bundle.js.map'), 'utf8')) as SourceMapPayload);
+    const origin = (declaration: string) => {
+      const offset = code.indexOf(declaration);
+      const line = code.slice(0, offset).split('\n').length - 1;
+      const entry = map.findEntry(line, offset - (code.lastIndexOf('\n', offset) + 1)) as { originalSource: string; originalLine: number };
+      return { source: entry.originalSource.replace(/^(\.\.\/)+/, ''), line: entry.originalLine + 1 };
+    };
+    const lineOf = (file: string, text: string) => readFileSync(resolve(dist, '..', file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+
+    expect(origin('function replyWithProblem(')).toEqual({
+      source: 'src/infrastructure/http/problem-reply.ts',
+      line: lineOf('src/infrastructure/http/problem-reply.ts', 'export function replyWithProblem('),
+    });
+    expect(origin('function buildRouting(')).toEqual({ source: 'node_modules/fastify/lib/route.js', line: lineOf('node_modules/fastify/lib/route.js', 'function buildRouting (') });
   });
 });
