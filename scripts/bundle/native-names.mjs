@@ -5,9 +5,10 @@
  * on every request too: a third more CPU per product read (docs/decisions/0006-ship-one-bundle.md).
  *
  * Most of those calls give a function the name JavaScript gives it anyway: a declaration `function f` is named
- * `f`, and an anonymous function or arrow is named after the variable, property, class field or parameter
- * default it initialises. This removes exactly those calls, found with a parser, and keeps every other one (a
- * renamed function, a class, an assignment to a member): the names at run time are the ones keepNames gives.
+ * `f`, and an anonymous function, arrow or class is named after the variable, property, class field or parameter
+ * default it initialises. This removes exactly those calls, found with a parser; a class expression esbuild
+ * renamed gets its own name back in its source instead (below); every other call stays (a renamed function, an
+ * assignment to a member). The names at run time are the ones keepNames gives.
  */
 import { parse } from 'acorn';
 
