@@ -42,6 +42,7 @@ const violations: [string, string, string][] = [
   ['modules-wire-their-context', probe('modules/ordering', 'adapter'), use('MikroOrmProductRepository', '../../infrastructure/persistence/catalogue/mikro-orm-product.repository')],
   ['modules-bridge-only-through-adapters', probe('modules/ordering', 'app'), use('PayOrder', '../../application/payments/pay-order')],
   ['no-dev-dependencies-at-run-time', probe('infrastructure/http', 'dev'), use('Client', 'pg')],
+  ['nest-testing-only-in-the-bundle-entry', probe('infrastructure/http', 'testing'), use('Test', '@nestjs/testing')],
   ['no-unresolvable', probe('infrastructure/http', 'missing'), use('nothing', './no-such-file')],
 ];
 // A cycle of two probes: dependency-cruiser reports it once, from either end.
