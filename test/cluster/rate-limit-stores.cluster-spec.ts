@@ -60,6 +60,17 @@ describe('Rate-limit stores', () => {
       expect(passed).toBeGreaterThanOrEqual(1_000 - 3 * 9);
       expect(await counter()).toBeGreaterThan(1_000);
     });
+    it("hands out a lease's hits at once, without a statement, and leaves taking the next lease to increment", async () => {
+      const storage = new PostgresThrottlerStorage(t.app.get(MikroORM));
+      const hitNow = () => storage.incrementNow('now-client', 60_000, 1_000, 60_000, 'default');
+      expect(hitNow()).toBeUndefined(); // no lease yet
+      expect(await storage.increment('now-client', 60_000, 1_000, 60_000, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
+      const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
+      expect(Array.from({ length: 9 }, () => hitNow()?.totalHits)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]); // a lease of 10
+      expect(hitNow()).toBeUndefined();
+      expect(statements).not.toHaveBeenCalled();
+      statements.mockRestore();
+    });
   });
 
   describe('in Redis (REDIS_URL)', () => {

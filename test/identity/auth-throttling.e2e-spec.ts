@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { HitsCountedNow } from '../../src/infrastructure/rate-limits/hits-counted-now';
 import { MikroORM, RATE_LIMIT_STORAGE } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -11,11 +12,20 @@ describe('Per-IP throttling of the auth routes', () => {
 
   it('answers 429 with Retry-After past the configured limit, and leaves other routes alone', async () => {
     const body = { email: 'nobody@test.example', password: 'whatever passphrase' };
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.http.post('/api/v1/auth/login', body)).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await t.http.post('/api/v1/auth/login', body));
+    expect(replies.map((reply) => reply.status)).toEqual([401, 401, 401, 429]);
+    // Both limits count an auth request, each in headers named as @nestjs/throttler names them.
+    expect(replies.slice(0, 3).map((reply) => [reply.headers['x-ratelimit-limit-auth'], reply.headers['x-ratelimit-remaining-auth']])).toEqual([
+      ['3', '2'],
+      ['3', '1'],
+      ['3', '0'],
+    ]);
+    expect(replies[0].headers['x-ratelimit-reset-auth']).toBe('60');
+    expect(replies[0].headers['x-ratelimit-limit']).toBeDefined();
     const throttled = await t.http.post('/api/v1/auth/login', body);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(throttled.headers['retry-after-auth']).toBe(throttled.headers['retry-after']);
     expect(throttled.body).toMatchObject({ status: 429 });
     expect((await t.http.get('/api/v1/products')).status).toBe(200);
   });
@@ -45,12 +55,13 @@ describe('The per-IP limit on every API route', () => {
 
 // A client past its limit must cost less than one served: no statement, no Redis call, per refusal.
 describe('Refusing a client past its limit', () => {
-  /** Round trips to the rate-limit store, and on PostgreSQL the statements on its table. */
+  /** Questions to the rate-limit store (a hit counted now or awaited), and on PostgreSQL the statements on its table. */
   function countRoundTrips(t: TestApp) {
-    const store = jest.spyOn(t.app.get<{ storage: ThrottlerStorage }>(RATE_LIMIT_STORAGE).storage, 'increment');
+    const storage = t.app.get<{ storage: ThrottlerStorage & Partial<HitsCountedNow> }>(RATE_LIMIT_STORAGE).storage;
+    const asked = [jest.spyOn(storage, 'increment'), ...(storage.incrementNow ? [jest.spyOn(storage as HitsCountedNow, 'incrementNow')] : [])];
     const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
     return () => ({
-      store: store.mock.calls.length,
+      store: asked.reduce((calls, spy) => calls + spy.mock.calls.length, 0),
       statements: statements.mock.calls.filter(([sql]) => String(sql).includes('rate_limit_counters')).length,
     });
   }

@@ -1,14 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { countsHitsNow, type HitsCountedNow, type ThrottlerStorageRecord } from './hits-counted-now';
 
 /**
  * When the counters' store cannot be reached, requests go through uncounted (and a warning is logged at most
  * every few seconds) rather than all failing: rate limits protect the service, they must not take it down.
  * Brute force stays bounded by the per-account lockout, which lives with the accounts in PostgreSQL.
  */
-export class FailOpenThrottlerStorage implements ThrottlerStorage {
+export class FailOpenThrottlerStorage implements ThrottlerStorage, HitsCountedNow {
   private readonly logger = new Logger('RateLimits');
   private lastWarning = 0;
 
@@ -18,11 +17,24 @@ export class FailOpenThrottlerStorage implements ThrottlerStorage {
     try {
       return await this.store.increment(key, ttl, limit, blockDuration, throttlerName);
     } catch (error) {
-      if (Date.now() - this.lastWarning > 5_000) {
-        this.lastWarning = Date.now();
-        this.logger.warn({ err: error }, 'rate-limit store unavailable: requests are not counted until it is back');
-      }
-      return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+      return this.uncounted(error, ttl);
     }
+  }
+
+  incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
+    if (!countsHitsNow(this.store)) return undefined;
+    try {
+      return this.store.incrementNow(key, ttl, limit, blockDuration, throttlerName);
+    } catch (error) {
+      return this.uncounted(error, ttl);
+    }
+  }
+
+  private uncounted(error: unknown, ttl: number): ThrottlerStorageRecord {
+    if (Date.now() - this.lastWarning > 5_000) {
+      this.lastWarning = Date.now();
+      this.logger.warn({ err: error }, 'rate-limit store unavailable: requests are not counted until it is back');
+    }
+    return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
   }
 }

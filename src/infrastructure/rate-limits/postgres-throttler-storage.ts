@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import type { HitsCountedNow, ThrottlerStorageRecord } from './hits-counted-now';
 
 /** Hits this instance took from the shared counter in one go, handed out one per request. */
 interface Lease {
@@ -28,7 +27,7 @@ export const leaseSize = (limit: number) => Math.max(1, Math.min(100, Math.floor
  * ever passes; a lease's unused hits still count, so a client may be refused up to (lease - 1) hits per
  * instance early, at most 1% of the limit each. Limits under 200 take one hit at a time, exactly as before.
  */
-export class PostgresThrottlerStorage implements ThrottlerStorage {
+export class PostgresThrottlerStorage implements ThrottlerStorage, HitsCountedNow {
   private readonly leases = new Map<string, Lease>();
   private readonly taking = new Map<string, Promise<unknown>>();
 
@@ -49,6 +48,11 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     if (!lease) return record;
     this.leases.set(id, lease);
     return this.useLease(id) ?? record;
+  }
+
+  /** A hit of the lease this instance holds for the key, if any is left. */
+  incrementNow(key: string, _ttl: number, _limit: number, _blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
+    return this.useLease(`${throttlerName}:${key}`);
   }
 
   /** Forgets windows and blocks that have run out, here and in the table; returns how many rows went. */

@@ -42,4 +42,22 @@ describe('RememberedBlocksThrottlerStorage', () => {
     expect(await hit('another client')).toMatchObject({ totalHits: 1, isBlocked: false });
     expect(await hit('client', 'auth')).toMatchObject({ totalHits: 1, isBlocked: false });
   });
+
+  it('counts now what the store counts now, and refuses the block it reports from memory', () => {
+    const storeNow = jest.spyOn(store, 'incrementNow');
+    const hitNow = () => storage.incrementNow('client', 60_000, 3, 60_000, 'default');
+    for (let i = 1; i <= 3; i++) expect(hitNow()).toMatchObject({ totalHits: i, isBlocked: false });
+    expect(hitNow()).toMatchObject({ isBlocked: true, timeToBlockExpire: 60 });
+    for (let i = 0; i < 10; i++) expect(hitNow()).toMatchObject({ isBlocked: true });
+    expect(storeNow).toHaveBeenCalledTimes(4);
+    expect(storeCalls).not.toHaveBeenCalled();
+  });
+
+  it('leaves to increment a hit that a store without a memory of its own must be asked for', async () => {
+    const remote = { increment: jest.fn(async () => ({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 })) };
+    const overRemote = new RememberedBlocksThrottlerStorage(remote);
+    expect(overRemote.incrementNow('client', 60_000, 3, 60_000, 'default')).toBeUndefined();
+    expect(await overRemote.increment('client', 60_000, 3, 60_000, 'default')).toMatchObject({ totalHits: 1 });
+    expect(remote.increment).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { HitsCountedNow, ThrottlerStorageRecord } from './hits-counted-now';
 
 /** The hits of one throttler on one key, oldest first, and the key's window and block state. */
 interface KeyRecord {
@@ -10,8 +11,6 @@ interface KeyRecord {
   blockEndsAt: number;
 }
 
-type Outcome = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-
 const SWEEP_INTERVAL_MS = 60_000;
 
 /**
@@ -21,11 +20,16 @@ const SWEEP_INTERVAL_MS = 60_000;
  * limit each request cost time and garbage in proportion to the requests of the last minute (a log of
  * 100,000 hits under load: 800 KB allocated per request, and most of the heap).
  */
-export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
+export class SlidingWindowThrottlerStorage implements ThrottlerStorage, HitsCountedNow {
   private readonly records = new Map<string, KeyRecord>();
   private sweep?: NodeJS.Timeout;
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<Outcome> {
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    return this.incrementNow(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  /** Every hit is counted in memory. */
+  incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord {
     const now = Date.now();
     this.sweep ??= setInterval(() => this.evictIdle(Date.now()), SWEEP_INTERVAL_MS).unref();
     const recordKey = `${key}\u0000${throttlerName}`;

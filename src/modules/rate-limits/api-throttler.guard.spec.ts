@@ -1,8 +1,9 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SkipThrottle, Throttle, ThrottlerModule } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
+import { SlidingWindowThrottlerStorage } from '../../infrastructure/rate-limits/sliding-window-throttler-storage';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 
 @Controller('api/things')
@@ -25,17 +26,24 @@ class ThingsController {
   }
 }
 
-@Module({
-  imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 3, ttl: 60_000 }] })],
-  controllers: [ThingsController],
-  providers: [RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
-})
-class ThingsModule {}
+/** The app with a store awaited as the library's is, or one that counts every hit at once (SlidingWindowThrottlerStorage). */
+function thingsModule(storage?: ThrottlerStorage) {
+  @Module({
+    imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 3, ttl: 60_000 }], storage })],
+    controllers: [ThingsController],
+    providers: [RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+  })
+  class ThingsModule {}
+  return ThingsModule;
+}
 
-describe('ApiThrottlerGuard', () => {
+describe.each([
+  ['a store it awaits', () => undefined],
+  ['a store that counts at once', () => new SlidingWindowThrottlerStorage()],
+])('ApiThrottlerGuard, with %s', (_, storage) => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
-    app = await NestFactory.create<NestFastifyApplication>(ThingsModule, new FastifyAdapter(), { logger: false });
+    app = await NestFactory.create<NestFastifyApplication>(thingsModule(storage()), new FastifyAdapter(), { logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -51,6 +59,9 @@ describe('ApiThrottlerGuard', () => {
     const first = await app.inject({ method: 'GET', url: '/api/things/plain' });
     expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2' });
     expect(await statuses('plain', 3)).toEqual([200, 200, 429]);
+    const refused = await app.inject({ method: 'GET', url: '/api/things/plain' });
+    expect(Number(refused.headers['retry-after'])).toBe(60);
+    expect(app.get(RefusedClients)).toMatchObject({ refusals: { size: 1 } }); // its next requests are refused before Nest
   });
 
   it('leaves the decorators to the library: @SkipThrottle and @Throttle still hold', async () => {

@@ -1,7 +1,19 @@
 import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
+import { normalizeIp, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { countsHitsNow, type ThrottlerStorageRecord } from '../../infrastructure/rate-limits/hits-counted-now';
 import { RefusedClients, TOO_MANY_REQUESTS } from '../../infrastructure/rate-limits/refused-clients';
+
+/** A configured limit as it applies to a route no throttler decorator touches, its header names worked out once. */
+interface PlainLimit {
+  throttler: ThrottlerOptions;
+  name: string;
+  limit: number;
+  ttl: number;
+  blockDuration: number;
+  /** The library's header names; `retryAfter` only where it is not the standard one (a named throttler's). */
+  headers: { limit: string; remaining: string; reset: string; retryAfter?: string };
+}
 
 /**
  * Per-IP limits on the API (X-RateLimit-* headers on every reply), with a stricter one on /auth. Operations
@@ -11,52 +23,85 @@ import { RefusedClients, TOO_MANY_REQUESTS } from '../../infrastructure/rate-lim
 export class ApiThrottlerGuard extends ThrottlerGuard {
   /** Per handler (and the class first seen with it): whether either carries @Throttle or @SkipThrottle metadata. */
   private readonly decorated = new WeakMap<object, { classRef: object; decorated: boolean }>();
-  private plainLimits?: Array<Omit<ThrottlerRequest, 'context'>> | null;
+  private plainLimits?: PlainLimit[] | null;
   @Inject(RefusedClients) private readonly refused!: RefusedClients;
 
   /**
-   * For the routes no throttler decorator touches (all of them today), the library's own steps with the lookups
-   * done once: it asked the reflector seven questions and awaited three option values on every request.
+   * For the routes no throttler decorator touches (all of them today), the library's steps (its default tracker,
+   * this key, its headers and refusal) with the lookups done once, and without awaiting a store that answers from
+   * memory: the library asked the reflector seven questions and awaited three option values, the tracker and the
+   * store on every request.
    */
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!isApiRequest(context)) return true;
     const limits = (this.plainLimits ??= this.limitsWithoutDecorators());
     if (!limits || this.isDecorated(context)) return super.canActivate(context);
-    let allowed = true;
-    for (const limit of limits) {
-      if (limit.throttler.skipIf?.(context)) continue;
-      try {
-        allowed = (await this.handleRequest({ context, ...limit })) && allowed;
-      } catch (error) {
-        if (error === TOO_MANY_REQUESTS && limit.getTracker === this.commonOptions.getTracker) this.rememberRefusal(context, limit.throttler.name!);
-        throw error;
-      }
-    }
-    return allowed;
+    return this.count(context, limits, 0);
   }
 
-  /** The client's next requests on this route, until its block runs out, are refused before Nest (RefusedClients). */
-  private rememberRefusal(context: ExecutionContext, throttler: string): void {
+  /** The request counted against `limits` from `from` on: at once while the store answers from memory, then awaiting it. */
+  private count(context: ExecutionContext, limits: readonly PlainLimit[], from: number): true | Promise<true> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    for (let i = from; i < limits.length; i++) {
+      const limit = limits[i];
+      if (limit.throttler.skipIf?.(context)) continue;
+      const key = this.generateKey(context, normalizeIp(request.ip, this.ipv6SubnetPrefix), limit.name);
+      const hit = countsHitsNow(this.storageService) ? this.storageService.incrementNow(key, limit.ttl, limit.limit, limit.blockDuration, limit.name) : undefined;
+      if (hit === undefined) {
+        return this.storageService
+          .increment(key, limit.ttl, limit.limit, limit.blockDuration, limit.name)
+          .then((record) => this.settle(context, limit, record))
+          .then(() => this.count(context, limits, i + 1));
+      }
+      this.settle(context, limit, hit);
+    }
+    return true;
+  }
+
+  /**
+   * The library's answer to a counted hit: its X-RateLimit-* headers, or, past the limit, its Retry-After header
+   * and the refusal, which the client's next requests on this route meet before Nest (RefusedClients).
+   */
+  private settle(context: ExecutionContext, limit: PlainLimit, record: ThrottlerStorageRecord): void {
     const http = context.switchToHttp();
-    const seconds = Number(http.getResponse<FastifyReply>().getHeader('retry-after'));
-    if (seconds > 0) this.refused.remember(http.getRequest<FastifyRequest>(), this.ipv6SubnetPrefix, throttler, seconds);
+    const reply = http.getResponse<FastifyReply>();
+    if (record.isBlocked) {
+      const seconds = String(record.timeToBlockExpire);
+      if (limit.headers.retryAfter) reply.header(limit.headers.retryAfter, seconds);
+      reply.header('retry-after', seconds);
+      if (record.timeToBlockExpire > 0) this.refused.remember(http.getRequest<FastifyRequest>(), this.ipv6SubnetPrefix, limit.name, record.timeToBlockExpire);
+      throw TOO_MANY_REQUESTS;
+    }
+    reply.header(limit.headers.limit, limit.limit).header(limit.headers.remaining, Math.max(0, limit.limit - record.totalHits)).header(limit.headers.reset, record.timeToExpire);
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return !isApiRequest(context);
   }
 
-  /** The configured limits as the library resolves them for an undecorated route; null when any is a function. */
-  private limitsWithoutDecorators(): Array<Omit<ThrottlerRequest, 'context'>> | null {
-    if (this.commonOptions.skipIf || this.throttlers.some((t) => typeof t.limit !== 'number' || typeof t.ttl !== 'number' || typeof t.blockDuration === 'function')) return null;
-    return this.throttlers.map((throttler) => ({
-      throttler,
-      limit: throttler.limit as number,
-      ttl: throttler.ttl as number,
-      blockDuration: (throttler.blockDuration as number | undefined) ?? (throttler.ttl as number),
-      getTracker: throttler.getTracker ?? this.commonOptions.getTracker!,
-      generateKey: throttler.generateKey ?? this.commonOptions.generateKey!,
-    }));
+  /**
+   * The configured limits as the library resolves them for an undecorated route; null (the library decides) when
+   * any is a function or any option replaces one of the library's steps (tracker, user agents, headers).
+   */
+  private limitsWithoutDecorators(): PlainLimit[] | null {
+    const common = Array.isArray(this.options) ? {} : this.options;
+    const replaced = (options: Partial<ThrottlerOptions>) =>
+      options.getTracker !== undefined || options.generateKey !== undefined || options.ignoreUserAgents !== undefined || options.setHeaders !== undefined;
+    if (this.commonOptions.skipIf || replaced(common)) return null;
+    if (this.throttlers.some((t) => typeof t.limit !== 'number' || typeof t.ttl !== 'number' || typeof t.blockDuration === 'function' || replaced(t))) return null;
+    return this.throttlers.map((throttler) => {
+      const name = throttler.name ?? 'default';
+      const suffix = name === 'default' ? '' : `-${name}`;
+      const header = (of: string) => `${this.headerPrefix}-${of}${suffix}`.toLowerCase();
+      return {
+        throttler,
+        name,
+        limit: throttler.limit as number,
+        ttl: throttler.ttl as number,
+        blockDuration: (throttler.blockDuration as number | undefined) ?? (throttler.ttl as number),
+        headers: { limit: header('Limit'), remaining: header('Remaining'), reset: header('Reset'), retryAfter: suffix ? `retry-after${suffix}` : undefined },
+      };
+    });
   }
 
   private isDecorated(context: ExecutionContext): boolean {
