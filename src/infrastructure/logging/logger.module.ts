@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { requestIdOfLine } from './request-logging';
 
@@ -35,4 +35,14 @@ export class LoggerModule {
   }
 }
 
-const batchedStdout = () => pino.destination({ dest: 1, minLength: 4096, periodicFlush: 200 });
+/**
+ * The lines go to sonic-boom as bytes. In its default (text) mode it measures the whole batch waiting to be written
+ * (`Buffer.byteLength` of a growing string, flattened again) on every line: 4.8 µs of a product read's 97, side
+ * by side. In buffer mode it keeps each line's length and joins the batch once, when it writes.
+ */
+function batchedStdout(): DestinationStream {
+  const stdout = pino.destination({ dest: 1, minLength: 4096, periodicFlush: 200, contentMode: 'buffer' });
+  // sonic-boom's types predate its buffer mode, in which `write` takes bytes.
+  const writeBytes = stdout.write.bind(stdout) as unknown as (bytes: Buffer) => boolean;
+  return { write: (line: string) => void writeBytes(Buffer.from(line)) };
+}
