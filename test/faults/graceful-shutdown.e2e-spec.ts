@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnShipped } from '../support/service-processes';
+import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 
 describe('SIGTERM', () => {
   let app: ChildProcess;
@@ -21,12 +21,7 @@ describe('SIGTERM', () => {
       SEED_DEMO_DATA: 'true',
       PAYMENT_GATEWAY_LATENCY_MS: '1500',
     });
-    for (let i = 0; i < 120; i++) {
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the app did not start');
+    await untilReady(app, port);
   }, 60_000);
   afterAll(() => {
     app.kill('SIGKILL');

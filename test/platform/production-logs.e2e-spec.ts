@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnShipped } from '../support/service-processes';
+import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 
 /** The shipped artifact's own log destination: stdout, written in batches (logger.module.ts). */
 describe('Logs on stdout in production', () => {
@@ -28,11 +28,7 @@ describe('Logs on stdout in production', () => {
       ['ignore', 'pipe', 'inherit'],
     );
     app.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the app did not start');
+    await untilReady(app, port);
   }, 60_000);
   afterAll(() => {
     app.kill('SIGKILL');

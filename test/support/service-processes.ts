@@ -29,6 +29,10 @@ const until = async (what: string, ready: () => Promise<boolean>, child: ChildPr
   }
 };
 
+/** Until the app `child` answers 200 on /health/ready at `port`; fails at once if it exits. */
+export const untilReady = (child: ChildProcess, port: number, timeoutMs = 30_000) =>
+  until('app instance', () => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), child, timeoutMs);
+
 const accepts = (port: number) =>
   new Promise<boolean>((done) => {
     const socket = new Socket();
@@ -93,7 +97,7 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
   child.stdout!.on('data', (chunk) => logs.push(String(chunk)));
   child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
-  await until('app instance', () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false), child);
+  await untilReady(child, port);
   const untilLogged = (text: string) => until(`the line "${text}" in the log`, async () => logs.join('').includes(text), child, 5_000);
   return { ...track(child, url, port), logs, untilLogged };
 }
