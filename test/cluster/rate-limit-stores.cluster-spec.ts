@@ -60,6 +60,7 @@ describe('Rate-limit stores', () => {
       expect(passed).toBeGreaterThanOrEqual(1_000 - 3 * 9);
       expect(await counter()).toBeGreaterThan(1_000);
     });
+
     it("hands out a lease's hits at once, without a statement, and leaves taking the next lease to increment", async () => {
       const storage = new PostgresThrottlerStorage(t.app.get(MikroORM));
       const hitNow = () => storage.incrementNow('now-client', 60_000, 1_000, 60_000, 'default');

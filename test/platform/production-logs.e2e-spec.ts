@@ -35,7 +35,7 @@ describe('Logs on stdout in production', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes every line whole, one request after another, and the last batch when it stops', async () => {
+  it('writes a whole line for every request, and the last batch when it stops', async () => {
     const ids = Array.from({ length: 400 }, (_, i) => `logged-request-${i}`);
     for (let i = 0; i < ids.length; i += 50) {
       const batch = ids.slice(i, i + 50).map((id) => fetch(`http://127.0.0.1:${port}/api/v1/products?limit=5`, { headers: { 'x-request-id': id } }));
