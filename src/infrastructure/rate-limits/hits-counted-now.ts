@@ -12,4 +12,7 @@ export interface HitsCountedNow {
   incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined;
 }
 
+/** A key with its throttler's name: the guard's keys name it, but a store's might not, and two throttlers share keys. */
+export const throttlerKey = (throttlerName: string, key: string) => `${throttlerName}:${key}`;
+
 export const countsHitsNow = (storage: object): storage is HitsCountedNow => typeof (storage as Partial<HitsCountedNow>).incrementNow === 'function';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { HitsCountedNow, ThrottlerStorageRecord } from './hits-counted-now';
+import { type HitsCountedNow, type ThrottlerStorageRecord, throttlerKey } from './hits-counted-now';
 
 /** Hits this instance took from the shared counter in one go, handed out one per request. */
 interface Lease {
@@ -34,7 +34,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, HitsCountedNo
   constructor(private readonly orm: MikroORM) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const id = `${throttlerName}:${key}`;
+    const id = throttlerKey(throttlerName, key);
     for (;;) {
       const fromLease = this.useLease(id);
       if (fromLease) return fromLease;
@@ -52,7 +52,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, HitsCountedNo
 
   /** A hit of the lease this instance holds for the key, if any is left. */
   incrementNow(key: string, _ttl: number, _limit: number, _blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
-    return this.useLease(`${throttlerName}:${key}`);
+    return this.useLease(throttlerKey(throttlerName, key));
   }
 
   /** Forgets windows and blocks that have run out, here and in the table; returns how many rows went. */

@@ -1,6 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ExpiringEntries } from './expiring-entries';
-import { countsHitsNow, type HitsCountedNow, type ThrottlerStorageRecord } from './hits-counted-now';
+import { countsHitsNow, type HitsCountedNow, type ThrottlerStorageRecord, throttlerKey } from './hits-counted-now';
 
 /**
  * Keys the store has blocked, remembered in this process until their block runs out: a client past its limit is
@@ -16,14 +16,14 @@ export class RememberedBlocksThrottlerStorage implements ThrottlerStorage, HitsC
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const now = Date.now();
-    const id = `${throttlerName}:${key}`; // the guard's keys name their throttler; a store's might not
+    const id = throttlerKey(throttlerName, key);
     return this.blocked(id, limit, now) ?? this.remember(id, await this.store.increment(key, ttl, limit, blockDuration, throttlerName), now);
   }
 
   /** A remembered block, or the store's hit when it can count it now. */
   incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
     const now = Date.now();
-    const id = `${throttlerName}:${key}`;
+    const id = throttlerKey(throttlerName, key);
     const blocked = this.blocked(id, limit, now);
     if (blocked || !countsHitsNow(this.store)) return blocked;
     const record = this.store.incrementNow(key, ttl, limit, blockDuration, throttlerName);
