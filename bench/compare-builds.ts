@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   const load = (contender: Contender, seconds: number) => runLoad({ scenario: values.scenario, input: contender.input, connections, seconds });
   for (const contender of contenders) await load(contender, 2);
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (const contender of contenders) {
+    // Every other round in reverse order: a build measured always right after another (the baseline, say) would
+    // carry what that one left behind (PostgreSQL's state, the host's clock) into its figures.
+    for (const contender of round % 2 === 0 ? contenders : [...contenders].reverse()) {
       const [server, postgres] = [cpuMs(contender.server.process.pid!), postgresCpuMs()];
       const result = await load(contender, Number(values.seconds));
       const requests = result.requests;
@@ -79,10 +81,28 @@ async function main(): Promise<void> {
     await contender.server.stop();
   }
 
-  const rows = contenders.map((c) => [c.name, median(c.requestsPerSecond).toFixed(0), `${median(c.p99)}`, median(c.serverUs).toFixed(0), median(c.postgresUs).toFixed(0), c.rssMb!.toFixed(0)]);
+  const rows = contenders.map((c) => [
+    c.name,
+    median(c.requestsPerSecond).toFixed(0),
+    `${median(c.p99)}`,
+    median(c.serverUs).toFixed(0),
+    c === contenders[0] ? '1' : pairedRatio(c.serverUs, contenders[0].serverUs),
+    median(c.postgresUs).toFixed(0),
+    c.rssMb!.toFixed(0),
+  ]);
   console.log(`\n${values.scenario}: ${values.rounds} alternating rounds of ${values.seconds} s at ${connections} connections (medians)\n`);
-  console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'PostgreSQL CPU µs/req', 'RSS MB at the end'], rows));
+  console.log(table(['build', 'req/s', 'p99 ms', 'server CPU µs/req', 'x the first (range of rounds)', 'PostgreSQL CPU µs/req', 'RSS MB at the end'], rows));
+  console.log('\nA ratio whose rounds fall on both sides of 1 is not shown by this run: more rounds, or a larger change.');
   console.log(`\nproducts whose stock does not match their orders: ${await database.productsWithWrongStock()}`);
+}
+
+/**
+ * A build's server CPU per request against the first build's, round by round (the two ran within seconds of each
+ * other, so the host's drift over the run cancels out): the median ratio and the range of the rounds' ratios.
+ */
+function pairedRatio(samples: number[], firstSamples: number[]): string {
+  const ratios = samples.map((sample, round) => sample / firstSamples[round]).sort((a, b) => a - b);
+  return `${median(ratios).toFixed(2)} (${ratios[0].toFixed(2)}-${ratios[ratios.length - 1].toFixed(2)})`;
 }
 
 /** `dist DB_POOL_MAX=4 --optimize-for-size`: a build directory, then its environment and node flags. */
