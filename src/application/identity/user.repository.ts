@@ -10,6 +10,8 @@ export abstract class UserRepository {
   /** Inserts a new user; throws EmailAlreadyRegistered when the email is taken, whatever the race. */
   abstract add(user: User): Promise<void>;
   abstract save(user: User): Promise<void>;
+  /** The addresses of these users, by id, in one read and without loading them; a user that does not exist is absent. */
+  abstract emailsOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Newest first. */
   abstract list(page: PageRequest): Promise<Page<User>>;
 }

@@ -14,6 +14,7 @@ import { ConfirmEmail } from '../../application/identity/confirm-email';
 import { GetUser } from '../../application/identity/get-user';
 import { IssueAccountToken } from '../../application/identity/issue-account-token';
 import { ListUsers } from '../../application/identity/list-users';
+import { LookUpEmails } from '../../application/identity/look-up-emails';
 import { LogIn } from '../../application/identity/log-in';
 import { LogOut } from '../../application/identity/log-out';
 import { PasswordHasher } from '../../application/identity/password-hasher';
@@ -100,6 +101,7 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     UpdateProfile,
     ChangePassword,
     ListUsers,
+    LookUpEmails,
     UpdateUser,
     BootstrapAdmin,
     AdminBootstrap,
@@ -108,6 +110,6 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [RegisterUser, BootstrapAdmin, AccountTokenSecrets],
+  exports: [RegisterUser, BootstrapAdmin, AccountTokenSecrets, LookUpEmails],
 })
 export class IdentityModule {}

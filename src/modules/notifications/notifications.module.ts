@@ -13,9 +13,9 @@ import { AppConfig } from '../../infrastructure/config/app-config';
 import { createMailer } from '../../infrastructure/notifications/create-mailer';
 import { TemplateMailComposer } from '../../infrastructure/notifications/template-mail-composer';
 import { SqlMailQueue } from '../../infrastructure/persistence/notifications/sql-mail-queue';
-import { SqlRecipientDirectory } from '../../infrastructure/persistence/notifications/sql-recipient-directory';
 import { IdentityModule } from '../identity/identity.module';
 import { IdentityMailTokens } from './identity-mail-tokens.adapter';
+import { IdentityRecipientDirectory } from './identity-recipient-directory.adapter';
 import { MailDeliveryScheduler } from './mail-delivery.scheduler';
 
 /**
@@ -30,7 +30,7 @@ import { MailDeliveryScheduler } from './mail-delivery.scheduler';
     { provide: Mailer, inject: [AppConfig], useFactory: (config: AppConfig) => createMailer(config.mail) },
     { provide: MailQueue, useClass: SqlMailQueue },
     { provide: MailComposer, useClass: TemplateMailComposer },
-    { provide: RecipientDirectory, useClass: SqlRecipientDirectory },
+    { provide: RecipientDirectory, useClass: IdentityRecipientDirectory },
     QueueShopMails,
     QueueAccountMails,
     DeliverDueMails,

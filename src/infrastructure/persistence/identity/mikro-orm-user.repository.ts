@@ -47,6 +47,17 @@ export class MikroOrmUserRepository extends UserRepository {
     }
   }
 
+  /** Rows, not entities: a partly loaded User in the identity map would be taken for the whole one later. */
+  async emailsOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.em
+      .createQueryBuilder(User)
+      .select(['id', 'email'])
+      .where({ id: { $in: [...new Set(ids)] } })
+      .execute<Array<{ id: string; email: string }>>('all');
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
+
   async list(page: PageRequest): Promise<Page<User>> {
     const rows = await this.em.find(User, page.after ? { id: { $lt: page.after } } : {}, {
       orderBy: { id: 'desc' },
