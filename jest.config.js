@@ -19,6 +19,12 @@ module.exports = {
   // default (one per core but one) ran the files one at a time on two cores: npm test 4.3 -> 2.5 min on
   // PostgreSQL, 8.3 -> 5 min on PGlite there.
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // A worker is replaced once it holds this much heap after a file. Every HTTP test file loads the bundle into a
+  // context of its own, and three things outside the file keep each context alive: the importModuleDynamically
+  // registry of --experimental-vm-modules, prom-client's GC PerformanceObserver (one per app, never disconnected)
+  // and timers that keep a test's AsyncLocalStorage frame. A worker grew by about 35 MB per file, to 1.5 GB by
+  // the end, and took longer than jest's half second to exit ("failed to exit gracefully").
+  workerIdleMemoryLimit: '600MB',
   projects: [
     {
       displayName: 'unit',
