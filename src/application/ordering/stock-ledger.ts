@@ -18,7 +18,7 @@ export type Reservation =
   | { readonly ok: true; readonly products: readonly OrderableProduct[] }
   | { readonly ok: false; readonly notOrderable: string[]; readonly short: string[] };
 
-/** Stock on hand, changed only by atomic conditional updates so it can never go below zero. */
+/** The stock an order holds: taken when it is placed, put back when it is cancelled or expires (the catalogue's). */
 export abstract class StockLedger {
   /**
    * Takes the quantities off the stock of products on sale, line by line, and returns their data (prices come

@@ -15,17 +15,19 @@ import { AppConfig } from '../../infrastructure/config/app-config';
 import { MikroOrmOrderRepository } from '../../infrastructure/persistence/ordering/mikro-orm-order.repository';
 import { SqlOrderViews } from '../../infrastructure/persistence/ordering/sql-order-views';
 import { SqlPaymentsInFlight } from '../../infrastructure/persistence/ordering/sql-payments-in-flight';
-import { SqlStockLedger } from '../../infrastructure/persistence/ordering/sql-stock-ledger';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CatalogueStockLedger } from './catalogue-stock-ledger.adapter';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
 import { OrdersController } from './orders.controller';
 
-/** Ordering: orders, their lifecycle, and the stock they hold. */
+/** Ordering: orders and their lifecycle; the stock an order holds is taken from and put back to the catalogue. */
 @Module({
+  imports: [CatalogueModule],
   controllers: [OrdersController],
   providers: [
     { provide: OrderRepository, useClass: MikroOrmOrderRepository },
     { provide: OrderViews, useClass: SqlOrderViews },
-    { provide: StockLedger, useClass: SqlStockLedger },
+    { provide: StockLedger, useClass: CatalogueStockLedger },
     { provide: PaymentsInFlight, useClass: SqlPaymentsInFlight },
     {
       provide: OrderingPolicy,

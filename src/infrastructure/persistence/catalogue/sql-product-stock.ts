@@ -1,6 +1,6 @@
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
-import { type OrderableProduct, type Reservation, type StockLine, StockLedger } from '../../../application/ordering/stock-ledger';
+import { ProductStock, type StockLine, type StockTaken, type TakenProduct } from '../../../application/catalogue/product-stock';
 import { Money } from '../../../domain/shared/money';
 
 interface ReservedRow {
@@ -15,16 +15,16 @@ interface ReservedRow {
  * Each reservation is one conditional UPDATE (`stock >= quantity`) that returns the product's data: the row
  * lock it takes makes concurrent reservations queue, and the condition makes overselling impossible. Lines are
  * taken in product-id order so two multi-line orders never wait on each other in a cycle. The version bump
- * tells an admin's concurrent edit. Ordering reads the catalogue's table, never its code.
+ * tells an admin's concurrent edit.
  */
 @Injectable()
-export class SqlStockLedger extends StockLedger {
+export class SqlProductStock extends ProductStock {
   constructor(private readonly em: SqlEntityManager) {
     super();
   }
 
-  async reserve(lines: readonly StockLine[]): Promise<Reservation> {
-    const products: OrderableProduct[] = [];
+  async take(lines: readonly StockLine[]): Promise<StockTaken> {
+    const products: TakenProduct[] = [];
     const refused: string[] = [];
     for (const line of byProduct(lines)) {
       const [row] = await this.em.execute<ReservedRow[]>(
@@ -39,7 +39,7 @@ export class SqlStockLedger extends StockLedger {
     return refused.length === 0 ? { ok: true, products } : { ok: false, ...(await this.whyRefused(refused)) };
   }
 
-  async release(lines: readonly StockLine[]): Promise<void> {
+  async putBack(lines: readonly StockLine[]): Promise<void> {
     for (const line of byProduct(lines)) {
       await this.em.execute('update products set stock = stock + ?, version = version + 1 where id = ?', [line.quantity, line.productId], 'run');
     }
