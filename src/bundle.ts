@@ -37,6 +37,7 @@ export { SimulatedCardProcessor } from './infrastructure/payments/simulated-card
 export { leaseSize, PostgresThrottlerStorage } from './infrastructure/rate-limits/postgres-throttler-storage';
 export { RefusedClients } from './infrastructure/rate-limits/refused-clients';
 export { RATE_LIMIT_STORAGE } from './infrastructure/rate-limits/throttler-storage.module';
+export { DestinationGuard } from './infrastructure/webhooks/destination-guard';
 export { AcceptedRequests } from './modules/identity/accepted-requests';
 export { MailDeliveryScheduler } from './modules/notifications/mail-delivery.scheduler';
 export { OrderExpiryScheduler } from './modules/ordering/order-expiry.scheduler';

@@ -27,6 +27,7 @@ export const {
   PostgresThrottlerStorage,
   RefusedClients,
   RATE_LIMIT_STORAGE,
+  DestinationGuard,
   AcceptedRequests,
   MailDeliveryScheduler,
   OrderExpiryScheduler,

@@ -1,5 +1,7 @@
+import { createSocket, type Socket } from 'node:dgram';
+import type { AddressInfo } from 'node:net';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { MikroORM, WebhookDeliveryScheduler } from '../support/built';
+import { DestinationGuard, MikroORM, WebhookDeliveryScheduler } from '../support/built';
 import { asAdmin, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -94,5 +96,37 @@ describe('Webhook destinations', () => {
     const delivery = await newestDelivery();
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: null, lastError: expect.stringMatching(error) });
     expect(receiver.received).toEqual([]);
+  });
+});
+
+/**
+ * Registration resolves the host with DNS queries of its own, each try bounded, so that a name server that never
+ * answers cannot hold the admin's request (or a thread of the pool that password hashing shares) for long.
+ */
+describe('A webhook host whose name server never answers', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let silentNameServer: Socket;
+  const queries: Buffer[] = [];
+
+  beforeAll(async () => {
+    silentNameServer = createSocket('udp4').on('message', (query) => queries.push(query));
+    await new Promise<void>((resolve) => silentNameServer.bind(0, '127.0.0.1', resolve));
+    const { port } = silentNameServer.address() as AddressInfo;
+    const guard = new DestinationGuard(false, { servers: [`127.0.0.1:${port}`], tryMs: 200 });
+    t = await startTestApp({ env: { WEBHOOK_ALLOW_HTTP: 'false' }, override: (builder) => builder.overrideProvider(DestinationGuard).useValue(guard) });
+    admin = await asAdmin(t.http);
+  });
+  afterAll(async () => {
+    await t?.close();
+    silentNameServer?.close();
+  });
+
+  it('refuses the registration with a 400 problem once the tries run out, and registers nothing', async () => {
+    const reply = await t.http.post('/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/hook', events: ['order.paid'] }, { token: admin.token });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ type: expect.stringMatching(/webhook-destination-refused$/), detail: expect.stringMatching(/hooks\.example\.com did not resolve in time/) });
+    expect(queries.length).toBeGreaterThanOrEqual(2); // an A and an AAAA query at least, none answered
+    expect((await t.http.get('/api/v1/webhook-endpoints', { token: admin.token })).body.items).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ class DestinationRefusedError extends Error {
  * /etc/hosts does not resolve, so it is refused, as a receiver's public name never is.
  */
 export class DestinationGuard extends WebhookDestinations {
-  constructor(private readonly allowPrivateNetworks: boolean) {
+  /** `dns` replaces the system's name servers and the wait per try at registration (a test's silent server). */
+  constructor(
+    private readonly allowPrivateNetworks: boolean,
+    private readonly dns: RegistrationDns = {},
+  ) {
     super();
   }
 
@@ -57,7 +61,7 @@ export class DestinationGuard extends WebhookDestinations {
       throw new WebhookDestinationRefused(`url: ${(error as Error).message.replace(/^Refused: /, '')}; webhooks may only reach public addresses.`);
     }
     if (isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0) return;
-    const addresses = await resolveAll(hostname);
+    const addresses = await resolveAll(hostname, this.dns);
     const refusal = addresses.map((address) => refusalOf(address)).find((reason) => reason !== null);
     if (refusal) throw new WebhookDestinationRefused(`url: ${hostname} resolves to ${refusal}; webhooks may only reach public addresses.`);
   }
@@ -66,11 +70,17 @@ export class DestinationGuard extends WebhookDestinations {
 /** Each DNS query's wait, tried twice: a registration waits at most about 5 s for its host. */
 const RESOLVE_TRY_MS = 2_500;
 
+interface RegistrationDns {
+  readonly servers?: readonly string[];
+  readonly tryMs?: number;
+}
+
 /** Every address of the host, IPv4 and IPv6, from DNS. */
-async function resolveAll(hostname: string): Promise<string[]> {
+async function resolveAll(hostname: string, { servers, tryMs = RESOLVE_TRY_MS }: RegistrationDns): Promise<string[]> {
   const name = hostname.toLowerCase().replace(/\.$/, '');
   if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
-  const resolver = new dns.Resolver({ timeout: RESOLVE_TRY_MS, tries: 2 });
+  const resolver = new dns.Resolver({ timeout: tryMs, tries: 2 });
+  if (servers) resolver.setServers(servers);
   const answers = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const addresses = answers.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value : []));
   if (addresses.length > 0) return addresses;
