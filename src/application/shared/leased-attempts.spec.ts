@@ -36,6 +36,20 @@ describe('attemptDue', () => {
     expect(done).toEqual(['b', 'c', 'd', 'slow']);
   });
 
+  it('asks once when nothing is due, whatever the concurrency', async () => {
+    let claims = 0;
+    await attemptDue({
+      concurrency: 10,
+      stopping: () => false,
+      claim: async () => {
+        claims += 1;
+        return undefined;
+      },
+      attempt: async () => undefined,
+    });
+    expect(claims).toBe(1);
+  });
+
   it('claims nothing more once stopping, and ends with the attempts under way', async () => {
     let stopping = false;
     const attempted: string[] = [];

@@ -25,11 +25,11 @@ export type Stopping = () => boolean;
 export const neverStopping: Stopping = () => false;
 
 /**
- * Attempts due rows until none is left or `stopping()` holds. Each of `concurrency` workers claims one row (the
- * claim leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt
- * holds up its own worker only. If a claim or an attempt rejects (the database is down), the other workers claim
- * nothing more, and the run rejects with that error once the attempts under way have ended: no attempt outlives
- * its run.
+ * Attempts due rows until none is left or `stopping()` holds. One claim comes first: most runs find nothing due, and
+ * they ask once, not once per worker. Once a row was due, each of `concurrency` workers claims one row (the claim
+ * leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt holds up
+ * its own worker only. If a claim or an attempt rejects (the database is down), the other workers claim nothing
+ * more, and the run rejects with that error once the attempts under way have ended: no attempt outlives its run.
  */
 export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly concurrency: number;
@@ -38,20 +38,25 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly claim: () => Promise<T | undefined>;
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
+  if (work.stopping()) return;
+  const first = await work.claim();
+  if (first === undefined) return;
   let failed = false;
-  const worker = async () => {
+  const worker = async (claimed?: T) => {
     try {
+      if (claimed) await work.attempt(claimed);
       while (!failed && !work.stopping()) {
-        const claimed = await work.claim();
-        if (claimed === undefined) return;
-        await work.attempt(claimed);
+        const next = await work.claim();
+        if (next === undefined) return;
+        await work.attempt(next);
       }
     } catch (error) {
       failed = true;
       throw error;
     }
   };
-  const outcomes = await Promise.allSettled(Array.from({ length: work.concurrency }, worker));
+  const others = Array.from({ length: work.concurrency - 1 }, () => worker());
+  const outcomes = await Promise.allSettled([worker(first), ...others]);
   const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
   if (rejected) throw rejected.reason;
 }

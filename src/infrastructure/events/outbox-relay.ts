@@ -31,6 +31,9 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events went out. Throws, after recording the progress, if the broker failed. */
   async relayOnce(): Promise<number> {
     const em = this.orm.em.fork() as SqlEntityManager;
+    // Most ticks find nothing: one look at the unpublished events' partial index instead of a transaction and the
+    // relay's lock (four round trips), on every instance five times a second.
+    if (!(await hasUnpublished(em))) return 0;
     let failure: unknown;
     const published = await em.transactional(async (tx) => {
       const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>('select pg_try_advisory_xact_lock(?) as locked', [RELAY_LOCK]);
@@ -66,6 +69,11 @@ export class OutboxRelay {
     );
     return Number(count);
   }
+}
+
+async function hasUnpublished(em: SqlEntityManager): Promise<boolean> {
+  const [{ pending }] = await em.execute<Array<{ pending: boolean }>>('select exists (select 1 from outbox_events where published_at is null) as pending');
+  return pending;
 }
 
 const toPublished = (row: OutboxRow): PublishedEvent => ({
