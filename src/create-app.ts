@@ -14,7 +14,7 @@ export async function createApp(
   config: AppConfig,
   hooks: AppHooks = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(config.trustProxy), {
     bufferLogs: true,
     bodyParser: false, // Fastify's own JSON parser; no form bodies
   });

@@ -119,6 +119,26 @@ describe('Accounts: register, log in, profile', () => {
     expect(locked.body.type).toMatch(/account-locked$/);
   });
 
+  it('counts wrong current passwords toward the lockout: a stolen session cannot guess the password to take the account', async () => {
+    const customer = await newCustomer(t.http);
+    const guesses = [
+      () => t.http.post('/api/v1/users/me/password', { currentPassword: 'wrong passphrase here', newPassword: 'a brand new passphrase' }, { token: customer.token }),
+      () => t.http.post('/api/v1/users/me/email', { email: email(), password: 'wrong passphrase here' }, { token: customer.token }),
+    ];
+    for (let i = 0; i < 5; i++) {
+      const reply = await guesses[i % 2]();
+      expect(reply.status).toBe(400);
+      expect(reply.body.type).toMatch(/wrong-current-password$/);
+    }
+    // Locked for both, the right password too, and for logging in, as five failed logins would have locked it.
+    const change = await t.http.post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }, { token: customer.token });
+    expect(change.status).toBe(429);
+    expect(change.body.type).toMatch(/account-locked$/);
+    expect(Number(change.headers['retry-after'])).toBeGreaterThan(800);
+    expect((await guesses[1]()).status).toBe(429);
+    expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(429);
+  });
+
   it('reads and renames the caller\'s own profile', async () => {
     const customer = await newCustomer(t.http, 'Grace');
     const me = await t.http.get('/api/v1/users/me', { token: customer.token });

@@ -33,6 +33,45 @@ describe('Per-IP throttling of the auth routes', () => {
   });
 });
 
+describe('One auth budget per client', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_THROTTLE_LIMIT: '3', AUTH_THROTTLE_TTL_SECONDS: '60' } });
+  });
+  afterAll(() => t.close());
+
+  // The router decodes a path before it matches, so `%61uth` reaches the login handler; the limits go by the route.
+  it('counts every auth route against it, however the path is spelled', async () => {
+    const json = { 'content-type': 'application/json' };
+    const replies = [
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: json, payload: { email: 'nobody@test.example', password: 'whatever passphrase' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/%61uth/login', headers: json, payload: { email: 'nobody@test.example', password: 'whatever passphrase' } }),
+      await t.app.inject({ method: 'POST', url: '/%61pi/v1/auth/refresh', headers: json, payload: { refreshToken: 'not-a-refresh-token' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/email-verification/confirm', headers: json, payload: { token: 'not-a-token' } }),
+    ];
+    expect(replies.map((reply) => reply.statusCode)).toEqual([401, 401, 401, 429]);
+    expect(replies.slice(0, 3).map((reply) => reply.headers['x-ratelimit-remaining-auth'])).toEqual(['2', '1', '0']);
+    expect(Number(replies[3].headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('Client addresses behind one proxy (TRUST_PROXY=1)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_THROTTLE_LIMIT: '2', TRUST_PROXY: '1' } });
+  });
+  afterAll(() => t.close());
+
+  // The proxy appends the address it saw; what stands left of it, the client wrote itself.
+  it('counts the address the proxy appended, not what the client wrote before it', async () => {
+    const login = (forwardedFor: string) =>
+      t.http.post('/api/v1/auth/login', { email: 'nobody@test.example', password: 'whatever passphrase' }, { headers: { 'x-forwarded-for': forwardedFor } });
+    const replies = [await login('198.51.100.1, 203.0.113.9'), await login('198.51.100.2, 203.0.113.9'), await login('198.51.100.3, 203.0.113.9')];
+    expect(replies.map((reply) => reply.status)).toEqual([401, 401, 429]);
+    expect((await login('203.0.113.10')).status).toBe(401);
+  });
+});
+
 describe('The per-IP limit on every API route', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -48,6 +87,8 @@ describe('The per-IP limit on every API route', () => {
       remaining.push(reply.headers['x-ratelimit-remaining']);
     }
     expect(remaining).toEqual(['4', '3', '2', '1', '0']);
+    const spelled = await t.app.inject({ method: 'GET', url: '/%61pi/v1/products' });
+    expect(spelled.statusCode).toBe(429);
     const limited = await t.http.get('/api/v1/products');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -70,6 +70,17 @@ describe('HTTP basics', () => {
     expect(t.logs).toContainEqual(expect.objectContaining({ req: expect.objectContaining({ id: 'trace-in-logs' }), msg: 'request completed' }));
   });
 
+  it('logs an API request however its path is spelled, and a path no route matched; never a probe', async () => {
+    const spelled = await t.app.inject({ method: 'GET', url: '/%61pi/v1/products', headers: { 'x-request-id': 'trace-spelled' } });
+    const unmatched = await t.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'x-request-id': 'trace-unmatched' } });
+    const probe = await t.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'trace-probe' } });
+    expect([spelled.statusCode, unmatched.statusCode, probe.statusCode]).toEqual([200, 404, 200]);
+    const linesOf = (id: string) => t.logs.filter((line) => (line.req as { id?: string } | undefined)?.id === id && String(line.msg).startsWith('request '));
+    expect(linesOf('trace-spelled')).toEqual([expect.objectContaining({ req: expect.objectContaining({ url: '/%61pi/v1/products' }), statusCode: 200 })]);
+    expect(linesOf('trace-unmatched')).toEqual([expect.objectContaining({ statusCode: 404 })]);
+    expect(linesOf('trace-probe')).toEqual([]);
+  });
+
   it('logs no credential: password, access or refresh token, idempotency key', async () => {
     const customer = await newCustomer(t.http, 'Logged');
     const key = 'idempotency-key-that-must-not-be-logged';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserNotFound, WrongCurrentPassword } from '../../domain/identity/identity.errors';
+import { UserNotFound } from '../../domain/identity/identity.errors';
 import { assertAcceptablePassword } from '../../domain/identity/password-policy';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -7,6 +7,7 @@ import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { AccountTokenRepository } from './account-token.repository';
 import { CommonPasswordList } from './common-password-list';
+import { CurrentPassword } from './current-password';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
@@ -22,6 +23,7 @@ export class ChangePassword {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly currentPassword: CurrentPassword,
     private readonly commonPasswords: CommonPasswordList,
     private readonly tokens: AccountTokenRepository,
     private readonly events: EventPublisher,
@@ -32,7 +34,7 @@ export class ChangePassword {
   async execute(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
     const user = await this.users.byId(actor.userId);
     if (!user) throw new UserNotFound(actor.userId);
-    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) throw new WrongCurrentPassword();
+    await this.currentPassword.confirm(user, input.currentPassword);
     assertAcceptablePassword(input.newPassword, this.commonPasswords);
     const newHash = await this.hasher.hash(input.newPassword);
     await this.uow.run(async () => {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Email } from '../../domain/identity/email';
-import { EmailAlreadyRegistered, EmailUnchanged, TooManyTokenRequests, UserNotFound, WrongCurrentPassword } from '../../domain/identity/identity.errors';
+import { EmailAlreadyRegistered, EmailUnchanged, TooManyTokenRequests, UserNotFound } from '../../domain/identity/identity.errors';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { IssueAccountToken } from './issue-account-token';
-import { PasswordHasher } from './password-hasher';
+import { CurrentPassword } from './current-password';
 import { UserRepository } from './user.repository';
 
 /**
@@ -16,7 +16,7 @@ import { UserRepository } from './user.repository';
 export class RequestEmailChange {
   constructor(
     private readonly users: UserRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly currentPassword: CurrentPassword,
     private readonly issuer: IssueAccountToken,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -26,7 +26,7 @@ export class RequestEmailChange {
     const email = Email.parse(input.email);
     const user = await this.users.byId(actor.userId);
     if (!user) throw new UserNotFound(actor.userId);
-    if (!(await this.hasher.verify(user.passwordHash, input.password))) throw new WrongCurrentPassword();
+    await this.currentPassword.confirm(user, input.password);
     if (email.value === user.email) throw new EmailUnchanged();
     if (await this.users.byEmail(email.value)) throw new EmailAlreadyRegistered();
     await this.uow.run(async () => {

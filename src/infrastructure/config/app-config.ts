@@ -1,3 +1,5 @@
+import type { TrustedProxies } from './trusted-proxies';
+
 /**
  * The validated, typed configuration of one process, built once at start-up by `loadConfig`.
  * An abstract class rather than an interface so that it is its own DI token.
@@ -8,6 +10,8 @@ export abstract class AppConfig {
   declare readonly port: number;
   declare readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   declare readonly corsOrigins: readonly string[];
+  /** Who may set X-Forwarded-For, the client address of rate limits and logs (TRUST_PROXY). */
+  declare readonly trustProxy: TrustedProxies;
   declare readonly storeCurrency: string;
   declare readonly database: DatabaseConfig;
   declare readonly jwt: JwtConfig;

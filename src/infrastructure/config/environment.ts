@@ -15,6 +15,8 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 
+import { parseTrustedProxies } from './trusted-proxies';
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
@@ -37,6 +39,17 @@ export class Environment {
 
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'trustedProxies',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustedProxies(value) !== undefined,
+      defaultMessage: () =>
+        'TRUST_PROXY must be false, the number of proxies in front of the app (1 behind one load balancer) or their addresses (IPs or CIDRs, comma-separated); true would believe any X-Forwarded-For a client sends',
+    },
+  })
+  TRUST_PROXY?: string;
 
   @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'STORE_CURRENCY must be an ISO 4217 code such as USD' })
   STORE_CURRENCY?: string;

@@ -5,6 +5,7 @@ import { validateSync } from 'class-validator';
 import { DEFAULT_RETRY_DELAYS_SECONDS } from '../../domain/webhooks/webhook-delivery';
 import type { AppConfig } from './app-config';
 import { Environment } from './environment';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /** A configuration that cannot run: the message names every offending setting. */
 export class ConfigError extends Error {
@@ -41,6 +42,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: parseTrustedProxies(env.TRUST_PROXY) ?? false, // validated above
     storeCurrency: env.STORE_CURRENCY ?? 'USD',
     database: {
       url: env.DATABASE_URL,

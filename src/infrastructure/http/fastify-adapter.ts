@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { TrustedProxies } from '../config/trusted-proxies';
 import { answerClientError } from './client-errors';
 import { answerFrameworkError } from './framework-errors';
 import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH } from './http-limits';
@@ -7,18 +8,25 @@ import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { requestIdOf } from './request-id';
 
 /**
- * Fastify with the API's limits: 1 MiB bodies, our request ids, no trust in client-sent proxy headers by default;
- * what the router and Node's HTTP parser refuse is answered as a problem, like every other error.
+ * Fastify with the API's limits: 1 MiB bodies, our request ids, trust in X-Forwarded-For only from the proxies
+ * configured (none by default); what the router and Node's HTTP parser refuse is answered as a problem, like every
+ * other error.
  */
-export function createFastifyAdapter(): FastifyAdapter {
+export function createFastifyAdapter(trustedProxies: TrustedProxies = false): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request: IncomingMessage) => requestIdOf(request),
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: trustProxyOption(trustedProxies),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     return503OnClosing: false, // refuseWhileClosing answers them as a problem
     schemaController: { compilersFactory: lazySchemaCompilers },
   });
+}
+
+/** A number of hops as the function Fastify makes of one (the adapter's options type leaves numbers out). */
+function trustProxyOption(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trusted === 'number') return (_address, hop) => hop < trusted;
+  return Array.isArray(trusted) ? [...trusted] : false;
 }

@@ -10,8 +10,8 @@ export function requestIdOfLine(): object {
 }
 
 /**
- * On Fastify's own hook: one line when an API request completes (warn for 4xx, error for 5xx; probes of /health
- * and scrapes of /metrics would drown the log; refusals past a rate limit are sampled per route, see
+ * On Fastify's own hook: one line when an API request completes, or one that matched no route (warn for 4xx, error
+ * for 5xx; probes of /health and scrapes of /metrics would drown the log; refusals past a rate limit are sampled per route, see
  * RefusalLogSampler); the request's id is in its RequestScope, opened by configureHttp. pino-http did both as Nest
  * middleware (through @fastify/middie), with a child logger that serialized the request, made for every request
  * whether it logged or not: an eighth of the CPU of a product read.
@@ -19,7 +19,9 @@ export function requestIdOfLine(): object {
 export function logRequests(fastify: FastifyInstance): void {
   const refusals = new RefusalLogSampler();
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (request.url.startsWith('/api/')) {
+    // The matched route, not the URL, which a client may spell `/%61pi/...`; a path no route matched is logged too.
+    const route = request.routeOptions.url;
+    if (route === undefined || route.startsWith('/api/')) {
       const line: Record<string, unknown> = {
         req: { id: request.id, method: request.method, url: request.url },
         statusCode: reply.statusCode,
@@ -27,7 +29,7 @@ export function logRequests(fastify: FastifyInstance): void {
       };
       // Straight to pino, whose methods below the configured level do nothing (Nest's Logger formats first).
       if (reply.statusCode >= 500) PinoLogger.root.error(line, 'request errored');
-      else if (reply.statusCode === 429) logRefusal(refusals, `${request.method} ${request.routeOptions.url}`, { ...line, client: request.ip });
+      else if (reply.statusCode === 429) logRefusal(refusals, `${request.method} ${route}`, { ...line, client: request.ip });
       else if (reply.statusCode >= 400) PinoLogger.root.warn(line, 'request completed');
       else PinoLogger.root.info(line, 'request completed');
     }

@@ -9,6 +9,7 @@ import { AccountTokenRepository } from '../../application/identity/account-token
 import { AuthenticateSession } from '../../application/identity/authenticate-session';
 import { BootstrapAdmin } from '../../application/identity/bootstrap-admin';
 import { ChangePassword } from '../../application/identity/change-password';
+import { CurrentPassword } from '../../application/identity/current-password';
 import { CommonPasswordList } from '../../application/identity/common-password-list';
 import { ConfirmEmail } from '../../application/identity/confirm-email';
 import { GetUser } from '../../application/identity/get-user';
@@ -100,6 +101,7 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     GetUser,
     UpdateProfile,
     ChangePassword,
+    CurrentPassword,
     ListUsers,
     LookUpEmails,
     UpdateUser,

@@ -4,6 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { countsHitsNow, type ThrottlerStorageRecord } from '../../infrastructure/rate-limits/hits-counted-now';
 import { RefusedClients, TOO_MANY_REQUESTS } from '../../infrastructure/rate-limits/refused-clients';
 
+/** The name of the stricter limit on the auth routes (its headers: X-RateLimit-Limit-Auth, ...). */
+export const AUTH_THROTTLER = 'auth';
+
 /** A configured limit as it applies to a route no throttler decorator touches, its header names worked out once. */
 interface PlainLimit {
   throttler: ThrottlerOptions;
@@ -118,9 +121,12 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
 
   /**
    * The library's key (per route, throttler and client) without its SHA-256 over it: hashing cost more CPU than
-   * counting the hit. Stores take keys of any text; the PostgreSQL one's column holds 300 characters.
+   * counting the hit. Stores take keys of any text; the PostgreSQL one's column holds 300 characters. The auth
+   * limit is one budget per client for all the auth routes together: per route, a client could spend it on login,
+   * then again on refresh, on each reset and verification route.
    */
   protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
+    if (throttlerName === AUTH_THROTTLER) return `${AUTH_THROTTLER}-${tracker}`;
     return `${context.getClass().name}-${context.getHandler().name}-${throttlerName}-${tracker}`;
   }
 
@@ -131,4 +137,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-const isApiRequest = (context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/');
+/**
+ * The route the request matched (`/api/v1/auth/login`), not its URL: the router decodes the path before it matches,
+ * so `/api/v1/%61uth/login` reaches the login handler while its URL does not start with `/api/v1/auth/`.
+ */
+export const matchedRoute = (context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().routeOptions.url ?? '';
+
+const isApiRequest = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/');

@@ -2,14 +2,13 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { RATE_LIMIT_STORAGE, ThrottlerStorageModule } from '../../infrastructure/rate-limits/throttler-storage.module';
 import { memoizedReflector } from '../shared/memoized-reflector';
-import { ApiThrottlerGuard } from './api-throttler.guard';
+import { ApiThrottlerGuard, AUTH_THROTTLER, matchedRoute } from './api-throttler.guard';
 
-const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getRequest<FastifyRequest>().url.startsWith('/api/v1/auth/');
+const isAuthRoute = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/v1/auth/');
 
 /**
  * Rate limits, first among the guards so that floods are refused before any token is even verified. The
@@ -23,7 +22,7 @@ const isAuthRoute = (context: ExecutionContext) => context.switchToHttp().getReq
       useFactory: (config: AppConfig, storage: Parameters<typeof ThrottlerStorageModule.storageOf>[0]) => ({
         // The stricter limit first: a client past it is refused before the other one counts the request.
         throttlers: [
-          { name: 'auth', limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000, skipIf: (context) => !isAuthRoute(context) },
+          { name: AUTH_THROTTLER, limit: config.auth.throttleLimit, ttl: config.auth.throttleTtlSeconds * 1000, skipIf: (context) => !isAuthRoute(context) },
           { name: 'default', limit: config.auth.apiRateLimit, ttl: 60_000 },
         ],
         storage: ThrottlerStorageModule.storageOf(storage),
