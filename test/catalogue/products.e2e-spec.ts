@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { asAdmin, newCustomer, newProduct, placeOrder, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -93,6 +94,15 @@ describe('Catalogue', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `Paged ${i}`));
+  });
+
+  it('answers a cursor it did not issue with 400, whatever its key holds', async () => {
+    const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const key of [['Paged', 'not-a-uuid'], ['\u0000', randomUUID()], ['Paged', '00000000-0000-0000-0000-00000000000g'], ['Paged'], 'Paged']) {
+      const reply = await t.http.get(`/api/v1/products?cursor=${cursorOf(key)}`);
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toEqual([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+    }
   });
 
   it('archives: gone from lists and reads for customers, still visible to admins, not orderable', async () => {

@@ -33,6 +33,20 @@ describe('Placing orders', () => {
     expect(await stockOf(t.http, tee.id)).toBe(4);
   });
 
+  it('takes product ids in capitals as the same products, and each product once', async () => {
+    const mug = await newProduct(t.http, admin.token, { stock: 10 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: mug.id.toUpperCase(), quantity: 2 }]);
+    expect(order.status).toBe(201);
+    expect(order.body.lines).toEqual([expect.objectContaining({ productId: mug.id, quantity: 2 })]);
+    const twice = await placeOrder(t.http, customer.token, [
+      { productId: mug.id.toUpperCase(), quantity: 1 },
+      { productId: mug.id, quantity: 1 },
+    ]);
+    expect(twice.status).toBe(400);
+    expect((await t.http.get(`/api/v1/orders/${order.body.id.toUpperCase()}`, { token: customer.token })).body.id).toBe(order.body.id);
+    expect(await stockOf(t.http, mug.id)).toBe(8);
+  });
+
   it('reserves nothing on any line when one line is short', async () => {
     const plenty = await newProduct(t.http, admin.token, { stock: 50 });
     const scarce = await newProduct(t.http, admin.token, { stock: 2 });

@@ -127,9 +127,16 @@ describe('Sales reports', () => {
     ]);
     const impossible = await report('from=2026-02-30&to=2026-13-01');
     expect(impossible.body.errors).toEqual([
-      { field: 'from', message: 'from must be a date as YYYY-MM-DD' },
-      { field: 'to', message: 'to must be a date as YYYY-MM-DD' },
+      { field: 'from', message: 'from must be a date as YYYY-MM-DD from 1900-01-01 to 9998-12-31' },
+      { field: 'to', message: 'to must be a date as YYYY-MM-DD from 1900-01-01 to 9998-12-31' },
     ]);
+  });
+
+  // Dates the calendar has, but PostgreSQL could not take as the range's ends (no year 0; a five-digit year).
+  it.each(['from=0000-01-01&to=0000-01-02', 'from=9999-12-30&to=9999-12-31&interval=week'])('answers %s with 400, not a database error', async (query) => {
+    const sales = await report(query);
+    const top = await t.http.get(`/api/v1/reports/top-products?${query.replace('&interval=week', '')}`, { token: admin.token });
+    expect([sales.status, top.status]).toEqual([400, 400]);
   });
 
   it('is for admins only', async () => {

@@ -52,6 +52,33 @@ describe('Resource limits on every documented operation', () => {
     expect(checked).toBeGreaterThanOrEqual(10);
   });
 
+  // JSON takes any depth; the body's checks walk it recursively, and would overflow the stack (a 500).
+  it('refuses a body nested deeper than any the API takes, on every operation with a body', async () => {
+    const writes = operations.filter((op) => op.operation.requestBody);
+    for (const op of writes) {
+      const reply = await t.http.request<{ errors?: unknown }>(op.method, urlOf(op), undefined, {
+        token: tokenFor(op),
+        payload: '['.repeat(5000) + ']'.repeat(5000),
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      });
+      expect({ request: label(op, 'nested body'), status: reply.status, errors: reply.body.errors }).toEqual({
+        request: label(op, 'nested body'),
+        status: 400,
+        errors: [{ field: 'body', message: 'body is nested more than 32 levels deep' }],
+      });
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('refuses text PostgreSQL cannot store (a lone surrogate, NUL) in any string of a body, naming the field', async () => {
+    const register = (email: string, name: string) => t.http.post('/api/v1/auth/register', { email, password: 'a sufficiently long passphrase', name });
+    const surrogate = await register(`\ud800-${randomUUID()}@test.example`, 'Someone');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.errors).toEqual([{ field: 'email', message: 'email must be valid Unicode text without NUL characters' }]);
+    expect((await register(`x-${randomUUID()}@test.example`, 'A \udc00 name')).status).toBe(400);
+    expect((await register(`x-${randomUUID()}@test.example`, 'A \u0000 name')).status).toBe(400);
+  });
+
   it('refuses an Idempotency-Key longer than 255 characters', async () => {
     const reply = await t.http.post(`/api/v1/orders/${randomUUID()}/payments`, { paymentMethod: 'pm_card_visa' }, { token: customer.token, headers: { 'idempotency-key': 'k'.repeat(256) } });
     expect(reply.status).toBe(400);

@@ -16,8 +16,16 @@ describe('ReportRange', () => {
     ['2026-02-30', '2026-03-01'],
     ['yesterday', '2026-01-01'],
     ['2026-01-01', '2026-13-01'],
+    ['0000-01-01', '0000-01-02'],
+    ['1899-12-31', '1900-01-01'],
+    ['9998-12-31', '9999-01-01'],
   ])('refuses the malformed range %s..%s', (from, to) => {
     expect(() => ReportRange.parse(from, to, 366)).toThrow(InvalidReportRange);
+  });
+
+  it('takes the first and the last day a report may cover', () => {
+    expect(ReportRange.parse('1900-01-01', '1900-01-01', 1).start.toISOString()).toBe('1900-01-01T00:00:00.000Z');
+    expect(ReportRange.parse('9998-12-31', '9998-12-31', 1).end.toISOString()).toBe('9999-01-01T00:00:00.000Z');
   });
 
   it('refuses from after to', () => {

@@ -38,14 +38,24 @@ export class ReportRange {
   }
 }
 
-/** A day of the calendar as YYYY-MM-DD (2026-02-30 is not one). */
+/**
+ * The days a report may cover. PostgreSQL has no year 0, and the day after 9999-12-31 is a year of five digits
+ * that it cannot read; these bounds keep a range's ends, and the weeks and months around them, inside both.
+ */
+export const FIRST_REPORT_DAY = '1900-01-01';
+export const LAST_REPORT_DAY = '9998-12-31';
+
+/** A day of the calendar as YYYY-MM-DD (2026-02-30 is not one), from FIRST_REPORT_DAY to LAST_REPORT_DAY. */
 export function isCalendarDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00.000Z`);
   // Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.
-  return isoDate.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  const real = isoDate.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  return real && value >= FIRST_REPORT_DAY && value <= LAST_REPORT_DAY;
 }
 
 function parseDate(value: string, name: string): number {
-  if (!isCalendarDate(value)) throw new InvalidReportRange(`${name} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}.`);
+  if (!isCalendarDate(value)) {
+    throw new InvalidReportRange(`${name} must be a date as YYYY-MM-DD from ${FIRST_REPORT_DAY} to ${LAST_REPORT_DAY}; got ${JSON.stringify(value)}.`);
+  }
   return Date.parse(`${value}T00:00:00.000Z`);
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArchiveProduct } from '../../application/catalogue/archive-product';
 import { CreateProduct } from '../../application/catalogue/create-product';
@@ -7,23 +7,23 @@ import { ListProducts } from '../../application/catalogue/list-products';
 import { productView } from '../../application/catalogue/product-views';
 import { UpdateProduct } from '../../application/catalogue/update-product';
 import type { Actor } from '../../application/shared/actor';
+import { isStorableText } from '../../infrastructure/http/refuse-unstorable-text';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
-import { decodeCursor, pageDto } from '../shared/cursor';
+import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { Public } from '../shared/public.decorator';
+import { uuidParam } from '../shared/uuid-param.pipe';
 import { CreateProductDto } from './dto/create-product.dto';
 import { ProductListQueryDto } from './dto/product-list-query.dto';
 import { ProductDto, ProductPageDto } from './dto/product.dto';
 import { UpdateProductDto } from './dto/update-product.dto';
 
-const uuid = new ParseUUIDPipe();
-
-/** A product-list cursor holds [name, id]. */
+/** A product-list cursor holds [name, id]: a name PostgreSQL can compare, a UUID. */
 const isProductKey = (key: string) => {
   try {
     const value: unknown = JSON.parse(key);
-    return Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
+    return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isStorableText(value[0]) && typeof value[1] === 'string' && isUuid(value[1]);
   } catch {
     return false;
   }
@@ -66,7 +66,7 @@ export class ProductsController {
   })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 404)
-  async get(@Param('id', uuid) id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
+  async get(@Param('id', uuidParam) id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
     return ProductDto.from(await this.getProduct.execute(id, actor));
   }
 
@@ -92,7 +92,7 @@ export class ProductsController {
   })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  async update(@Param('id', uuid) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
+  async update(@Param('id', uuidParam) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
     return ProductDto.from(productView(await this.updateProduct.execute(id, body)));
   }
 
@@ -106,7 +106,7 @@ export class ProductsController {
   })
   @ApiNoContentResponse({ description: 'Archived.' })
   @ApiProblems(400, 404, 409)
-  async archive(@Param('id', uuid) id: string): Promise<void> {
+  async archive(@Param('id', uuidParam) id: string): Promise<void> {
     await this.archiveProduct.execute(id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePassword } from '../../application/identity/change-password';
 import { GetUser } from '../../application/identity/get-user';
@@ -12,13 +12,12 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
+import { uuidParam } from '../shared/uuid-param.pipe';
 import { ChangeEmailDto, MailAcceptedDto } from './dto/account-recovery.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('users')
 @Controller('users')
@@ -111,7 +110,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<UserDto> {
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<UserDto> {
     return UserDto.from(await this.getUser.execute(actor, id));
   }
 
@@ -124,7 +123,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404, 413, 415)
-  async update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  async update(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return UserDto.from(await this.updateUser.execute(actor, id, body));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CancelOrder } from '../../application/ordering/cancel-order';
 import { FulfilOrder } from '../../application/ordering/fulfil-order';
@@ -11,11 +11,10 @@ import { AdminOnly, Authenticated, RequiresRole } from '../shared/access.decorat
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { uuidParam } from '../shared/uuid-param.pipe';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';
-
-const uuid = new ParseUUIDPipe();
 
 @ApiTags('orders')
 @Controller('orders')
@@ -69,7 +68,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.getOrder.execute(actor, id)));
   }
 
@@ -83,7 +82,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
-  async cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrderDto> {
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.cancelOrder.execute(actor, id)));
   }
 
@@ -97,7 +96,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
-  async fulfil(@Param('id', uuid) id: string): Promise<OrderDto> {
+  async fulfil(@Param('id', uuidParam) id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.fulfilOrder.execute(id)));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PayOrder } from '../../application/payments/pay-order';
 import { RefundOrder } from '../../application/payments/refund-order';
@@ -7,11 +7,10 @@ import { AdminOnly, RequiresRole } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { Idempotent } from '../shared/idempotent.decorator';
+import { uuidParam } from '../shared/uuid-param.pipe';
 import { PayOrderDto } from './dto/pay-order.dto';
 import { RefundOrderDto } from './dto/refund-order.dto';
 import { TransactionDto } from './dto/transaction.dto';
-
-const uuid = new ParseUUIDPipe();
 
 @ApiTags('payments')
 @Controller('orders/:id')
@@ -31,7 +30,7 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })
   @ApiProblems(402, 403, 404, 413, 415, 502)
-  async pay(@CurrentActor() actor: Actor, @Param('id', uuid) orderId: string, @Body() body: PayOrderDto): Promise<TransactionDto> {
+  async pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) orderId: string, @Body() body: PayOrderDto): Promise<TransactionDto> {
     return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod }));
   }
 
@@ -45,7 +44,7 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The refund transaction.' })
   @ApiProblems(404, 413, 415, 502)
-  async refund(@Param('id', uuid) orderId: string, @Body() body: RefundOrderDto): Promise<TransactionDto> {
+  async refund(@Param('id', uuidParam) orderId: string, @Body() body: RefundOrderDto): Promise<TransactionDto> {
     return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason }));
   }
 }

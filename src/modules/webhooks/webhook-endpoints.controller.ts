@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DeleteWebhookEndpoint } from '../../application/webhooks/delete-webhook-endpoint';
 import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpoint';
@@ -13,12 +13,11 @@ import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
+import { uuidParam } from '../shared/uuid-param.pipe';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
 import { WebhookDeliveryDto, WebhookDeliveryPageDto } from './dto/webhook-delivery.dto';
 import { WebhookEndpointDto, WebhookEndpointPageDto, WebhookEndpointWithSecretDto } from './dto/webhook-endpoint.dto';
-
-const uuid = new ParseUUIDPipe();
 
 /** Admins register where the shop's events are POSTed, signed as Standard Webhooks says, and follow the deliveries. */
 @ApiTags('webhooks')
@@ -71,7 +70,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ operationId: 'getWebhookEndpoint', summary: 'One webhook endpoint', description: 'With why it is disabled, if it is.' })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblems(400, 404)
-  async get(@Param('id', uuid) id: string): Promise<WebhookEndpointDto> {
+  async get(@Param('id', uuidParam) id: string): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.from(await this.getEndpoint.execute(id));
   }
 
@@ -84,7 +83,7 @@ export class WebhookEndpointsController {
   })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblems(400, 404, 413, 415)
-  async update(@Param('id', uuid) id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
+  async update(@Param('id', uuidParam) id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.from(await this.updateEndpoint.execute(id, body));
   }
 
@@ -94,7 +93,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ operationId: 'deleteWebhookEndpoint', summary: 'Remove an endpoint and its deliveries', description: 'Nothing more is sent to it.' })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiProblems(400, 404)
-  async remove(@Param('id', uuid) id: string): Promise<void> {
+  async remove(@Param('id', uuidParam) id: string): Promise<void> {
     await this.deleteEndpoint.execute(id);
   }
 
@@ -110,7 +109,7 @@ export class WebhookEndpointsController {
   @ApiOkResponse({ type: WebhookEndpointWithSecretDto })
   @ApiProblems(400, 404)
   @HttpCode(200)
-  async rotate(@Param('id', uuid) id: string): Promise<WebhookEndpointWithSecretDto> {
+  async rotate(@Param('id', uuidParam) id: string): Promise<WebhookEndpointWithSecretDto> {
     return WebhookEndpointWithSecretDto.withSecret(await this.rotateSecret.execute(id));
   }
 
@@ -124,7 +123,7 @@ export class WebhookEndpointsController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(400, 404, 409)
-  async test(@Param('id', uuid) id: string): Promise<WebhookDeliveryDto> {
+  async test(@Param('id', uuidParam) id: string): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.sendTest.execute(id));
   }
 
@@ -137,7 +136,7 @@ export class WebhookEndpointsController {
   })
   @ApiOkResponse({ type: WebhookDeliveryPageDto })
   @ApiProblems(400, 404)
-  async deliveries(@Param('id', uuid) id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
+  async deliveries(@Param('id', uuidParam) id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
     const page = await this.listDeliveries.execute(id, { limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
     return pageDto(page, WebhookDeliveryDto.from);
   }
@@ -153,7 +152,7 @@ export class WebhookEndpointsController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(400, 404, 409)
-  async retry(@Param('id', uuid) id: string, @Param('deliveryId', uuid) deliveryId: string): Promise<WebhookDeliveryDto> {
+  async retry(@Param('id', uuidParam) id: string, @Param('deliveryId', uuidParam) deliveryId: string): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.retryDelivery.execute(id, deliveryId));
   }
 }

@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_LINES, MAX_QUANTITY } from '../../../domain/ordering/order';
 import { EXAMPLE_PRODUCT_ID } from '../../shared/api-examples';
 
 export class OrderItemDto {
   @ApiProperty({ format: 'uuid', maxLength: 36, example: EXAMPLE_PRODUCT_ID })
+  // In the database's lower case: lines are matched to the products reserved, and each product named once.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @IsUUID()
   productId: string;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
-import { isCalendarDate, REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
+import { FIRST_REPORT_DAY, isCalendarDate, LAST_REPORT_DAY, REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
 import { IsReportRange } from './report-range.constraint';
 
 const IsCalendarDate = () =>
@@ -9,7 +9,7 @@ const IsCalendarDate = () =>
     name: 'isCalendarDate',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-      defaultMessage: () => '$property must be a date as YYYY-MM-DD',
+      defaultMessage: () => `$property must be a date as YYYY-MM-DD from ${FIRST_REPORT_DAY} to ${LAST_REPORT_DAY}`,
     },
   });
 

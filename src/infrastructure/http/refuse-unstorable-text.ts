@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { FieldError } from './problem';
+import { RequestValidationError } from './request-validation.error';
+
+/** Deeper than any body of the API (an order's lines are three levels down); the walk below stays this shallow. */
+const MAX_DEPTH = 32;
+
+/** Text PostgreSQL can store: no NUL character (text refuses it) and no lone UTF-16 surrogate (json refuses it). */
+export const isStorableText = (value: string): boolean => !value.includes('\u0000') && value.isWellFormed();
+
+/** Every string under `value` that PostgreSQL could not store, and any nesting past MAX_DEPTH. */
+function unstorableFields(value: unknown, path: string, depth: number, found: FieldError[]): FieldError[] {
+  const field = path || 'body';
+  if (typeof value === 'string') {
+    if (!isStorableText(value)) found.push({ field, message: `${field} must be valid Unicode text without NUL characters` });
+  } else if (value && typeof value === 'object') {
+    if (depth === MAX_DEPTH) {
+      found.push({ field: 'body', message: `body is nested more than ${MAX_DEPTH} levels deep` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => unstorableFields(item, `${path}[${index}]`, depth + 1, found));
+    } else {
+      for (const [key, item] of Object.entries(value)) unstorableFields(item, path ? `${path}.${key}` : key, depth + 1, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * A string PostgreSQL cannot store would fail deep in the database (a 500, after part of the work): refused up
+ * front, for bodies and query strings alike, with a 400 naming the field. So is a body nested deeper than any the
+ * API takes, before anything walks it recursively.
+ */
+export function refuseUnstorableText(fastify: FastifyInstance): void {
+  // A callback, not an async hook: one promise and microtask less on every request.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const errors = unstorableFields(request.query, '', 0, unstorableFields(request.body, '', 0, []));
+    done(errors.length > 0 ? new RequestValidationError(errors) : undefined);
+  });
+}
