@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * Charge the order total through the payment gateway
-         * @description Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged.
+         * @description Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged. No answer from the gateway in time: 504 with the transactionId, which stays pending until reconciliation settles it; the same 504 is replayed for the key.
          */
         post: operations["payOrder"];
         delete?: never;
@@ -499,7 +499,7 @@ export interface paths {
         put?: never;
         /**
          * Refund part or all of a paid order
-         * @description Refunds never add up to more than the paid amount (409). When they reach it, the order becomes refunded.
+         * @description Refunds never add up to more than the paid amount (409). When they reach it, the order becomes refunded. Gateway error or refusal: 502, nothing refunded. No answer from the gateway in time: 504 with the transactionId, settled later by reconciliation; the same 504 is replayed for the key.
          */
         post: operations["refundOrder"];
         delete?: never;
@@ -5445,7 +5445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The payment gateway failed; nothing was charged; retry. */
+            /** @description The payment gateway failed; no money moved; retry. */
             502: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -5458,6 +5458,17 @@ export interface operations {
             };
             /** @description A dependency (the database) is unavailable; retry later. */
             503: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The payment gateway did not answer in time; the transaction named stays pending until reconciliation settles it; do not retry. */
+            504: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -5487,7 +5498,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The refund transaction. */
+            /** @description The succeeded refund transaction. */
             201: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -5687,7 +5698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The payment gateway failed; nothing was charged; retry. */
+            /** @description The payment gateway failed; no money moved; retry. */
             502: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -5700,6 +5711,17 @@ export interface operations {
             };
             /** @description A dependency (the database) is unavailable; retry later. */
             503: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The payment gateway did not answer in time; the transaction named stays pending until reconciliation settles it; do not retry. */
+            504: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

@@ -1,6 +1,6 @@
 import type { ChargeOutcome } from '../../src/application/payments/payment-gateway';
 import { PaymentGateway, PaymentReconciliationScheduler, SimulatedCardProcessor } from '../support/built';
-import { anOrder, asAdmin, newCustomer, pay } from '../support/journeys';
+import { anOrder, asAdmin, newCustomer, pay, refund } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -89,5 +89,54 @@ describe('Reconciliation of payments interrupted mid-way', () => {
     expect(history.body.items).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'not_received' })]);
     expect(gateway.charges).toBe(chargesBefore);
     expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+  });
+});
+
+describe('A processor slower than the request waits for', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The processor charges on arrival and answers after 1.5 s; a request waits 300 ms; reconciliation after 1 s.
+    t = await startTestApp({ env: { PAYMENT_GATEWAY_LATENCY_MS: '1500', PAYMENT_GATEWAY_TIMEOUT_MS: '300', PAYMENT_RECONCILE_AFTER_SECONDS: '1' } });
+  });
+  afterAll(() => t.close());
+
+  const reconcile = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    return t.app.get(PaymentReconciliationScheduler).job.runOnce();
+  };
+
+  it('answers 504 naming the pending payment, never charges again for its key, and reconciliation records the charge', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 2500);
+    const unanswered = await pay(t.http, customer.token, order.id, 'pm_card_visa', 'slow-payment');
+    expect(unanswered.status).toBe(504);
+    expect(unanswered.body).toMatchObject({ type: expect.stringMatching(/payment-outcome-unknown$/), transactionId: expect.any(String) });
+    // The same key replays the 504 (the charge may have happened); another key finds the payment under way.
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_visa', 'slow-payment')).text).toBe(unanswered.text);
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_mastercard')).body.type).toMatch(/payment-in-progress$/);
+
+    expect(await reconcile()).toBe(1);
+    const history = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
+    expect(history.body.items).toEqual([expect.objectContaining({ id: unanswered.body.transactionId, status: 'succeeded', gatewayReference: expect.stringMatching(/^ch_/) })]);
+    expect((await t.http.get(`/api/v1/orders/${order.id}`, { token: customer.token })).body.status).toBe('paid');
+  });
+
+  it('answers 504 for a refund without an answer, replays it for its key, and reconciliation records the refund once', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 5000);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(504);
+    expect(await reconcile()).toBe(1);
+    const unanswered = await refund(t.http, admin.token, order.id, 5000, 'slow-refund');
+    expect(unanswered.status).toBe(504);
+    expect((await refund(t.http, admin.token, order.id, 5000, 'slow-refund')).text).toBe(unanswered.text);
+    // The pending refund counts against the paid amount: no second refund while its outcome is unknown.
+    expect((await refund(t.http, admin.token, order.id, 5000)).status).toBe(409);
+
+    expect(await reconcile()).toBe(1);
+    const refunds = await t.http.get(`/api/v1/transactions?orderId=${order.id}&type=refund`, { token: admin.token });
+    expect(refunds.body.items).toEqual([expect.objectContaining({ id: unanswered.body.transactionId, status: 'succeeded', amount: { amount: 5000, currency: 'USD' } })]);
+    expect((await t.http.get(`/api/v1/orders/${order.id}`, { token: customer.token })).body.status).toBe('refunded');
   });
 });

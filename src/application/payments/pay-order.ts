@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayFailed, OrderNotPayable, PayableOrderNotFound, PaymentDeclined } from '../../domain/payments/payments.errors';
+import { OrderNotPayable, PayableOrderNotFound, PaymentDeclined } from '../../domain/payments/payments.errors';
 import { Transaction } from '../../domain/payments/transaction';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
-import { GatewayUnavailable, PaymentGateway } from './payment-gateway';
+import { PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { PayableOrders } from './payable-orders';
 import { TransactionRepository } from './transaction.repository';
 
 /**
  * Charges an order's total. The pending transaction is committed before the processor is called and settled
- * after, so no charge can happen without a record of it.
+ * after, so no charge can happen without a record of it; a declined one is a 402 naming it.
  */
 @Injectable()
 export class PayOrder {
@@ -42,20 +42,9 @@ export class PayOrder {
       return transaction;
     });
 
-    let outcome;
-    try {
-      outcome = await this.gateway.charge({
-        reference: pending.id,
-        amount: pending.amount,
-        currency: pending.currency,
-        paymentMethod: pending.paymentMethod,
-      });
-    } catch (error) {
-      if (!(error instanceof GatewayUnavailable)) throw error; // unknown outcome: reconciliation will ask the gateway
-      await this.settlement.settle(pending.id, { status: 'declined', failureCode: 'processing_error' });
-      throw new GatewayFailed(pending.id);
-    }
-    const settled = await this.settlement.settle(pending.id, outcome);
+    const settled = await this.settlement.settleCall(pending.id, () =>
+      this.gateway.charge({ reference: pending.id, amount: pending.amount, currency: pending.currency, paymentMethod: pending.paymentMethod }),
+    );
     if (settled.status === 'failed') throw new PaymentDeclined(settled.id, settled.failureCode ?? 'declined');
     return settled;
   }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionNotFound } from '../../domain/payments/payments.errors';
+import { GatewayFailed, PaymentOutcomeUnknown, TransactionNotFound } from '../../domain/payments/payments.errors';
 import type { Transaction } from '../../domain/payments/transaction';
 import { isFullyRefunded } from '../../domain/payments/refund-policy';
 import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
-import type { ChargeOutcome } from './payment-gateway';
+import { type ChargeOutcome, GatewayUnavailable } from './payment-gateway';
 import { PayableOrders } from './payable-orders';
+import { ReconciliationPolicy } from './reconciliation-policy';
 import { TransactionRepository } from './transaction.repository';
 
 /**
@@ -15,6 +16,15 @@ import { TransactionRepository } from './transaction.repository';
  * order after a payment, a refunded one once refunds reach the paid amount. Shared by the request path and
  * reconciliation, so both settle a transaction the same way.
  */
+const NO_ANSWER = Symbol('no answer');
+
+/** What `answer` settles to within `ms`, or NO_ANSWER. A later rejection is still handled (by the race). */
+function within<T>(answer: Promise<T>, ms: number): Promise<T | typeof NO_ANSWER> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<typeof NO_ANSWER>((resolve) => (timer = setTimeout(resolve, ms, NO_ANSWER)));
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+}
+
 @Injectable()
 export class PaymentSettlement {
   constructor(
@@ -23,7 +33,27 @@ export class PaymentSettlement {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly events: EventPublisher,
+    private readonly policy: ReconciliationPolicy,
   ) {}
+
+  /**
+   * Calls the processor for a pending transaction and records its answer. The call is awaited for the policy's
+   * deadline at most, which is shorter than reconciliation's grace, so the two never settle one transaction each
+   * its own way. A processor that failed moved no money (GatewayFailed); one that did not answer in time leaves the
+   * transaction pending for reconciliation (PaymentOutcomeUnknown); anything else thrown leaves it pending too.
+   */
+  async settleCall(pendingId: string, call: () => Promise<ChargeOutcome>): Promise<Transaction> {
+    let outcome: ChargeOutcome | typeof NO_ANSWER;
+    try {
+      outcome = await within(call(), this.policy.callDeadlineMs);
+    } catch (error) {
+      if (!(error instanceof GatewayUnavailable)) throw error;
+      await this.settle(pendingId, { status: 'declined', failureCode: 'processing_error' });
+      throw new GatewayFailed(pendingId);
+    }
+    if (outcome === NO_ANSWER) throw new PaymentOutcomeUnknown(pendingId);
+    return this.settle(pendingId, outcome);
+  }
 
   settle(transactionId: string, outcome: ChargeOutcome): Promise<Transaction> {
     return this.uow.run(async () => {

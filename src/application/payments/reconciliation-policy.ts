@@ -1,4 +1,9 @@
-/** How long a transaction may stay pending before reconciliation asks the processor about it. */
+/**
+ * How long a request waits for the processor, and how long a transaction may stay pending before reconciliation
+ * asks the processor about it. The wait is the shorter (configuration refuses otherwise): reconciliation never
+ * settles a transaction whose request is still waiting for the answer, and would settle it differently.
+ */
 export abstract class ReconciliationPolicy {
+  abstract readonly callDeadlineMs: number;
   abstract readonly graceSeconds: number;
 }

@@ -6,7 +6,7 @@ import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
 import { StoreCurrency, storeMoney } from '../shared/store-currency';
 import { UnitOfWork } from '../shared/unit-of-work';
-import { GatewayUnavailable, PaymentGateway } from './payment-gateway';
+import { PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { PayableOrders } from './payable-orders';
 import { TransactionRepository } from './transaction.repository';
@@ -54,14 +54,11 @@ export class RefundOrder {
       return { pending: refund, chargeReference: payment!.gatewayReference! };
     });
 
-    let outcome;
-    try {
-      outcome = await this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency });
-    } catch (error) {
-      if (!(error instanceof GatewayUnavailable)) throw error;
-      await this.settlement.settle(pending.id, { status: 'declined', failureCode: 'processing_error' });
-      throw new GatewayFailed(pending.id);
-    }
-    return this.settlement.settle(pending.id, outcome);
+    const settled = await this.settlement.settleCall(pending.id, () =>
+      this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency }),
+    );
+    // Refused, or settled as never received: no money moved, and the admin is told so, never with a 201.
+    if (settled.status === 'failed') throw new GatewayFailed(settled.id);
+    return settled;
   }
 }

@@ -39,7 +39,19 @@ export class GatewayFailed extends DomainError {
   readonly kind = 'gateway_failed';
   override readonly details: { transactionId: string };
   constructor(transactionId: string) {
-    super('The payment processor failed; nothing was charged. Retry the request.');
+    super('The payment processor failed; no money moved. Retry the request.');
+    this.details = { transactionId };
+  }
+}
+
+export class PaymentOutcomeUnknown extends DomainError {
+  readonly code = 'payment-outcome-unknown';
+  readonly kind = 'gateway_timeout';
+  override readonly details: { transactionId: string };
+  constructor(transactionId: string) {
+    super(
+      `The payment processor did not answer in time. Transaction ${transactionId} stays pending until it is settled from the processor's records; GET /transactions/${transactionId} shows the outcome. Do not send it again.`,
+    );
     this.details = { transactionId };
   }
 }

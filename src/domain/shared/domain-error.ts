@@ -11,7 +11,8 @@ export type DomainErrorKind =
   | 'unprocessable' // well formed, but refers to something unusable
   | 'throttled'
   | 'payment_declined'
-  | 'gateway_failed';
+  | 'gateway_failed' // the processor failed: no money moved
+  | 'gateway_timeout'; // the processor did not answer in time: the outcome is not known yet
 
 export abstract class DomainError extends Error {
   /** Stable, kebab-case identifier; it becomes the problem `type` a client can switch on. */

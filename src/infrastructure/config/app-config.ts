@@ -94,6 +94,8 @@ export interface OrderingConfig {
 export interface PaymentsConfig {
   /** Simulated processor latency, to exercise timeouts and retries. */
   readonly gatewayLatencyMs: number;
+  /** The longest a request waits for the processor's answer; shorter than `reconcileAfterSeconds`. */
+  readonly gatewayTimeoutMs: number;
   /** A transaction pending longer than this is settled by reconciliation through the gateway. */
   readonly reconcileAfterSeconds: number;
   readonly reconcileSweepSeconds: number;

@@ -17,6 +17,8 @@ import {
 
 import { parseTrustedProxies } from './trusted-proxies';
 
+export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
@@ -150,6 +152,21 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   PAYMENT_RECONCILE_AFTER_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @ValidateBy({
+    name: 'beforeReconciliation',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) =>
+        typeof value === 'number' && value < ((object as Environment).PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS) * 1000,
+      defaultMessage: () =>
+        'PAYMENT_GATEWAY_TIMEOUT_MS must be shorter than PAYMENT_RECONCILE_AFTER_SECONDS: reconciliation must not settle a transaction whose request still waits for the processor',
+    },
+  })
+  PAYMENT_GATEWAY_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   PAYMENT_RECONCILE_SWEEP_SECONDS?: number;

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DEFAULT_RETRY_DELAYS_SECONDS } from '../../domain/webhooks/webhook-delivery';
 import type { AppConfig } from './app-config';
-import { Environment } from './environment';
+import { DEFAULT_RECONCILE_AFTER_SECONDS, Environment } from './environment';
 import { parseTrustedProxies } from './trusted-proxies';
 
 /** A configuration that cannot run: the message names every offending setting. */
@@ -16,6 +16,17 @@ export class ConfigError extends Error {
 }
 
 const unset = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+function paymentsConfig(env: Environment): AppConfig['payments'] {
+  const reconcileAfterSeconds = env.PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS;
+  return {
+    gatewayLatencyMs: env.PAYMENT_GATEWAY_LATENCY_MS ?? 0,
+    // Half the grace by default, 20 s at most: validation refuses a wait as long as the grace.
+    gatewayTimeoutMs: env.PAYMENT_GATEWAY_TIMEOUT_MS ?? Math.min(20_000, (reconcileAfterSeconds * 1000) / 2),
+    reconcileAfterSeconds,
+    reconcileSweepSeconds: env.PAYMENT_RECONCILE_SWEEP_SECONDS ?? 30,
+  };
+}
 
 /** Reads, validates and types the configuration. Throws ConfigError naming each bad setting. */
 export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
@@ -90,11 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     },
     seedDemoData: env.SEED_DEMO_DATA === undefined ? nodeEnv === 'development' && !env.DATABASE_URL : env.SEED_DEMO_DATA === 'true',
     reportMaxDays: env.REPORT_MAX_DAYS ?? 731,
-    payments: {
-      gatewayLatencyMs: env.PAYMENT_GATEWAY_LATENCY_MS ?? 0,
-      reconcileAfterSeconds: env.PAYMENT_RECONCILE_AFTER_SECONDS ?? 60,
-      reconcileSweepSeconds: env.PAYMENT_RECONCILE_SWEEP_SECONDS ?? 30,
-    },
+    payments: paymentsConfig(env),
     mail: {
       // Validation already refused production without SMTP_URL unless mail is disabled: the log is for development.
       transport: env.MAIL_DISABLED === 'true' ? 'disabled' : env.SMTP_URL ? 'smtp' : 'log',

@@ -17,6 +17,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   unprocessable: 422,
   throttled: 429,
   gateway_failed: 502,
+  gateway_timeout: 504,
 };
 
 export interface MappedProblem {

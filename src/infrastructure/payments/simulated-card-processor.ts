@@ -22,7 +22,8 @@ export abstract class GatewayLatency {
 /**
  * A simulated card processor: the default adapter of the payment gateway port. It keeps what it did per
  * reference, so a repeated call with the same reference answers the same and never charges twice, like a real
- * processor's idempotency keys. Its memory is this process's: a stand-in, not a ledger.
+ * processor's idempotency keys. Like a processor, it charges when a call arrives and answers after its latency, so
+ * `find` knows a charge whose answer is still on its way. Its memory is this process's: a stand-in, not a ledger.
  */
 @Injectable()
 export class SimulatedCardProcessor extends PaymentGateway {
@@ -33,28 +34,35 @@ export class SimulatedCardProcessor extends PaymentGateway {
   }
 
   async charge(request: { reference: string; paymentMethod: string }): Promise<ChargeOutcome> {
+    const outcome = this.processed.get(request.reference) ?? this.receiveCharge(request);
     await this.respondAfterLatency();
-    const known = this.processed.get(request.reference);
-    if (known) return known;
-    const behaviour = TEST_PAYMENT_METHODS[request.paymentMethod as TestPaymentMethod] ?? 'card_declined';
-    if (behaviour === 'processing_error') throw new GatewayUnavailable();
-    const outcome: ChargeOutcome =
-      behaviour === 'succeeds' ? { status: 'succeeded', gatewayReference: `ch_${randomUUID()}` } : { status: 'declined', failureCode: behaviour };
-    this.processed.set(request.reference, outcome);
+    if (!outcome) throw new GatewayUnavailable();
     return outcome;
   }
 
   async refund(request: { reference: string; chargeReference: string }): Promise<ChargeOutcome> {
+    const outcome = this.processed.get(request.reference) ?? this.record(request.reference, { status: 'succeeded', gatewayReference: `re_${randomUUID()}` });
     await this.respondAfterLatency();
-    const known = this.processed.get(request.reference);
-    if (known) return known;
-    const outcome: ChargeOutcome = { status: 'succeeded', gatewayReference: `re_${randomUUID()}` };
-    this.processed.set(request.reference, outcome);
     return outcome;
   }
 
   async find(reference: string): Promise<ChargeOutcome | null> {
     return this.processed.get(reference) ?? null;
+  }
+
+  /** What the test payment method does on arrival; undefined (nothing recorded, nothing charged) for a processing error. */
+  private receiveCharge(request: { reference: string; paymentMethod: string }): ChargeOutcome | undefined {
+    const behaviour = TEST_PAYMENT_METHODS[request.paymentMethod as TestPaymentMethod] ?? 'card_declined';
+    if (behaviour === 'processing_error') return undefined;
+    return this.record(
+      request.reference,
+      behaviour === 'succeeds' ? { status: 'succeeded', gatewayReference: `ch_${randomUUID()}` } : { status: 'declined', failureCode: behaviour },
+    );
+  }
+
+  private record(reference: string, outcome: ChargeOutcome): ChargeOutcome {
+    this.processed.set(reference, outcome);
+    return outcome;
   }
 
   private async respondAfterLatency(): Promise<void> {

@@ -26,10 +26,12 @@ export class OrderPaymentsController {
   @ApiOperation({
     operationId: 'payOrder',
     summary: 'Charge the order total through the payment gateway',
-    description: 'Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged.',
+    description:
+      'Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged. ' +
+      'No answer from the gateway in time: 504 with the transactionId, which stays pending until reconciliation settles it; the same 504 is replayed for the key.',
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })
-  @ApiProblems(402, 403, 404, 413, 415, 502)
+  @ApiProblems(402, 403, 404, 413, 415, 502, 504)
   async pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) orderId: string, @Body() body: PayOrderDto): Promise<TransactionDto> {
     return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod }));
   }
@@ -40,10 +42,12 @@ export class OrderPaymentsController {
   @ApiOperation({
     operationId: 'refundOrder',
     summary: 'Refund part or all of a paid order',
-    description: 'Refunds never add up to more than the paid amount (409). When they reach it, the order becomes refunded.',
+    description:
+      'Refunds never add up to more than the paid amount (409). When they reach it, the order becomes refunded. ' +
+      'Gateway error or refusal: 502, nothing refunded. No answer from the gateway in time: 504 with the transactionId, settled later by reconciliation; the same 504 is replayed for the key.',
   })
-  @ApiCreatedResponse({ type: TransactionDto, description: 'The refund transaction.' })
-  @ApiProblems(404, 413, 415, 502)
+  @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded refund transaction.' })
+  @ApiProblems(404, 413, 415, 502, 504)
   async refund(@Param('id', uuidParam) orderId: string, @Body() body: RefundOrderDto): Promise<TransactionDto> {
     return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason }));
   }

@@ -31,7 +31,10 @@ import { StoreCurrencyConstraint } from '../shared/store-currency.constraint';
     {
       provide: ReconciliationPolicy,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): ReconciliationPolicy => ({ graceSeconds: config.payments.reconcileAfterSeconds }),
+      useFactory: (config: AppConfig): ReconciliationPolicy => ({
+        callDeadlineMs: config.payments.gatewayTimeoutMs,
+        graceSeconds: config.payments.reconcileAfterSeconds,
+      }),
     },
     PaymentSettlement,
     PayOrder,

@@ -13,8 +13,9 @@ const meaning: Record<number, string> = {
   415: 'The body is not application/json.',
   422: 'Well formed, but refers to something that cannot be used.',
   429: 'Too many requests; see Retry-After.',
-  502: 'The payment gateway failed; nothing was charged; retry.',
+  502: 'The payment gateway failed; no money moved; retry.',
   503: 'A dependency (the database) is unavailable; retry later.',
+  504: 'The payment gateway did not answer in time; the transaction named stays pending until reconciliation settles it; do not retry.',
 };
 
 /** Declares the problem responses an operation can give, each with the shared Problem schema. */

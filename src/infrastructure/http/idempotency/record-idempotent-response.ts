@@ -6,8 +6,9 @@ import type { RequestWithClaim } from './idempotency.interceptor';
 const logger = new Logger('Idempotency');
 
 /**
- * Stores the response a claimed idempotent request ends with, exactly as sent, success or client error.
- * A server error releases the key instead, so the client's retry runs again rather than replaying a failure.
+ * Stores the response a claimed idempotent request ends with, exactly as sent, success or client error, and a 504:
+ * the processor did not answer, so the charge or refund may have happened, and a retry must not send it again. Any
+ * other server error releases the key instead, so the client's retry runs again rather than replaying a failure.
  */
 export function recordIdempotentResponses(fastify: FastifyInstance, store: () => IdempotencyStore): void {
   // A callback hook: the requests that claim no key (nearly all) pass without a promise of their own.
@@ -20,7 +21,7 @@ export function recordIdempotentResponses(fastify: FastifyInstance, store: () =>
 
 async function record(store: IdempotencyStore, claim: NonNullable<RequestWithClaim['idempotencyClaim']>, reply: FastifyReply, payload: unknown): Promise<void> {
   try {
-    if (reply.statusCode >= 500) {
+    if (reply.statusCode >= 500 && reply.statusCode !== 504) {
       await store.release(claim.scope, claim.key);
     } else {
       const contentType = String(reply.getHeader('content-type') ?? 'application/json');
