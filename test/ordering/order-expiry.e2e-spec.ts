@@ -1,5 +1,5 @@
 import { asAdmin, newCustomer, newProduct, placeOrder, stockOf } from '../support/journeys';
-import { Clock, OrderExpiryScheduler } from '../support/built';
+import { Clock, MikroORM, OrderExpiryScheduler } from '../support/built';
 import { ManualClock } from '../support/manual-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -36,5 +36,36 @@ describe('Expiry of unpaid orders', () => {
     expect(await stockOf(t.http, product.id)).toBe(8);
     const pay = await t.http.post(`/api/v1/orders/${stale.body.id}/payments`, { paymentMethod: 'pm_card_visa' }, { token: customer.token, headers: { 'idempotency-key': 'late-payment' } });
     expect(pay.status).toBe(409);
+  });
+
+  // A placement takes its products in id order; a sweep that released the first-due order's product before the
+  // next one's held one product while it waited for another, the other way round: a deadlock, and a 500.
+  it('puts a batch\'s stock back in product order, each product once, as a placement takes it', async () => {
+    clock.advance(61);
+    await sweep(); // what the test before left unpaid
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const first = await newProduct(t.http, admin.token, { stock: 10 });
+    const second = await newProduct(t.http, admin.token, { stock: 10 });
+    const [low, high] = [first.id, second.id].sort();
+    await placeOrder(t.http, customer.token, [{ productId: high, quantity: 1 }]);
+    clock.advance(1);
+    await placeOrder(t.http, customer.token, [{ productId: low, quantity: 2 }]);
+    clock.advance(1);
+    await placeOrder(t.http, customer.token, [{ productId: high, quantity: 3 }]);
+    clock.advance(61);
+
+    const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
+    try {
+      expect(await sweep()).toBe(3);
+      const putBack = statements.mock.calls.filter(([sql]) => String(sql).startsWith('update products set stock = stock +')).map(([, params]) => params);
+      expect(putBack).toEqual([
+        [2, low],
+        [4, high],
+      ]);
+    } finally {
+      statements.mockRestore();
+    }
+    expect([await stockOf(t.http, low), await stockOf(t.http, high)]).toEqual([10, 10]);
   });
 });
