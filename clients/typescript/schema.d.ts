@@ -724,6 +724,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         FieldErrorDto: {
             /** @example items[0].quantity */
             field: string;
@@ -755,10 +759,6 @@ export interface components {
             traceId: string;
             /** @description One entry per invalid field (validation errors only). */
             errors?: components["schemas"]["FieldErrorDto"][];
-        };
-        LivenessDto: {
-            /** @enum {string} */
-            status: "ok";
         };
         DependencyStatusDto: {
             /** @enum {string} */
@@ -1375,15 +1375,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -1414,15 +1405,6 @@ export interface operations {
             };
             /** @description The request is invalid (query, path or body). */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1477,15 +1459,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -1528,23 +1501,6 @@ export interface operations {
             };
             /** @description The request is invalid (body, query or path). */
             400: {
-                headers: {
-                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests allowed per window for this client IP. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets. */
-                    "X-RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -1700,11 +1656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended.
-             *
-             *     Not authenticated: the bearer token is missing, invalid, expired or its session has ended.
-             */
+            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
             401: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -1844,11 +1796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended.
-             *
-             *     Not authenticated: the bearer token is missing, invalid, expired or its session has ended.
-             */
+            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
             401: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -2089,23 +2037,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
-                headers: {
-                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests allowed per window for this client IP. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets. */
-                    "X-RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2228,23 +2159,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
-                headers: {
-                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests allowed per window for this client IP. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets. */
-                    "X-RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2352,23 +2266,6 @@ export interface operations {
             };
             /** @description The request is invalid (body, query or path). */
             400: {
-                headers: {
-                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests allowed per window for this client IP. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets. */
-                    "X-RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
-            401: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

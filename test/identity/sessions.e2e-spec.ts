@@ -46,6 +46,23 @@ describe('Sessions: refresh rotation, logout, password change', () => {
     expect((await refresh(customer.refreshToken)).status).toBe(401);
   });
 
+  // Clients send their bearer with every request: a stale one must not stop them from getting a fresh one.
+  it('reads no bearer on the routes open to anyone but those that answer some callers more', async () => {
+    const customer = await newCustomer(t.http);
+    const stale = customer.token;
+    expect((await t.http.post('/api/v1/auth/logout', undefined, { token: stale })).status).toBe(204);
+    for (const token of [stale, 'not.a.token']) {
+      const session = await logIn(t.http, customer.email, PASSWORD);
+      expect((await t.http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }, { token })).status).toBe(200);
+      expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD }, { token })).status).toBe(200);
+      expect((await t.http.get('/health/live', { token })).status).toBe(200);
+      // The catalogue shows admins more, so a token sent there is checked.
+      const products = await t.http.get('/api/v1/products', { token });
+      expect(products.status).toBe(401);
+      expect(products.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+
   it('refuses garbage and unknown refresh tokens', async () => {
     expect((await refresh('garbage')).status).toBe(401);
     expect((await refresh('01937c5e-8a4b-7cde-9f01-23456789abcd.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401);

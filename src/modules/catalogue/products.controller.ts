@@ -40,7 +40,7 @@ export class ProductsController {
     private readonly archiveProduct: ArchiveProduct,
   ) {}
 
-  @Public()
+  @Public('reads-caller')
   @Get()
   @ApiOperation({
     operationId: 'listProducts',
@@ -57,7 +57,7 @@ export class ProductsController {
     return pageDto(page, ProductDto.from);
   }
 
-  @Public()
+  @Public('reads-caller')
   @Get(':id')
   @ApiOperation({
     operationId: 'getProduct',

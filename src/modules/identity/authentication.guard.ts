@@ -2,13 +2,13 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { SessionEnded } from '../../domain/identity/identity.errors';
-import { IS_PUBLIC } from '../shared/public.decorator';
+import { IS_PUBLIC, type Publicity } from '../shared/public.decorator';
 import { AuthenticationRequired } from './authentication-required.error';
 
 /**
  * Global: every route needs a valid access token of an open session unless it is marked @Public(). A public
- * route that is sent a token still authenticates it, so it can show admins more (archived products); a bad
- * token there is refused rather than silently ignored.
+ * route reads no token unless it answers some callers more (`@Public('reads-caller')`: admins see archived
+ * products); there a sent token is authenticated, and a bad one refused rather than silently ignored.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
@@ -17,8 +17,9 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic && !sentToken(context) ? true : super.canActivate(context);
+    const publicity = this.reflector.getAllAndOverride<Publicity | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (publicity === 'ignores-token' || (publicity === 'reads-caller' && !sentToken(context))) return true;
+    return super.canActivate(context);
   }
 
   override handleRequest<T>(error: unknown, actor: T, _info: unknown, context: ExecutionContext): T {

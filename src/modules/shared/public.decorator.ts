@@ -5,9 +5,17 @@ import { ApiProblems } from './api-problems.decorator';
 
 export const IS_PUBLIC = 'isPublic';
 
+/** How a route open to anonymous callers treats a bearer token sent anyway. */
+export type Publicity = 'ignores-token' | 'reads-caller';
+
 /**
- * Marks a route or controller as open to anonymous callers; everything else requires a bearer token. A token
- * that is sent anyway is still verified (admins see more on some public routes), so a bad one is a 401 here too.
- * The document says so: anonymous (`{}`) or bearer.
+ * Marks a route or controller as open to anonymous callers; everything else requires a bearer token. By default a
+ * token sent anyway is not even read: logging in, refreshing (whose point is an access token that has run out),
+ * registering or a probe must not fail on a stale token a client sends with every request. A route that answers
+ * some callers more (admins see archived products) takes `'reads-caller'`: a sent token is verified, so a bad one is
+ * a 401 there, and the document says anonymous (`{}`) or bearer.
  */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}), ApiBearerAuth(BEARER_SCHEME), ApiProblems(401));
+export const Public = (publicity: Publicity = 'ignores-token') =>
+  publicity === 'reads-caller'
+    ? applyDecorators(SetMetadata(IS_PUBLIC, publicity), ApiSecurity({}), ApiBearerAuth(BEARER_SCHEME), ApiProblems(401))
+    : applyDecorators(SetMetadata(IS_PUBLIC, publicity), ApiSecurity({}));
