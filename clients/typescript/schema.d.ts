@@ -759,6 +759,43 @@ export interface components {
             traceId: string;
             /** @description One entry per invalid field (validation errors only). */
             errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * Format: uuid
+             * @description The transaction concerned: the declined payment (402), the failed call (502), the one left pending (504).
+             */
+            transactionId?: string;
+            /**
+             * @description Why the processor declined the payment (402).
+             * @example card_declined
+             */
+            failureCode?: string;
+            /** @description The products short of stock (409 out-of-stock) or not on sale (422). */
+            productIds?: string[];
+            /**
+             * Format: int64
+             * @description Minor units still refundable (409 refund-exceeds-paid-amount).
+             */
+            refundableAmount?: number;
+            /**
+             * Format: uuid
+             * @description The order whose status refuses the transition (409 illegal-order-transition).
+             */
+            orderId?: string;
+            /**
+             * @description Its status now (409 illegal-order-transition).
+             * @example paid
+             */
+            currentStatus?: string;
+            /**
+             * @description The status asked for (409 illegal-order-transition).
+             * @example cancelled
+             */
+            requestedStatus?: string;
+            /**
+             * Format: int64
+             * @description Seconds to wait, as Retry-After says (429 account-locked and the like).
+             */
+            retryAfterSeconds?: number;
         };
         DependencyStatusDto: {
             /** @enum {string} */
@@ -1667,6 +1704,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1807,6 +1846,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1914,7 +1955,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (query, path or body). */
+            /** @description The request is invalid (body, query or path). */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -1933,6 +1974,42 @@ export interface operations {
             };
             /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
             401: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -2400,7 +2477,7 @@ export interface operations {
                     "application/json": components["schemas"]["MailAcceptedDto"];
                 };
             };
-            /** @description The request is invalid (query, path or body). */
+            /** @description The request is invalid (body, query or path). */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -2428,6 +2505,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2436,6 +2515,40 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -2547,6 +2660,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2653,6 +2768,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2792,6 +2909,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2932,6 +3051,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3090,6 +3211,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3211,6 +3334,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3370,6 +3495,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,6 +3697,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,6 +3822,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3869,6 +4000,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3978,7 +4111,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -4006,6 +4143,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4063,8 +4202,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -4182,6 +4355,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4394,6 +4569,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4500,6 +4677,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4693,6 +4872,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4803,7 +4984,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -4831,6 +5016,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4871,8 +5058,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -4958,7 +5179,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -4986,6 +5211,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5043,8 +5270,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -5166,6 +5427,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5440,6 +5703,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5691,6 +5956,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5795,6 +6062,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5938,6 +6207,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6064,6 +6335,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6188,6 +6461,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6311,6 +6586,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6466,6 +6743,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6592,7 +6871,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -6620,6 +6903,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6660,8 +6945,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -6779,6 +7098,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6940,7 +7261,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -6968,6 +7293,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7008,8 +7335,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -7095,7 +7456,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -7123,6 +7488,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7180,8 +7547,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;
@@ -7300,6 +7701,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7428,7 +7831,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
             };
-            /** @description The request is invalid (body, query or path). */
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
@@ -7456,6 +7863,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7513,8 +7922,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A path parameter is longer than 200 characters. */
             414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

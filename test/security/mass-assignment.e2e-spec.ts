@@ -36,4 +36,21 @@ describe('Mass assignment on every documented write', () => {
       for (const name of Object.keys(extra)) expect({ operation: op.operation.operationId, fields }).toEqual({ operation: op.operation.operationId, fields: expect.arrayContaining([name]) });
     }
   });
+
+  it('refuses a body on every documented write that takes none, and takes the empty {} some clients send', async () => {
+    const bodiless = operationsOf(document).filter((op) => op.method !== 'GET' && !op.operation.requestBody);
+    expect(bodiless.length).toBeGreaterThanOrEqual(9);
+    for (const op of bodiless) {
+      for (const body of [injected, [], 'text', 0]) {
+        const reply = await t.http.request<any>(op.method, urlOf(op), body, { token: tokenFor(op) });
+        expect({ operation: op.operation.operationId, status: reply.status, errors: reply.body.errors }).toEqual({
+          operation: op.operation.operationId,
+          status: 400,
+          errors: [{ field: 'body', message: 'this operation takes no body' }],
+        });
+      }
+    }
+    const order = `/api/v1/orders/${randomUUID()}/cancel`;
+    expect((await t.http.post(order, {}, { token: customer.token })).status).toBe(404);
+  });
 });

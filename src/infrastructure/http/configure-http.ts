@@ -9,7 +9,7 @@ import { RequestScope, runInRequestScope } from '../request-scope';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
-import { refuseUnstorableText } from './refuse-unstorable-text';
+import { screenRequestInput } from './screen-request-input';
 import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
 import { SECURITY_HEADERS } from './security-headers';
@@ -26,7 +26,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   // JSON is the only body format; anything else is answered 415 by Fastify instead of reaching a handler.
   fastify.removeContentTypeParser('text/plain');
-  refuseUnstorableText(fastify);
+  screenRequestInput(fastify);
 
   const orm = app.get(MikroORM);
   // One hook for what every request needs first: the headers every reply carries, and the scope the rest of the

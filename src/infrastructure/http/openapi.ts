@@ -87,11 +87,16 @@ const rateLimitHeaders = {
 };
 
 /**
- * Responses every operation can give: 400 (any query or body is checked, NUL characters refused everywhere) and a
- * bare 500 for a bug; one with a path parameter also 414, which the router answers for a parameter longer than it
+ * Responses every operation can give: 400 (any query or body is checked, text PostgreSQL cannot store refused
+ * everywhere) and a bare 500 for a bug; a 401 names its scheme in WWW-Authenticate; one with a path parameter also 414, which the router answers for a parameter longer than it
  * accepts; every API operation also 429 past the per-IP rate limit and 503 when the database is away.
  * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
  */
+const wwwAuthenticate = {
+  description: 'The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused.',
+  schema: { type: 'string', maxLength: 200, pattern: '^Bearer( error="[a-z_]+")?$' },
+};
+
 function declareCommonResponses(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
   for (const [path, operations] of Object.entries(document.paths)) {
@@ -100,6 +105,7 @@ function declareCommonResponses(document: OpenAPIObject): void {
       const responses = operation.responses;
       responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
       responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
+      if (responses['401']) responses['401'].headers = { 'WWW-Authenticate': wwwAuthenticate, ...responses['401'].headers };
       if (path.includes('{')) {
         responses['414'] ??= { description: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`, content: problem };
       }

@@ -7,10 +7,11 @@ import { ListProducts } from '../../application/catalogue/list-products';
 import { productView } from '../../application/catalogue/product-views';
 import { UpdateProduct } from '../../application/catalogue/update-product';
 import type { Actor } from '../../application/shared/actor';
-import { isStorableText } from '../../infrastructure/http/refuse-unstorable-text';
+import { isStorableText } from '../../infrastructure/http/screen-request-input';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { NoBody } from '../shared/no-body.decorator';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { Public } from '../shared/public.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
@@ -97,6 +98,7 @@ export class ProductsController {
   }
 
   @Delete(':id')
+  @NoBody()
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({

@@ -12,6 +12,7 @@ import type { Actor } from '../../application/shared/actor';
 import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
+import { NoBody } from '../shared/no-body.decorator';
 import { Public } from '../shared/public.decorator';
 import { AcceptedRequests } from './accepted-requests';
 import { EmailVerificationConfirmDto, MailAcceptedDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/account-recovery.dto';
@@ -78,6 +79,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @NoBody()
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({
@@ -141,6 +143,7 @@ export class AuthController {
   }
 
   @Post('email-verification')
+  @NoBody()
   @HttpCode(202)
   @Authenticated()
   @ApiOperation({

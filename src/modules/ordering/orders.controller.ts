@@ -11,6 +11,7 @@ import { AdminOnly, Authenticated, RequiresRole } from '../shared/access.decorat
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { NoBody } from '../shared/no-body.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
@@ -73,6 +74,7 @@ export class OrdersController {
   }
 
   @Post(':id/cancel')
+  @NoBody()
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({
@@ -87,6 +89,7 @@ export class OrdersController {
   }
 
   @Post(':id/fulfil')
+  @NoBody()
   @HttpCode(200)
   @AdminOnly()
   @ApiOperation({

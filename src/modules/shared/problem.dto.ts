@@ -30,4 +30,29 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto], maxItems: 1000, description: 'One entry per invalid field (validation errors only).' })
   errors?: FieldErrorDto[];
+
+  // The members a client acts on, beside the standard ones, each on the problems named.
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'The transaction concerned: the declined payment (402), the failed call (502), the one left pending (504).' })
+  transactionId?: string;
+
+  @ApiPropertyOptional({ example: 'card_declined', maxLength: 64, pattern: '^[a-z_]{1,64}$', description: 'Why the processor declined the payment (402).' })
+  failureCode?: string;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, maxItems: 50, description: 'The products short of stock (409 out-of-stock) or not on sale (422).' })
+  productIds?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1e12, type: 'integer', description: 'Minor units still refundable (409 refund-exceeds-paid-amount).' })
+  refundableAmount?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'The order whose status refuses the transition (409 illegal-order-transition).' })
+  orderId?: string;
+
+  @ApiPropertyOptional({ example: 'paid', maxLength: 32, pattern: '^[a-z_]{1,32}$', description: 'Its status now (409 illegal-order-transition).' })
+  currentStatus?: string;
+
+  @ApiPropertyOptional({ example: 'cancelled', maxLength: 32, pattern: '^[a-z_]{1,32}$', description: 'The status asked for (409 illegal-order-transition).' })
+  requestedStatus?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 86_400, type: 'integer', description: 'Seconds to wait, as Retry-After says (429 account-locked and the like).' })
+  retryAfterSeconds?: number;
 }

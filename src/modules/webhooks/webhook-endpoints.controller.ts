@@ -12,6 +12,7 @@ import { UpdateWebhookEndpoint } from '../../application/webhooks/update-webhook
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { NoBody } from '../shared/no-body.decorator';
 import { PageQueryDto } from '../shared/page-query.dto';
 import { uuidParam } from '../shared/uuid-param.pipe';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
@@ -88,6 +89,7 @@ export class WebhookEndpointsController {
   }
 
   @Delete(':id')
+  @NoBody()
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({ operationId: 'deleteWebhookEndpoint', summary: 'Remove an endpoint and its deliveries', description: 'Nothing more is sent to it.' })
@@ -98,6 +100,7 @@ export class WebhookEndpointsController {
   }
 
   @Post(':id/rotate-secret')
+  @NoBody()
   @AdminOnly()
   @ApiOperation({
     operationId: 'rotateWebhookSecret',
@@ -114,6 +117,7 @@ export class WebhookEndpointsController {
   }
 
   @Post(':id/test')
+  @NoBody()
   @HttpCode(202)
   @AdminOnly()
   @ApiOperation({
@@ -142,6 +146,7 @@ export class WebhookEndpointsController {
   }
 
   @Post(':id/deliveries/:deliveryId/retry')
+  @NoBody()
   @HttpCode(202)
   @AdminOnly()
   @ApiParam({ name: 'deliveryId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
