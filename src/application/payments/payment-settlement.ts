@@ -11,11 +11,6 @@ import { PayableOrders } from './payable-orders';
 import { ReconciliationPolicy } from './reconciliation-policy';
 import { TransactionRepository } from './transaction.repository';
 
-/**
- * Records what the processor answered for a pending transaction, and what follows for its order: a paid
- * order after a payment, a refunded one once refunds reach the paid amount. Shared by the request path and
- * reconciliation, so both settle a transaction the same way.
- */
 const NO_ANSWER = Symbol('no answer');
 
 /** What `answer` settles to within `ms`, or NO_ANSWER. A later rejection is still handled (by the race). */
@@ -25,6 +20,11 @@ function within<T>(answer: Promise<T>, ms: number): Promise<T | typeof NO_ANSWER
   return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Records what the processor answered for a pending transaction, and what follows for its order: a paid
+ * order after a payment, a refunded one once refunds reach the paid amount. Shared by the request path and
+ * reconciliation, so both settle a transaction the same way.
+ */
 @Injectable()
 export class PaymentSettlement {
   constructor(

@@ -14,7 +14,6 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-
 import { parseTrustedProxies } from './trusted-proxies';
 
 export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;

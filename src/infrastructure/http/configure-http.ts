@@ -7,11 +7,12 @@ import { HttpMetrics } from '../metrics/http-metrics';
 import { RefusedClients } from '../rate-limits/refused-clients';
 import { RequestScope, runInRequestScope } from '../request-scope';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { declareMatchedRoute, noteMatchedRoute } from './matched-route';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
-import { screenRequestInput } from './screen-request-input';
 import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
+import { screenRequestInput } from './screen-request-input';
 import { SECURITY_HEADERS } from './security-headers';
 import { resolveConstraintsFrom } from './validation-container';
 
@@ -29,9 +30,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   screenRequestInput(fastify);
 
   const orm = app.get(MikroORM);
-  // One hook for what every request needs first: the headers every reply carries, and the scope the rest of the
-  // request runs in (its id for log lines, its EntityManager).
+  // One hook for what every request needs first: the route it matched, the headers every reply carries, and the
+  // scope the rest of the request runs in (its id for log lines, its EntityManager).
+  declareMatchedRoute(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
+    noteMatchedRoute(request);
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
@@ -51,7 +54,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   const metrics = app.get(HttpMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.record(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.record(request.method, request.matchedRoute || 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 

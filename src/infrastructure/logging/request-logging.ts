@@ -10,18 +10,18 @@ export function requestIdOfLine(): object {
 }
 
 /**
- * On Fastify's own hook: one line when an API request completes, or one that matched no route (warn for 4xx, error
- * for 5xx; probes of /health and scrapes of /metrics would drown the log; refusals past a rate limit are sampled per route, see
- * RefusalLogSampler); the request's id is in its RequestScope, opened by configureHttp. pino-http did both as Nest
+ * On Fastify's own hook: one line when an API request completes, or one that matched no route (warn for 4xx,
+ * error for 5xx; probes of /health and scrapes of /metrics would drown the log; refusals past a rate limit are
+ * sampled per route, see RefusalLogSampler); the request's id is in its RequestScope, opened by configureHttp. pino-http did both as Nest
  * middleware (through @fastify/middie), with a child logger that serialized the request, made for every request
  * whether it logged or not: an eighth of the CPU of a product read.
  */
 export function logRequests(fastify: FastifyInstance): void {
   const refusals = new RefusalLogSampler();
   fastify.addHook('onResponse', (request, reply, done) => {
-    // The matched route, not the URL, which a client may spell `/%61pi/...`; a path no route matched is logged too.
-    const route = request.routeOptions.url;
-    if (route === undefined || route.startsWith('/api/')) {
+    // A path no route matched is logged too (a scan, a client's mistake).
+    const route = request.matchedRoute;
+    if (route === '' || route.startsWith('/api/')) {
       const line: Record<string, unknown> = {
         req: { id: request.id, method: request.method, url: request.url },
         statusCode: reply.statusCode,

@@ -52,6 +52,6 @@ export class RefusedClients {
   }
 
   private keyOf(request: FastifyRequest): string {
-    return `${request.method} ${request.routeOptions.url}\u0000${normalizeIp(request.ip, this.ipv6SubnetPrefix)}`;
+    return `${request.method} ${request.matchedRoute}\u0000${normalizeIp(request.ip, this.ipv6SubnetPrefix)}`;
   }
 }

@@ -137,10 +137,7 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/**
- * The route the request matched (`/api/v1/auth/login`), not its URL: the router decodes the path before it matches,
- * so `/api/v1/%61uth/login` reaches the login handler while its URL does not start with `/api/v1/auth/`.
- */
-export const matchedRoute = (context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().routeOptions.url ?? '';
+/** The route the request matched, never its URL (see FastifyRequest.matchedRoute). */
+export const matchedRoute = (context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().matchedRoute;
 
 const isApiRequest = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/');
