@@ -9,6 +9,21 @@ describe('Stock under concurrent orders', () => {
   });
   afterAll(() => t.close());
 
+  // Each reservation bumps the product's version: an edit that read the product, then saved it, lost to any
+  // reservation in between (409). Under the product's row lock it waits for them instead.
+  it('lets an admin edit a product while orders reserve its stock: every edit goes through, no unit is lost', async () => {
+    const admin = await asAdmin(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 1000 });
+    const customers = await Promise.all([0, 1, 2, 3].map((i) => newCustomer(t.http, `Busy buyer ${i}`)));
+    const [orders, edits] = await Promise.all([
+      Promise.all(Array.from({ length: 40 }, (_, i) => placeOrder(t.http, customers[i % 4].token, [{ productId: product.id, quantity: 1 }]))),
+      Promise.all(Array.from({ length: 8 }, (_, i) => t.http.patch(`/api/v1/products/${product.id}`, { name: `Renamed ${i}` }, { token: admin.token }))),
+    ]);
+    expect(edits.map((reply) => reply.status)).toEqual(Array(8).fill(200));
+    expect(orders.map((reply) => reply.status)).toEqual(Array(40).fill(201));
+    expect(await stockOf(t.http, product.id)).toBe(960);
+  });
+
   it('sells the last 10 units exactly once among 40 concurrent orders', async () => {
     const admin = await asAdmin(t.http);
     const product = await newProduct(t.http, admin.token, { stock: 10 });

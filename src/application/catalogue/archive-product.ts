@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { ProductNotFound } from '../../domain/catalogue/catalogue.errors';
 import { Clock } from '../shared/clock';
+import { UnitOfWork } from '../shared/unit-of-work';
 import { ProductRepository } from './product.repository';
 
 @Injectable()
 export class ArchiveProduct {
   constructor(
     private readonly products: ProductRepository,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async execute(id: string): Promise<void> {
-    const product = await this.products.byId(id);
-    if (!product) throw new ProductNotFound(id);
-    product.archive(this.clock.now());
-    await this.products.save(product);
+  execute(id: string): Promise<void> {
+    return this.uow.run(async () => {
+      const product = await this.products.byIdForUpdate(id);
+      if (!product) throw new ProductNotFound(id);
+      product.archive(this.clock.now());
+      await this.products.save(product);
+    });
   }
 }

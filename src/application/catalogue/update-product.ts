@@ -3,6 +3,7 @@ import { ProductNotFound } from '../../domain/catalogue/catalogue.errors';
 import type { Product } from '../../domain/catalogue/product';
 import { Clock } from '../shared/clock';
 import { StoreCurrency, storeMoney } from '../shared/store-currency';
+import { UnitOfWork } from '../shared/unit-of-work';
 import { ProductRepository } from './product.repository';
 
 export interface UpdateProductInput {
@@ -18,15 +19,18 @@ export class UpdateProduct {
   constructor(
     private readonly products: ProductRepository,
     private readonly currency: StoreCurrency,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async execute(id: string, input: UpdateProductInput): Promise<Product> {
-    const product = await this.products.byId(id);
-    if (!product) throw new ProductNotFound(id);
-    const { price, ...rest } = input;
-    product.apply({ ...rest, ...(price ? { price: storeMoney(this.currency, price) } : {}) }, this.clock.now());
-    await this.products.save(product);
-    return product;
+  execute(id: string, input: UpdateProductInput): Promise<Product> {
+    return this.uow.run(async () => {
+      const product = await this.products.byIdForUpdate(id);
+      if (!product) throw new ProductNotFound(id);
+      const { price, ...rest } = input;
+      product.apply({ ...rest, ...(price ? { price: storeMoney(this.currency, price) } : {}) }, this.clock.now());
+      await this.products.save(product);
+      return product;
+    });
   }
 }

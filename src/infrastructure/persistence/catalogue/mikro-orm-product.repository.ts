@@ -1,4 +1,4 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -18,6 +18,10 @@ export class MikroOrmProductRepository extends ProductRepository {
 
   byId(id: string): Promise<Product | null> {
     return this.em.findOne(Product, { id });
+  }
+
+  byIdForUpdate(id: string): Promise<Product | null> {
+    return this.em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
   async add(product: Product): Promise<void> {

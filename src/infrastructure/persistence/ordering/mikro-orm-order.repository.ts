@@ -54,6 +54,15 @@ export class MikroOrmOrderRepository extends OrderRepository {
       [now, limit],
     );
     if (rows.length === 0) return [];
-    return this.em.find(Order, { id: { $in: rows.map((row) => row.id) } }, { refresh: true });
+    // Asked again now that the rows are locked: the statement above judged by its snapshot, taken before it
+    // locked, so a payment committed in between (its request held the order's lock, then let go) was not in it.
+    // A statement of its own sees it, and that order stays: its charge may already have gone through.
+    const paying = await this.em.execute<Array<{ order_id: string }>>(
+      `select order_id from transactions where type = 'payment' and status = 'pending' and order_id in (${rows.map(() => '?').join(', ')})`,
+      rows.map((row) => row.id),
+    );
+    const beingPaid = new Set(paying.map((row) => row.order_id));
+    const overdue = rows.filter((row) => !beingPaid.has(row.id));
+    return overdue.length === 0 ? [] : this.em.find(Order, { id: { $in: overdue.map((row) => row.id) } }, { refresh: true });
   }
 }
