@@ -34,6 +34,7 @@ describe('Forged and misused access tokens', () => {
       return `${header}.${b64({ ...claims, role: 'admin' })}.${signature}`;
     }],
     ['a token signed with another key', () => signed({ ...claims }, { secret: 'another-secret-of-sufficient-length!!' })],
+    ['a token that never expires (no exp)', () => signed({ sub: claims.sub, sid: claims.sid, role: claims.role, iss: claims.iss, aud: claims.aud })],
     ['an expired token', () => signed({ ...claims, exp: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) - 1000 })],
     ['a token of another type', () => signed({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 }, { typ: 'JWT' })],
     ['a token for another audience', () => signed({ ...claims, aud: 'someone-else', exp: Math.floor(Date.now() / 1000) + 600 })],

@@ -47,6 +47,14 @@ describe('Placing orders', () => {
     expect(await stockOf(t.http, mug.id)).toBe(8);
   });
 
+  // A total is a sum: it may pass the largest price a client may send, and the document allows what is replied.
+  it('places an order whose total passes the largest price, replying the total as documented', async () => {
+    const product = await newProduct(t.http, admin.token, { price: 1_000_000_000, stock: 20_000 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 10_000 }]);
+    expect(order.status).toBe(201);
+    expect(order.body.total).toEqual({ amount: 10_000_000_000_000, currency: 'USD' });
+  });
+
   it('reserves nothing on any line when one line is short', async () => {
     const plenty = await newProduct(t.http, admin.token, { stock: 50 });
     const scarce = await newProduct(t.http, admin.token, { stock: 2 });

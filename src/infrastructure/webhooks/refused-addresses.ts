@@ -5,8 +5,10 @@ import { BlockList, isIP } from 'node:net';
  * network (SSRF): unspecified, loopback, private (RFC 1918, unique local fc00::/7, the deprecated site-local
  * fec0::/10), carrier-grade NAT, link-local (169.254/16, fe80::/10, which hold the cloud metadata services
  * 169.254.169.254 and fd00:ec2::254), benchmarking, documentation, multicast and reserved ranges, the deprecated
- * IPv4-compatible ::/96 (::7f00:1 is 127.0.0.1 to some stacks) and local-use NAT64 (64:ff9b:1::/48, which translates
- * to whatever the local network routes). An IPv4 address embedded in IPv6 (::ffff:a.b.c.d, the well-known NAT64
+ * IPv4-compatible ::/96 (::7f00:1 is 127.0.0.1 to some stacks), local-use NAT64 (64:ff9b:1::/48, which translates
+ * to whatever the local network routes), and the other prefixes that carry an IPv4 address a router may deliver
+ * to: IPv4-translated ::ffff:0:0:0/96 (SIIT), 6to4 2002::/16 and Teredo 2001::/32, both deprecated tunnels no
+ * receiver needs. An IPv4 address embedded in IPv6 (::ffff:a.b.c.d, the well-known NAT64
  * prefix 64:ff9b::/96) is judged as the IPv4 address it carries.
  */
 const refused = new BlockList();
@@ -30,9 +32,12 @@ for (const [network, prefix] of [
 }
 for (const [network, prefix] of [
   ['::', 96], // IPv4-compatible (deprecated), with :: and ::1 in it
+  ['::ffff:0:0:0', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
+  ['2001::', 32],
   ['2001:db8::', 32],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],

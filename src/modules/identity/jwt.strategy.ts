@@ -14,6 +14,7 @@ const bearer = ExtractJwt.fromAuthHeaderAsBearerToken();
 interface AccessClaims {
   sub?: unknown;
   sid?: unknown;
+  exp?: unknown;
 }
 
 /**
@@ -42,7 +43,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(request: FastifyRequest, claims: AccessClaims): Promise<Actor> {
     if (tokenType(bearer(request as never)) !== ACCESS_TOKEN_TYPE) throw new SessionEnded();
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new SessionEnded();
+    // jsonwebtoken checks `exp` only when there is one; every token this app issues has one, and one without would
+    // never expire.
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') throw new SessionEnded();
     return this.authenticateSession.execute({ userId: claims.sub, sessionId: claims.sid });
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SkipThrottle, Throttle, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { declareMatchedRoute, noteMatchedRoute } from '../../infrastructure/http/matched-route';
 import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { SlidingWindowThrottlerStorage } from '../../infrastructure/rate-limits/sliding-window-throttler-storage';
 import { ApiThrottlerGuard } from './api-throttler.guard';
@@ -44,7 +45,14 @@ describe.each([
   let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(thingsModule(storage()), new FastifyAdapter(), { logger: false });
-    app.get(RefusedClients).refuseEarly(app.getHttpAdapter().getInstance());
+    const fastify = app.getHttpAdapter().getInstance();
+    // What configureHttp's first hook does for the app: the limits go by the route a request matched.
+    declareMatchedRoute(fastify);
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      noteMatchedRoute(request);
+      done();
+    });
+    app.get(RefusedClients).refuseEarly(fastify);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });

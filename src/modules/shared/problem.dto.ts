@@ -41,7 +41,7 @@ export class ProblemDto {
   @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid', maxLength: 36 }, maxItems: 50, description: 'The products short of stock (409 out-of-stock) or not on sale (422).' })
   productIds?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1e12, type: 'integer', description: 'Minor units still refundable (409 refund-exceeds-paid-amount).' })
+  @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, type: 'integer', description: 'Minor units still refundable (409 refund-exceeds-paid-amount).' })
   refundableAmount?: number;
 
   @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'The order whose status refuses the transition (409 illegal-order-transition).' })
