@@ -148,11 +148,27 @@ describe('Webhook deliveries', () => {
     const timedOut = await untilFirstAttempt(endpoint.id);
     expect(timedOut).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: null, lastError: `No answer within ${TIMEOUT_MS} ms` });
     expect(timedOut.lastLatencyMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    // The wait (1 s, give or take a fifth) runs from when the attempt gave up, not from when it started.
+    expect(Date.parse(timedOut.nextAttemptAt) - Date.parse(timedOut.lastAttemptAt)).toBeGreaterThanOrEqual(TIMEOUT_MS + 800);
     await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'succeeded');
     const attempts = receiver.at(endpoint.path);
     expect(attempts).toHaveLength(2);
     expect(attempts.map((webhook) => webhook.headers['webhook-id'])).toEqual([delivery.eventId, delivery.eventId]);
     expect(attempts.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
+  });
+
+  it('attempts several endpoints at once: a slow receiver holds one worker, not the others', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = (): { status: number; delayMs: number } => {
+      most = Math.max(most, ++inFlight);
+      setTimeout(() => inFlight--, TIMEOUT_MS * 0.8);
+      return { status: 200, delayMs: TIMEOUT_MS * 0.8 };
+    };
+    const endpoints = await Promise.all([1, 2, 3, 4].map(() => register(['order.placed'], slow)));
+    for (const endpoint of endpoints) await sendTest(endpoint.id);
+    await until(async () => (await Promise.all(endpoints.map(async (endpoint) => (await deliveriesOf(endpoint.id))[0].status))).every((status) => status === 'succeeded'));
+    expect(most).toBe(4);
   });
 
   it('gives up after the last retry, and a manual retry makes one more attempt with the same webhook-id', async () => {

@@ -112,7 +112,8 @@ export class DeliverDueWebhooks {
         await this.endpoints.disable(delivery.endpointId, `Disabled at ${attempt.at.toISOString()}: the receiver answered 410 Gone.`);
         return 'gone';
       case 'retry': {
-        const next = this.schedule.nextAttemptAfter(delivery.attempts, attempt.at);
+        // From when the attempt ended: counted from its start, a wait shorter than the timeout was spent waiting on it.
+        const next = this.schedule.nextAttemptAfter(delivery.attempts, this.clock.now());
         const recorded = next ? await this.deliveries.recordRetry(delivery, attempt, next) : await this.deliveries.recordFailure(delivery, attempt);
         if (!recorded) return 'superseded';
         const last = attempt.error ?? `answered ${attempt.responseStatus}`;

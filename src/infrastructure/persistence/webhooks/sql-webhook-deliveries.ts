@@ -51,12 +51,19 @@ interface ClaimedRow {
 const VIEW_COLUMNS = `id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, last_attempt_at, last_response_status,
   last_response_body, last_error, last_duration_ms, created_at, delivered_at`;
 
-/** Due deliveries by enabled endpoint: the index per endpoint is read for enabled endpoints only (2 parameters: now, now). */
+/**
+ * The first due delivery of each enabled endpoint: the index per endpoint is read for enabled endpoints only
+ * (2 parameters: now, now). Nothing is locked here: every lateral runs, so a lock in it took the first due delivery
+ * of every endpoint, and the claims made beside it by the other workers found nothing and stopped them.
+ */
 const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
   cross join lateral (select id, endpoint_id, next_attempt_at from webhook_deliveries
                        where endpoint_id = owner.id and ${LeasedOutbox.claimable()}
-                       order by next_attempt_at limit 1 for update skip locked) candidate
+                       order by next_attempt_at limit 1) candidate
   where owner.enabled`;
+
+/** How many endpoints' first due deliveries a claim looks at: more than the workers claiming at once. */
+const CLAIM_CANDIDATES = 32;
 
 /**
  * The `webhook_deliveries` table. Queueing goes through the caller's EntityManager, so it joins the transaction it
@@ -122,8 +129,13 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
   async claimNext(now: Date, leaseUntil: Date): Promise<ClaimedDelivery | undefined> {
     const row = await this.outbox.claim<ClaimedRow>(
       {
-        due: `select candidate.id, candidate.endpoint_id, candidate.next_attempt_at from ${DUE_BY_ENABLED_ENDPOINT} order by candidate.next_attempt_at limit 1`,
-        params: [now, now],
+        // The oldest of the candidates no other claim holds, locked alone; the condition is checked again on the row
+        // as locked, so one claimed and committed since the candidates were read is passed over, not claimed twice.
+        due: `select d.id, d.endpoint_id, d.next_attempt_at from webhook_deliveries d
+               where d.id in (select candidate.id from ${DUE_BY_ENABLED_ENDPOINT} order by candidate.next_attempt_at limit ${CLAIM_CANDIDATES})
+                 and ${LeasedOutbox.claimable('d')}
+               order by d.next_attempt_at limit 1 for update skip locked`,
+        params: [now, now, now, now],
         join: 'join webhook_endpoints e on e.id = due.endpoint_id',
         returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
           due.next_attempt_at as due_at, e.secret_ciphertext, e.previous_secrets`,
@@ -158,7 +170,7 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
 
   async backlogAgeSeconds(now: Date): Promise<number> {
     const [{ oldest }] = await this.em.execute<Array<{ oldest: Instant | null }>>(
-      `select min(candidate.next_attempt_at) as oldest from ${DUE_BY_ENABLED_ENDPOINT.replace(' for update skip locked', '')}`,
+      `select min(candidate.next_attempt_at) as oldest from ${DUE_BY_ENABLED_ENDPOINT}`,
       [now, now],
     );
     return oldest === null ? 0 : Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000);
