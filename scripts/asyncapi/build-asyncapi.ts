@@ -23,7 +23,7 @@ const webhookHeaders = {
       pattern: '^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$',
       description:
         'Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>`, keyed by the base64-decoded ' +
-        'part of the endpoint\'s secret after `whsec_`; two during the 24 hours after a secret rotation. Accept if any one matches.',
+        'part of the endpoint\'s secret after `whsec_`; one more for each secret rotated away in the last 24 hours. Accept if any one matches.',
     },
   },
 };
