@@ -38,6 +38,7 @@ export { leaseSize, PostgresThrottlerStorage } from './infrastructure/rate-limit
 export { RefusedClients } from './infrastructure/rate-limits/refused-clients';
 export { RATE_LIMIT_STORAGE } from './infrastructure/rate-limits/throttler-storage.module';
 export { DestinationGuard } from './infrastructure/webhooks/destination-guard';
+export { DemoDataSeeder } from './modules/demo/demo-data.seeder';
 export { AcceptedRequests } from './modules/identity/accepted-requests';
 export { MailDeliveryScheduler } from './modules/notifications/mail-delivery.scheduler';
 export { OrderExpiryScheduler } from './modules/ordering/order-expiry.scheduler';

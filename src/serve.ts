@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
@@ -9,6 +10,12 @@ export function serve(): void {
     console.error('Start-up failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** Where a browser on this machine reaches the server: an address bound on every interface is reached as localhost. */
+function urlOf({ address, port, family }: AddressInfo): string {
+  const host = address === '0.0.0.0' || address === '::' ? 'localhost' : family === 'IPv6' ? `[${address}]` : address;
+  return `http://${host}:${port}`;
 }
 
 async function start(): Promise<void> {
@@ -48,7 +55,7 @@ async function start(): Promise<void> {
     logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
   }
   await app.listen({ port: config.port, host: config.host });
-  const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const where = urlOf(app.getHttpServer().address() as AddressInfo);
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
   logger.log(`Commerce Backend is serving ${where}/api/v1 on ${database}. Swagger UI: ${where}/docs`);
 }

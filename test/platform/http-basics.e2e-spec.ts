@@ -81,6 +81,17 @@ describe('HTTP basics', () => {
     expect(linesOf('trace-probe')).toEqual([]);
   });
 
+  // No rate limit stands before a path no route matched: a scan of a thousand paths must not write a thousand lines.
+  it('logs a flood of requests that matched no route once a second, counting the rest', async () => {
+    const scanned = (line: Record<string, unknown>) => String((line.req as { url?: string } | undefined)?.url).startsWith('/scanned-');
+    for (let i = 0; i < 50; i++) expect((await t.app.inject({ method: 'POST', url: `/scanned-${i}` })).statusCode).toBe(404);
+    expect(t.logs.filter(scanned).length).toBeLessThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await t.app.inject({ method: 'POST', url: '/scanned-after' });
+    expect(t.logs.filter(scanned).at(-1)).toMatchObject({ msg: 'request matched no route', unmatchedUnlogged: expect.any(Number) });
+    expect((t.logs.filter(scanned).at(-1) as { unmatchedUnlogged: number }).unmatchedUnlogged).toBeGreaterThanOrEqual(48);
+  });
+
   it('logs no credential: password, access or refresh token, idempotency key', async () => {
     const customer = await newCustomer(t.http, 'Logged');
     const key = 'idempotency-key-that-must-not-be-logged';

@@ -18,7 +18,7 @@ describe('Product sales, the top-products read model', () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const top = await t.http.get(`/api/v1/reports/top-products?from=${day(-1)}&to=${day(1)}&limit=100`, { token: admin.token });
     expect(top.status).toBe(200);
-    return top.body.find((row: { productId: string }) => row.productId === productId) as { unitsSold: number; revenue: { amount: number } } | undefined;
+    return top.body.find((row: { productId: string }) => row.productId === productId) as { name: string; unitsSold: number; revenue: { amount: number } } | undefined;
   };
 
   /** An order of `quantity` of a fresh product at 700, paid. */
@@ -40,6 +40,16 @@ describe('Product sales, the top-products read model', () => {
     const redelivered = { id: 'a redelivery', type: 'order.paid', aggregateId: orderId, occurredAt: new Date(), payload: {} };
     await t.app.get(RecordProductSales).handleAll([redelivered, redelivered]);
     expect(await sold(product.id)).toMatchObject({ unitsSold: 3, revenue: { amount: 2100 } });
+  });
+
+  it('names a product as the catalogue names it now, not by one of the names it was sold under', async () => {
+    const { product } = await paidOrder(1);
+    expect((await t.http.patch(`/api/v1/products/${product.id}`, { name: 'A renamed product' }, { token: admin.token })).status).toBe(200);
+    const customer = await newCustomer(t.http);
+    const again = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 2 }]);
+    expect((await pay(t.http, customer.token, again.body.id)).status).toBe(201);
+    await relayAll(t);
+    expect(await sold(product.id)).toMatchObject({ name: 'A renamed product', unitsSold: 3, revenue: { amount: 2100 } });
   });
 
   it('counts the orders paid before the read model existed, once its migration runs', async () => {

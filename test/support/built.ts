@@ -28,6 +28,7 @@ export const {
   RefusedClients,
   RATE_LIMIT_STORAGE,
   DestinationGuard,
+  DemoDataSeeder,
   AcceptedRequests,
   MailDeliveryScheduler,
   OrderExpiryScheduler,

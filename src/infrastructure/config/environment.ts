@@ -1,6 +1,5 @@
 import { Transform } from 'class-transformer';
 import {
-  IsBooleanString,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,6 +16,9 @@ import {
 import { parseTrustedProxies } from './trusted-proxies';
 
 export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;
+
+/** A switch: `true` or `false`, nothing else (`1` read as false would turn REQUIRE_VERIFIED_EMAIL off unseen). */
+const IsTrueOrFalse = () => IsIn(['true', 'false'], { message: '$property must be true or false' });
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -81,16 +83,16 @@ export class Environment {
   @IsOptional() @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional() @IsTrueOrFalse()
   DB_MIGRATE?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_MAX?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(300_000)
   DB_CONNECT_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS?: number;
 
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
@@ -106,7 +108,7 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(30) @Max(86_400)
   JWT_ACCESS_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(365 * 24 * 3600)
   JWT_REFRESH_TTL_SECONDS?: number;
 
   @IsOptional() @IsString()
@@ -119,10 +121,10 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   AUTH_THROTTLE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   PASSWORD_HASH_CONCURRENCY?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   AUTH_THROTTLE_TTL_SECONDS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(24 * 3600)
@@ -131,25 +133,25 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
   EMAIL_VERIFICATION_TTL_SECONDS?: number;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional() @IsTrueOrFalse()
   REQUIRE_VERIFIED_EMAIL?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   API_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30 * 24 * 3600)
   ORDER_PAYMENT_TIMEOUT?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   MAX_OPEN_ORDERS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   ORDER_EXPIRY_SWEEP_SECONDS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   PAYMENT_GATEWAY_LATENCY_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   PAYMENT_RECONCILE_AFTER_SECONDS?: number;
 
   @IsOptional()
@@ -167,10 +169,18 @@ export class Environment {
   })
   PAYMENT_GATEWAY_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   PAYMENT_RECONCILE_SWEEP_SECONDS?: number;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional()
+  @IsTrueOrFalse()
+  @ValidateBy({
+    name: 'noDemoDataInProduction',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) => !(value === 'true' && (object as Environment).NODE_ENV === 'production'),
+      defaultMessage: () => 'SEED_DEMO_DATA=true is refused in production: its demo accounts have published passwords',
+    },
+  })
   SEED_DEMO_DATA?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36_600)
@@ -186,7 +196,7 @@ export class Environment {
   @IsOptional() @IsString() @MaxLength(320)
   MAIL_FROM?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional() @IsTrueOrFalse()
   MAIL_DISABLED?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
@@ -214,10 +224,10 @@ export class Environment {
   })
   WEBHOOK_SECRET_KEY?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional() @IsTrueOrFalse()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional() @IsTrueOrFalse()
   WEBHOOK_ALLOW_HTTP?: string;
 
   @IsOptional() @Matches(/^[1-9]\d{0,6}(,[1-9]\d{0,6}){0,29}$/, {

@@ -28,9 +28,10 @@ describe('loadConfig', () => {
   it('trusts X-Forwarded-For from nobody by default, from a number of hops or from listed proxies, never from anyone', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
-    for (const refused of ['true', '0', '10.0.0.0/33', '10.0.0/8', 'proxy.internal', '::1/129', '1.2.3.4/8/8']) {
+    for (const refused of ['true', '10.0.0.0/33', '10.0.0/8', 'proxy.internal', '::1/129', '1.2.3.4/8/8']) {
       expect(problemsOf({ TRUST_PROXY: refused })).toEqual([expect.stringContaining('TRUST_PROXY')]);
     }
   });
@@ -41,6 +42,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ PAYMENT_GATEWAY_TIMEOUT_MS: '9999', PAYMENT_RECONCILE_AFTER_SECONDS: '10' }).payments.gatewayTimeoutMs).toBe(9_999);
     expect(problemsOf({ PAYMENT_GATEWAY_TIMEOUT_MS: '10000', PAYMENT_RECONCILE_AFTER_SECONDS: '10' })).toEqual([expect.stringContaining('PAYMENT_GATEWAY_TIMEOUT_MS')]);
     expect(problemsOf({ PAYMENT_GATEWAY_TIMEOUT_MS: '60000' })).toEqual([expect.stringContaining('PAYMENT_GATEWAY_TIMEOUT_MS')]);
+  });
+
+  it('takes a switch as true or false only: 1 read as false turned REQUIRE_VERIFIED_EMAIL off unseen', () => {
+    expect(loadConfig({ REQUIRE_VERIFIED_EMAIL: 'true' }).auth.requireVerifiedEmail).toBe(true);
+    for (const name of ['REQUIRE_VERIFIED_EMAIL', 'DB_MIGRATE', 'SEED_DEMO_DATA', 'MAIL_DISABLED', 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'WEBHOOK_ALLOW_HTTP']) {
+      expect(problemsOf({ [name]: '1' })).toEqual([`${name}: ${name} must be true or false`]);
+    }
+  });
+
+  it('refuses durations past what timers and PostgreSQL take, naming the setting', () => {
+    for (const [name, value] of [
+      ['ORDER_EXPIRY_SWEEP_SECONDS', '3000000'],
+      ['PAYMENT_RECONCILE_SWEEP_SECONDS', '3000000'],
+      ['DB_STATEMENT_TIMEOUT_MS', '3000000000'],
+      ['DB_CONNECT_TIMEOUT_MS', '3000000000'],
+      ['JWT_REFRESH_TTL_SECONDS', '1000000000000000'],
+      ['ORDER_PAYMENT_TIMEOUT', '1000000000000'],
+    ]) {
+      expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name}: ${name} must not be greater than`))]);
+    }
+  });
+
+  it('refuses the demo data in production: its accounts have published passwords', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY };
+    expect(problemsOf({ ...production, SEED_DEMO_DATA: 'true' })).toEqual([expect.stringContaining('SEED_DEMO_DATA=true is refused in production')]);
+    expect(loadConfig({ ...production, SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(false);
   });
 
   it('generates a random JWT secret in development and says so', () => {

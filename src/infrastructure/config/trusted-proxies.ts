@@ -7,13 +7,13 @@ export type TrustedProxies = false | number | readonly string[];
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
- * TRUST_PROXY: unset or `false`; the number of proxies in front of the app (`1` behind one load balancer); or their
+ * TRUST_PROXY: unset, `false` or `0`; the number of proxies in front of the app (`1` behind one load balancer); or their
  * addresses (IPs, CIDRs, proxy-addr's range names), comma-separated. Undefined for anything else, `true` among
  * them: trusting every hop takes the leftmost address of X-Forwarded-For, which the client writes itself, and
  * with it the client would choose the address its rate limits count.
  */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies | undefined {
-  if (value === undefined || value === 'false') return false;
+  if (value === undefined || value === 'false' || value === '0') return false;
   if (/^[1-9]\d?$/.test(value)) return Number(value);
   const entries = value.split(',').map((entry) => entry.trim());
   return entries.every(isAddressOrRange) ? entries : undefined;

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { currentRequestScope } from '../request-scope';
-import { RefusalLogSampler } from './refusal-log-sampler';
+import { LogSampler } from './log-sampler';
 
 /** pino's `mixin`: a line logged while a request is served (in its RequestScope) carries the request's id. */
 export function requestIdOfLine(): object {
@@ -10,26 +10,24 @@ export function requestIdOfLine(): object {
 }
 
 /**
- * On Fastify's own hook: one line when an API request completes, or one that matched no route (warn for 4xx,
- * error for 5xx; probes of /health and scrapes of /metrics would drown the log; refusals past a rate limit are
- * sampled per route, see RefusalLogSampler); the request's id is in its RequestScope, opened by configureHttp. pino-http did both as Nest
- * middleware (through @fastify/middie), with a child logger that serialized the request, made for every request
- * whether it logged or not: an eighth of the CPU of a product read.
+ * On Fastify's own hook: one line when an API request completes (warn for 4xx, error for 5xx; probes of /health
+ * and scrapes of /metrics would drown the log). Refusals past a rate limit and requests that matched no route are
+ * sampled (LogSampler). The request's id is in its RequestScope, opened by configureHttp. pino-http did this as
+ * Nest middleware (through @fastify/middie), with a child logger that serialized the request, made for every
+ * request whether it logged or not: an eighth of the CPU of a product read.
  */
 export function logRequests(fastify: FastifyInstance): void {
-  const refusals = new RefusalLogSampler();
+  const sampler = new LogSampler();
   fastify.addHook('onResponse', (request, reply, done) => {
-    // A path no route matched is logged too (a scan, a client's mistake).
     const route = request.matchedRoute;
-    if (route === '' || route.startsWith('/api/')) {
-      const line: Record<string, unknown> = {
-        req: { id: request.id, method: request.method, url: request.url },
-        statusCode: reply.statusCode,
-        responseTime: Math.round(reply.elapsedTime),
-      };
+    if (route === '') {
+      // A path no route matched (a scan, a client's mistake): sampled, since no rate limit stands before it.
+      logSampled(sampler, `${request.method} (no route)`, accessLine(request, reply), 'request matched no route', 'unmatchedUnlogged');
+    } else if (route.startsWith('/api/')) {
+      const line = accessLine(request, reply);
       // Straight to pino, whose methods below the configured level do nothing (Nest's Logger formats first).
       if (reply.statusCode >= 500) PinoLogger.root.error(line, 'request errored');
-      else if (reply.statusCode === 429) logRefusal(refusals, `${request.method} ${route}`, { ...line, client: request.ip });
+      else if (reply.statusCode === 429) logSampled(sampler, `${request.method} ${route}`, { ...line, client: request.ip }, 'request refused: rate limit', 'refusedUnlogged');
       else if (reply.statusCode >= 400) PinoLogger.root.warn(line, 'request completed');
       else PinoLogger.root.info(line, 'request completed');
     }
@@ -37,7 +35,11 @@ export function logRequests(fastify: FastifyInstance): void {
   });
 }
 
-function logRefusal(refusals: RefusalLogSampler, route: string, line: Record<string, unknown>): void {
-  const { log, unlogged } = refusals.sample(route, Date.now());
-  if (log) PinoLogger.root.warn({ ...line, refusedUnlogged: unlogged }, 'request refused: rate limit');
+function accessLine(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
+  return { req: { id: request.id, method: request.method, url: request.url }, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) };
+}
+
+function logSampled(sampler: LogSampler, key: string, line: Record<string, unknown>, message: string, unloggedField: string): void {
+  const { log, unlogged } = sampler.sample(key, Date.now());
+  if (log) PinoLogger.root.warn({ ...line, [unloggedField]: unlogged }, message);
 }

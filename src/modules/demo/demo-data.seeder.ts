@@ -4,12 +4,14 @@ import { CreateProduct } from '../../application/catalogue/create-product';
 import { ListProducts } from '../../application/catalogue/list-products';
 import { BootstrapAdmin } from '../../application/identity/bootstrap-admin';
 import { RegisterUser } from '../../application/identity/register-user';
+import { EmailAlreadyRegistered } from '../../domain/identity/identity.errors';
 import { AppConfig } from '../../infrastructure/config/app-config';
 import { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_PRODUCTS } from './demo-catalogue';
 
 /**
  * Fills an empty database with a demo admin, a demo customer and a catalogue, through the same use cases as
- * the API, so `npm start` is immediately explorable. Never runs on a database that has products.
+ * the API, so `npm start` is immediately explorable. Never runs on a database that has products on sale, nor on one
+ * it filled before (its demo customer is there): whoever archived every demo product meant it.
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
@@ -28,9 +30,14 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     if (!this.config.seedDemoData) return;
     await RequestContext.create(this.orm.em, async () => {
       if ((await this.listProducts.execute({ limit: 1 })).items.length > 0) return;
+      try {
+        await this.registerUser.execute(DEMO_CUSTOMER);
+      } catch (error) {
+        if (error instanceof EmailAlreadyRegistered) return;
+        throw error;
+      }
       const admin = this.config.auth.adminEmail ? null : DEMO_ADMIN;
       if (admin) await this.bootstrapAdmin.execute(admin);
-      await this.registerUser.execute(DEMO_CUSTOMER);
       for (const product of DEMO_PRODUCTS) {
         await this.createProduct.execute({ ...product, price: { amount: product.price, currency: this.config.storeCurrency } });
       }

@@ -1,4 +1,4 @@
-import { csvField } from './csv';
+import { csvField, wantsCsv } from './csv';
 
 describe('csvField', () => {
   it('writes plain text and numbers as they are', () => {
@@ -36,5 +36,25 @@ describe('csvField', () => {
   it('leaves a formula character that does not start the text alone', () => {
     expect(csvField('A=B')).toBe('A=B');
     expect(csvField('MUG-1')).toBe('MUG-1');
+  });
+});
+
+describe('wantsCsv', () => {
+  it.each([
+    ['text/csv', true],
+    ['text/csv, application/json;q=0.5', true],
+    ['application/json;q=0.1, text/csv', true],
+    ['text/*', true],
+    ['application/json', false],
+    ['text/csv;q=0', false],
+    ['text/csv;q=0.2, application/json', false],
+    ['*/*', false],
+    ['text/html', false],
+  ])('weighs Accept: %s', (accept, csv) => {
+    expect(wantsCsv(accept)).toBe(csv);
+  });
+
+  it('answers JSON when nothing is asked for', () => {
+    expect(wantsCsv(undefined)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
+import Negotiator from 'negotiator';
 
 /**
  * What a spreadsheet reads as the start of a formula (OWASP CSV injection), =HYPERLINK(...) and the like; also the
@@ -31,5 +32,6 @@ export function csvResponse(header: readonly string[], rows: Iterable<ReadonlyAr
   });
 }
 
-/** True when the client asked for CSV (`Accept: text/csv`) rather than JSON. */
-export const wantsCsv = (accept: string | undefined) => /\btext\/csv\b/i.test(accept ?? '') && !/application\/json/i.test(accept ?? '');
+/** True when the client prefers CSV to JSON, the default: `Accept: text/csv`, weighed with the rest of the header (q-values, wildcards). */
+export const wantsCsv = (accept: string | undefined) =>
+  accept !== undefined && new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/csv']) === 'text/csv';

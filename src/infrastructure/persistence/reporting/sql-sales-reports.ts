@@ -34,13 +34,20 @@ export const salesByPeriodParams = (range: ReportRange, interval: ReportInterval
 };
 
 /** From the read model (product-sales-sql.ts): a year is some 365 rows per product, not every line of every order. */
+/**
+ * The read model's figures, named as the catalogue names the product now (a report joins contexts' facts, decision
+ * 0007): the read model keeps a name per day of sales, and a renamed product sold on several days has several.
+ */
 const TOP_PRODUCTS_SQL = `
-  select product_id, max(sku) as sku, max(name) as name, sum(units_sold) as units_sold, sum(revenue) as revenue
-    from product_sales_daily
-   where day between ?::date and ?::date
-   group by product_id
-   order by revenue desc, product_id
-   limit ?`;
+  select top.product_id, top.sku, coalesce(p.name, top.name) as name, top.units_sold, top.revenue
+    from (select product_id, max(sku) as sku, max(name) as name, sum(units_sold) as units_sold, sum(revenue) as revenue
+            from product_sales_daily
+           where day between ?::date and ?::date
+           group by product_id
+           order by revenue desc, product_id
+           limit ?) top
+    left join products p on p.id = top.product_id
+   order by top.revenue desc, top.product_id`;
 
 @Injectable()
 export class SqlSalesReports extends SalesReports {
