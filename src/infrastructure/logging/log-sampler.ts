@@ -9,16 +9,16 @@ const WINDOW_MS = 1_000;
  * bounded by the routes there are.
  */
 export class LogSampler {
-  private readonly routes = new Map<string, { loggedAt: number; unlogged: number }>();
+  private readonly keys = new Map<string, { loggedAt: number; unlogged: number }>();
 
-  /** Whether to log this request on `route`, and how many on it went unlogged before it. */
-  sample(route: string, now: number): { log: boolean; unlogged: number } {
-    const seen = this.routes.get(route);
+  /** Whether to log this request of `key`, and how many of it went unlogged before it. */
+  sample(key: string, now: number): { log: boolean; unlogged: number } {
+    const seen = this.keys.get(key);
     if (seen && now - seen.loggedAt < WINDOW_MS) {
       seen.unlogged += 1;
       return { log: false, unlogged: seen.unlogged };
     }
-    this.routes.set(route, { loggedAt: now, unlogged: 0 });
+    this.keys.set(key, { loggedAt: now, unlogged: 0 });
     return { log: true, unlogged: seen?.unlogged ?? 0 };
   }
 }
