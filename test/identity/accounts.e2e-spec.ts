@@ -139,6 +139,16 @@ describe('Accounts: register, log in, profile', () => {
     expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD })).status).toBe(429);
   });
 
+  it('judges guesses sent at once one by one: five wrong ones, then the account is locked for the rest', async () => {
+    const customer = await newCustomer(t.http);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.http.post('/api/v1/users/me/password', { currentPassword: 'wrong passphrase here', newPassword: 'a brand new passphrase' }, { token: customer.token }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([...Array(5).fill(400), ...Array(5).fill(429)]);
+  });
+
   it('reads and renames the caller\'s own profile', async () => {
     const customer = await newCustomer(t.http, 'Grace');
     const me = await t.http.get('/api/v1/users/me', { token: customer.token });

@@ -55,6 +55,9 @@ describe('Sessions: refresh rotation, logout, password change', () => {
       const session = await logIn(t.http, customer.email, PASSWORD);
       expect((await t.http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }, { token })).status).toBe(200);
       expect((await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD }, { token })).status).toBe(200);
+      // A wrong password beside it is the password's fault, not the token's: no invalid_token challenge.
+      const wrong = await t.http.post('/api/v1/auth/login', { email: customer.email, password: 'not the password at all' }, { token });
+      expect([wrong.status, wrong.headers['www-authenticate']]).toEqual([401, 'Bearer']);
       expect((await t.http.get('/health/live', { token })).status).toBe(200);
       // The catalogue shows admins more, so a token sent there is checked.
       const products = await t.http.get('/api/v1/products', { token });

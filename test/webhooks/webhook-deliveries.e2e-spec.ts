@@ -157,6 +157,8 @@ describe('Webhook deliveries', () => {
     expect(attempts.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
   });
 
+  // Shown on PostgreSQL, where the workers' claims run side by side on pooled connections (PGlite runs them one
+  // after another, so a claim never meets another's locks there).
   it('attempts several endpoints at once: a slow receiver holds one worker, not the others', async () => {
     let inFlight = 0;
     let most = 0;

@@ -20,16 +20,26 @@ export class CurrentPassword {
     private readonly clock: Clock,
   ) {}
 
-  /** Resolves when `password` is the account's; throws AccountLocked or, after counting the failure, WrongCurrentPassword. */
+  /**
+   * Resolves when `password` is the account's; throws AccountLocked or, after counting the failure,
+   * WrongCurrentPassword. As at login, the lock is judged again under the account's row lock once the password is
+   * hashed: guesses sent at once all pass the first look, and the one that comes right after the fifth wrong one
+   * must find the account locked.
+   */
   async confirm(user: User, password: string): Promise<void> {
     user.assertNotLocked(this.clock.now());
-    if (await this.hasher.verify(user.passwordHash, password)) return;
-    await this.uow.run(async () => {
+    // Hashed outside the transaction: a 40 ms hash must not hold a row lock.
+    const matches = await this.hasher.verify(user.passwordHash, password);
+    const wrong = await this.uow.run(async () => {
+      const now = this.clock.now();
       const current = await this.users.byIdForUpdate(user.id);
-      if (!current) return;
-      current.recordFailedLogin(this.clock.now());
+      if (!current) return !matches;
+      current.assertNotLocked(now);
+      if (matches) return false;
+      current.recordFailedLogin(now);
       await this.users.save(current);
+      return true; // committed, then refused: the failure counts even though the request fails
     });
-    throw new WrongCurrentPassword();
+    if (wrong) throw new WrongCurrentPassword();
   }
 }

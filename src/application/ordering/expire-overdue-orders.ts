@@ -37,7 +37,8 @@ export class ExpireOverdueOrders {
 
   async execute(): Promise<number> {
     let expired = 0;
-    for (let batch = BATCH; batch === BATCH; ) {
+    // Until a batch finds nothing: one that came back short may only have left out an order being paid.
+    for (let batch = BATCH; batch > 0; ) {
       batch = await this.uow.run(async () => {
         const now = this.clock.now();
         const overdue = await this.orders.overdueForUpdate(now, BATCH);

@@ -50,7 +50,7 @@ export class PaymentOutcomeUnknown extends DomainError {
   override readonly details: { transactionId: string };
   constructor(transactionId: string) {
     super(
-      `The payment processor did not answer in time. Transaction ${transactionId} stays pending until it is settled from the processor's records; GET /transactions/${transactionId} shows the outcome. Do not send it again.`,
+      `The payment processor did not answer in time. Transaction ${transactionId} stays pending until it is settled from the processor's records; GET /api/v1/transactions/${transactionId} shows the outcome. Do not send it again.`,
     );
     this.details = { transactionId };
   }

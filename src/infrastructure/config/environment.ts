@@ -162,9 +162,9 @@ export class Environment {
     name: 'beforeReconciliation',
     validator: {
       validate: (value: unknown, { object }: ValidationArguments) =>
-        typeof value === 'number' && value < ((object as Environment).PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS) * 1000,
+        typeof value === 'number' && value * 2 <= ((object as Environment).PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS) * 1000,
       defaultMessage: () =>
-        'PAYMENT_GATEWAY_TIMEOUT_MS must be shorter than PAYMENT_RECONCILE_AFTER_SECONDS: reconciliation must not settle a transaction whose request still waits for the processor',
+        'PAYMENT_GATEWAY_TIMEOUT_MS must be at most half of PAYMENT_RECONCILE_AFTER_SECONDS: reconciliation must not settle a transaction whose request still waits for the processor (the other half covers the commit before the call and clocks that differ between instances)',
     },
   })
   PAYMENT_GATEWAY_TIMEOUT_MS?: number;

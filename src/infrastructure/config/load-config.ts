@@ -21,7 +21,7 @@ function paymentsConfig(env: Environment): AppConfig['payments'] {
   const reconcileAfterSeconds = env.PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS;
   return {
     gatewayLatencyMs: env.PAYMENT_GATEWAY_LATENCY_MS ?? 0,
-    // Half the grace by default, 20 s at most: validation refuses a wait as long as the grace.
+    // Half the grace by default, 20 s at most: validation refuses more than half.
     gatewayTimeoutMs: env.PAYMENT_GATEWAY_TIMEOUT_MS ?? Math.min(20_000, (reconcileAfterSeconds * 1000) / 2),
     reconcileAfterSeconds,
     reconcileSweepSeconds: env.PAYMENT_RECONCILE_SWEEP_SECONDS ?? 30,

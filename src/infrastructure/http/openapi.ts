@@ -86,17 +86,18 @@ const rateLimitHeaders = {
   'X-RateLimit-Reset': integer('Seconds until the window resets.'),
 };
 
-/**
- * Responses every operation can give: 400 (any query or body is checked, text PostgreSQL cannot store refused
- * everywhere) and a bare 500 for a bug; a 401 names its scheme in WWW-Authenticate; one with a path parameter also 414, which the router answers for a parameter longer than it
- * accepts; every API operation also 429 past the per-IP rate limit and 503 when the database is away.
- * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
- */
 const wwwAuthenticate = {
   description: 'The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused.',
   schema: { type: 'string', maxLength: 200, pattern: '^Bearer( error="[a-z_]+")?$' },
 };
 
+/**
+ * Responses every operation can give: 400 (any query or body is checked, text PostgreSQL cannot store refused
+ * everywhere) and a bare 500 for a bug; a 401 names its scheme in WWW-Authenticate; one with a path parameter also
+ * 414, which the router answers for a parameter longer than it accepts; every API operation also 429 past the
+ * per-IP rate limit and 503 when the database is away.
+ * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
+ */
 function declareCommonResponses(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
   for (const [path, operations] of Object.entries(document.paths)) {

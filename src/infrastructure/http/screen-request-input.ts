@@ -4,18 +4,23 @@ import { RequestValidationError } from './request-validation.error';
 
 /** Deeper than any body of the API (an order's lines are three levels down); the walk below stays this shallow. */
 const MAX_DEPTH = 32;
+const TOO_DEEP = `body is nested more than ${MAX_DEPTH} levels deep`;
 
 /** Text PostgreSQL can store: no NUL character (text refuses it) and no lone UTF-16 surrogate (json refuses it). */
 export const isStorableText = (value: string): boolean => !value.includes('\u0000') && value.isWellFormed();
 
-/** Every string under `value` that PostgreSQL could not store, and any nesting past MAX_DEPTH. */
+/** More would only repeat the point (a body of many deep arrays met the depth once in each). */
+const MAX_ERRORS = 100;
+
+/** The strings under `value` that PostgreSQL could not store, and any nesting past MAX_DEPTH: MAX_ERRORS at most. */
 function unstorableFields(value: unknown, path: string, depth: number, found: FieldError[]): FieldError[] {
   const field = path || 'body';
+  if (found.length >= MAX_ERRORS) return found;
   if (typeof value === 'string') {
     if (!isStorableText(value)) found.push({ field, message: `${field} must be valid Unicode text without NUL characters` });
   } else if (value && typeof value === 'object') {
     if (depth === MAX_DEPTH) {
-      found.push({ field: 'body', message: `body is nested more than ${MAX_DEPTH} levels deep` });
+      if (!found.some((error) => error.message === TOO_DEEP)) found.push({ field: 'body', message: TOO_DEEP });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => unstorableFields(item, `${path}[${index}]`, depth + 1, found));
     } else {

@@ -32,6 +32,11 @@ export function csvResponse(header: readonly string[], rows: Iterable<ReadonlyAr
   });
 }
 
-/** True when the client prefers CSV to JSON, the default: `Accept: text/csv`, weighed with the rest of the header (q-values, wildcards). */
+/**
+ * True when the client prefers CSV to JSON, the default: `Accept: text/csv`, weighed with the rest of the header
+ * (q-values, wildcards). Media type parameters other than q (`text/csv; charset=utf-8`, `header=present`) are
+ * dropped first: the negotiator matches a type with parameters only to one offered with the same.
+ */
 export const wantsCsv = (accept: string | undefined) =>
-  accept !== undefined && new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/csv']) === 'text/csv';
+  accept !== undefined &&
+  new Negotiator({ headers: { accept: accept.replace(/;(?!\s*q\s*=)[^,;]*/gi, '') } }).mediaType(['application/json', 'text/csv']) === 'text/csv';

@@ -33,10 +33,10 @@ export const salesByPeriodParams = (range: ReportRange, interval: ReportInterval
   return [interval, range.start, interval, lastInstant, interval, interval, range.start, range.end];
 };
 
-/** From the read model (product-sales-sql.ts): a year is some 365 rows per product, not every line of every order. */
 /**
- * The read model's figures, named as the catalogue names the product now (a report joins contexts' facts, decision
- * 0007): the read model keeps a name per day of sales, and a renamed product sold on several days has several.
+ * From the read model (product-sales-sql.ts): a year is some 365 rows per product, not every line of every order.
+ * Named as the catalogue names the product now (a report joins contexts' facts, decision 0007): the read model keeps
+ * a name per day of sales, and a renamed product sold on several days has several.
  */
 const TOP_PRODUCTS_SQL = `
   select top.product_id, top.sku, coalesce(p.name, top.name) as name, top.units_sold, top.revenue
