@@ -33,7 +33,8 @@ describe('Swagger UI in a browser', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cb-browser-data-'));
-    app = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true', SEED_DEMO_DATA: 'true' });
+    // As `npm start` runs it: development on the embedded database, which seeds the demo data (production refuses it).
+    app = await startInstance({ NODE_ENV: 'development', DATA_DIR: dataDir, DB_MIGRATE: 'true' });
     document = (await (await fetch(`${app.url}/docs/openapi.json`)).json()) as typeof document;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
