@@ -16,6 +16,8 @@ export type Publicity = 'ignores-token' | 'reads-caller';
  * a 401 there, and the document says anonymous (`{}`) or bearer.
  */
 export const Public = (publicity: Publicity = 'ignores-token') =>
-  publicity === 'reads-caller'
-    ? applyDecorators(SetMetadata(IS_PUBLIC, publicity), ApiSecurity({}), ApiBearerAuth(BEARER_SCHEME), ApiProblems(401))
-    : applyDecorators(SetMetadata(IS_PUBLIC, publicity), ApiSecurity({}));
+  applyDecorators(
+    SetMetadata(IS_PUBLIC, publicity),
+    ApiSecurity({}),
+    ...(publicity === 'reads-caller' ? [ApiBearerAuth(BEARER_SCHEME), ApiProblems(401)] : []),
+  );
