@@ -52,8 +52,8 @@ describe('Configuration and inventory', () => {
       t.http.get('/api/v1/products?cursor=%%%'),
       t.http.get('/api/v1/orders', { token: 'eyJhbGciOiJIUzI1NiJ9.e30.x' }),
     ]);
+    expect(replies.map((reply) => reply.status)).toEqual([400, 400, 400, 401]);
     for (const reply of replies) {
-      expect(reply.status).toBeGreaterThanOrEqual(400);
       expect(reply.text).not.toMatch(/stack|at \w+ \(|node_modules|mikro|postgres|select |fastify|nestjs|class-validator/i);
     }
   });
