@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MikroORM } from '../support/built';
 import { anOrder, asAdmin, newCustomer, pay } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -15,7 +17,11 @@ describe('A slow payment gateway and impatient clients', () => {
     const order = await anOrder(t.http, admin.token, customer);
     const key = randomUUID();
     const first = pay(t.http, customer.token, order.id, 'pm_card_visa', key); // the client gives up waiting on this one
-    await new Promise((r) => setTimeout(r, 300));
+    // The retries go out once the first request holds the key (its payment is then with the slow gateway).
+    const claimed = () => t.app.get(MikroORM).em.getConnection().execute<Array<{ state: string }>>('select state from idempotency_keys where key = ?', [key]);
+    const deadline = Date.now() + 5_000;
+    while ((await claimed()).length === 0 && Date.now() < deadline) await sleep(20);
+    expect(await claimed()).toEqual([{ state: 'in_flight' }]);
     const retries = await Promise.all([1, 2, 3].map(() => pay(t.http, customer.token, order.id, 'pm_card_visa', key)));
     expect(retries.map((r) => r.status)).toEqual([409, 409, 409]);
     expect(retries[0].body.type).toMatch(/idempotent-request-in-flight$/);
