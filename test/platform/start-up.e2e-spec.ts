@@ -1,6 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import dockerignore from '@balena/dockerignore';
+import { parse } from 'yaml';
+import { loadConfig } from '../support/built';
 import { productionCommand } from '../../scripts/production-command';
 
 const root = resolve(__dirname, '../..');
@@ -24,7 +28,63 @@ function dockerCommand(): string[] {
   return JSON.parse(cmd.slice('CMD '.length)) as string[];
 }
 
+/** What the Dockerfile copies from the build context (not from another stage): each COPY's sources. */
+function dockerContextSources(): string[] {
+  return readFileSync(resolve(root, 'docker/Dockerfile'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('COPY ') && !line.includes('--from='))
+    .flatMap((line) => line.split(/\s+/).slice(1).filter((word) => !word.startsWith('--')).slice(0, -1));
+}
+
+/**
+ * The environment docker/compose.yaml gives an instance when started with the command its header documents:
+ * the command's variables (`$(openssl rand -base64 N)` as N random bytes) put into compose's `${NAME:?...}` and
+ * `${NAME:-default}`.
+ */
+function composeEnvironment(service: string): Record<string, string> {
+  const text = readFileSync(resolve(root, 'docker/compose.yaml'), 'utf8');
+  const command = /^#\s+(\S+=.* docker compose .*)$/m.exec(text)![1];
+  const given = new Map(
+    [...command.matchAll(/(\w+)=(?:\$\(openssl rand -base64 (\d+)\)|(\S+))/g)].map(([, name, bytes, value]) => [
+      name,
+      bytes ? randomBytes(Number(bytes)).toString('base64') : value,
+    ]),
+  );
+  const environment = (parse(text, { merge: true }) as { services: Record<string, { environment: Record<string, string> }> }).services[service].environment;
+  const interpolated = (value: string) =>
+    String(value).replace(/\$\{(\w+)(?::\?[^}]*|:-([^}]*))?\}/g, (_, name: string, fallback?: string) => {
+      const set = given.get(name);
+      if (set !== undefined) return set;
+      if (fallback === undefined) throw new Error(`docker compose refuses to start without ${name}`);
+      return fallback;
+    });
+  return Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, interpolated(value)]));
+}
+
 describe('Start-up', () => {
+  // The documented command once left mail neither configured nor disabled: every instance refused to start.
+  it('accepts the configuration docker/compose.yaml gives each instance with its documented command', () => {
+    for (const service of ['app-1', 'app-2', 'app-3']) {
+      const environment = composeEnvironment(service);
+      expect(environment).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: '1' });
+      expect(loadConfig(environment).nodeEnv).toBe('production');
+    }
+  });
+
+
+  // The image once copied scripts/bundle, which .dockerignore kept out of the build context: no image built, and no
+  // test noticed (there is no Docker engine here). Every file the Dockerfile copies must reach the context.
+  it('builds its image from files the build context holds', () => {
+    const ignored = dockerignore().add(readFileSync(resolve(root, '.dockerignore'), 'utf8').split('\n'));
+    const sources = dockerContextSources();
+    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'scripts/bundle', 'src', 'asyncapi.json']));
+    for (const source of sources) {
+      const files = execFileSync('git', ['ls-files', '--', source], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+      expect({ source, committed: files.length > 0, ignored: files.filter((file) => ignored.ignores(file)) }).toEqual({ source, committed: true, ignored: [] });
+    }
+  });
+
+
   // The HTTP tests load dist/bundle.js (test/support/built.ts): production must start that same file, not
   // another build or transformation of it (docs/decisions/0006-ship-one-bundle.md).
   it('starts the bundle the HTTP tests load, with the same command in npm run start:prod and the Docker image', () => {
