@@ -7,13 +7,24 @@
  * Type-only imports count too (tsPreCompilationDeps), so `import type` cannot smuggle a dependency in.
  */
 
-// The bounded contexts. Needed where a context folder sits one level down (src/infrastructure/<any>/<ctx>/)
-// or beside non-context folders (src/modules/operations, demo, ...). Add a new context here.
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+// The bounded contexts: every folder of src/domain but `shared`, so a new context is under the rules as soon as it
+// has a domain. Needed where a context folder sits below another (src/infrastructure/<any>/<ctx>/) or beside
+// folders that are no context (src/modules/operations, demo, ...). `shared` is not one, so the shared folders stay
+// importable by every context.
+const contextNames = readdirSync(join(__dirname, 'src/domain'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
+const CONTEXTS = `(${contextNames.join('|')})`;
+// Where adapters sit: infrastructure itself or up to two folders down (infrastructure/persistence/read-models/...).
 // `(?:|x)` rather than `(?:x)?`: dependency-cruiser refuses nested quantifiers as unsafe regular expressions.
-const CONTEXTS = '(identity|catalogue|ordering|payments|reporting|audit|notifications|webhooks)';
-// A context folder in domain, application or infrastructure (directly or one folder down). `shared` is not in CONTEXTS,
-// so the shared folders stay importable by every context.
-const INNER_OR_ADAPTER = '(?:domain|application|infrastructure(?:|/[^/]+))';
+const ADAPTERS = 'infrastructure(?:|/[^/]+|/[^/]+/[^/]+)';
+// The ORM's list of every context's mappings, and the migrations of every context's tables: they name them all.
+const SCHEMA_LISTS = '^src/infrastructure/persistence/(entity-schemas[.]ts|migrations/)';
+// A context folder in domain, application or infrastructure.
+const INNER_OR_ADAPTER = `(?:domain|application|${ADAPTERS})`;
 
 module.exports = {
   forbidden: [
@@ -70,8 +81,32 @@ module.exports = {
         "A context's adapters (src/infrastructure/persistence/<ctx>/, src/infrastructure/<any>/<ctx>/) implement " +
         "that context's ports: they import no other context's domain, application or adapters.",
       severity: 'error',
-      from: { path: `^src/infrastructure/(?:|[^/]+/)${CONTEXTS}/` },
+      from: { path: `^src/${ADAPTERS}/${CONTEXTS}/` },
       to: { path: `^src/${INNER_OR_ADAPTER}/${CONTEXTS}/`, pathNot: `^src/${INNER_OR_ADAPTER}/$1/` },
+    },
+    {
+      name: 'shared-adapters-serve-no-context',
+      comment:
+        "Infrastructure outside a context's folders (http, logging, events, persistence's own files, ...) serves every " +
+        "context and imports none, but the lists of every context's mappings and migrations. Security is identity's " +
+        "adapters (its own rule); configuration may read a context's domain constants (webhooks' retry schedule).",
+      severity: 'error',
+      from: { path: '^src/infrastructure/', pathNot: [`^src/${ADAPTERS}/${CONTEXTS}/`, '^src/infrastructure/security/', SCHEMA_LISTS] },
+      to: { path: `^src/${INNER_OR_ADAPTER}/${CONTEXTS}/`, pathNot: '^src/domain/' },
+    },
+    {
+      name: 'shared-adapters-no-context-domain',
+      comment: "Of a context's domain, only configuration reads constants; the rest of shared infrastructure none.",
+      severity: 'error',
+      from: { path: '^src/infrastructure/', pathNot: [`^src/${ADAPTERS}/${CONTEXTS}/`, '^src/infrastructure/(security|config)/', SCHEMA_LISTS] },
+      to: { path: `^src/domain/${CONTEXTS}/` },
+    },
+    {
+      name: 'security-serves-identity',
+      comment: "src/infrastructure/security holds identity's adapters (password hashing, tokens): identity's ports only.",
+      severity: 'error',
+      from: { path: '^src/infrastructure/security/' },
+      to: { path: `^src/${INNER_OR_ADAPTER}/${CONTEXTS}/`, pathNot: `^src/${INNER_OR_ADAPTER}/identity/` },
     },
     {
       name: 'modules-wire-their-context',
@@ -93,6 +128,16 @@ module.exports = {
       severity: 'error',
       from: { path: `^src/modules/${CONTEXTS}/`, pathNot: '[.]adapter[.]ts$' },
       to: { path: `^src/application/${CONTEXTS}/`, pathNot: '^src/application/$1/' },
+    },
+
+    {
+      name: 'shared-modules-wire-no-context',
+      comment:
+        "Nest modules that are no context (shared, operations, rate-limits) import no context's code but its Nest " +
+        "module. The demo data composes identity's and catalogue's use cases on purpose (modules/demo).",
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: [`^src/modules/${CONTEXTS}/`, '^src/modules/demo/'] },
+      to: { path: `^src/(?:domain|application|${ADAPTERS}|modules)/${CONTEXTS}/`, pathNot: '^src/modules/[^/]+/[^/]+[.]module[.]ts$' },
     },
 
     // ---- Hygiene.

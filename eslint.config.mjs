@@ -27,6 +27,25 @@ export default defineConfig(
     rules: { 'no-console': 'error' },
   },
   {
+    // Use cases take of the framework only Nest's DI decorators (docs/architecture.md); dependency-cruiser checks
+    // which packages a layer imports, this which names.
+    files: ['src/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              allowImportNames: ['Injectable', 'Inject', 'Optional'],
+              message: "The application layer takes only Nest's DI decorators from @nestjs/common: an HTTP error is the error mapping's (src/infrastructure/http).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON bodies.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

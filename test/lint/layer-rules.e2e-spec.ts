@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Proves that `npm run lint` fails on each dependency rule of .dependency-cruiser.cjs, and does not fail on
@@ -14,6 +14,8 @@ const cruiser = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruis
 const PROBE = '__lint-probe-';
 const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
 const probe = (folder: string, name: string) => `src/${folder}/${PROBE}${name}-${id}.ts`;
+// A folder of its own for probes that need one that does not exist (a context folder two levels down).
+const probeFolder = `infrastructure/persistence/${PROBE}folder-${id}`;
 const use = (what: string, from: string) => `import { ${what} } from '${from}';\nexport const probe = ${what};\n`;
 
 function depcruise(args: string[]) {
@@ -38,9 +40,16 @@ const violations: [string, string, string][] = [
   ['contexts-stay-apart', probe('domain/shared', 'ctx'), use('Product', '../catalogue/product')],
   ['adapters-serve-their-context', probe('infrastructure/persistence/ordering', 'ctx'), use('Product', '../../../domain/catalogue/product')],
   ['adapters-serve-their-context', probe('infrastructure/payments', 'ctx'), use('OrderPayments', '../../application/ordering/order-payments')],
+  ['adapters-serve-their-context', probe(`${probeFolder}/ordering`, 'ctx'), use('Product', '../../../../domain/catalogue/product')],
+  ['shared-adapters-serve-no-context', probe('infrastructure/http', 'ctx'), use('PlaceOrder', '../../application/ordering/place-order')],
+  ['shared-adapters-serve-no-context', probe('infrastructure/persistence', 'ctx'), use('MikroOrmOrderRepository', './ordering/mikro-orm-order.repository')],
+  ['shared-adapters-no-context-domain', probe('infrastructure/logging', 'ctx'), use('Order', '../../domain/ordering/order')],
+  ['security-serves-identity', probe('infrastructure/security', 'ctx'), use('PlaceOrder', '../../application/ordering/place-order')],
   ['modules-wire-their-context', probe('modules/ordering', 'domain'), use('Transaction', '../../domain/payments/transaction')],
   ['modules-wire-their-context', probe('modules/ordering', 'adapter'), use('MikroOrmProductRepository', '../../infrastructure/persistence/catalogue/mikro-orm-product.repository')],
   ['modules-bridge-only-through-adapters', probe('modules/ordering', 'app'), use('PayOrder', '../../application/payments/pay-order')],
+  ['shared-modules-wire-no-context', probe('modules/shared', 'app'), use('PayOrder', '../../application/payments/pay-order')],
+  ['shared-modules-wire-no-context', probe('modules/operations', 'adapter'), use('MikroOrmOrderRepository', '../../infrastructure/persistence/ordering/mikro-orm-order.repository')],
   ['no-dev-dependencies-at-run-time', probe('infrastructure/http', 'dev'), use('Client', 'pg')],
   ['nest-testing-only-in-the-bundle-entry', probe('infrastructure/http', 'testing'), use('Test', '@nestjs/testing')],
   ['no-unresolvable', probe('infrastructure/http', 'missing'), use('nothing', './no-such-file')],
@@ -63,6 +72,10 @@ const allowed: [string, string, string][] = [
   ['a type-only devDependency', probe('infrastructure/http', 'ok-types'), "import type { Pool } from 'pg';\nexport type Probe = Pool;\n"],
   ["another context's Nest module", probe('modules/payments', 'ok-module'), use('OrderingModule', '../ordering/ordering.module')],
   ['a bridge adapter', `src/modules/payments/${PROBE}bridge-${id}.adapter.ts`, use('OrderPayments', '../../application/ordering/order-payments')],
+  ["configuration reading a context's domain constant", probe('infrastructure/config', 'ok-domain'), use('DEFAULT_RETRY_DELAYS_SECONDS', '../../domain/webhooks/webhook-delivery')],
+  ["security implementing identity's ports", probe('infrastructure/security', 'ok-identity'), use('PasswordHasher', '../../application/identity/password-hasher')],
+  ['the demo data composing use cases', probe('modules/demo', 'ok-app'), use('CreateProduct', '../../application/catalogue/create-product')],
+  ["a shared module importing a context's Nest module", probe('modules/operations', 'ok-module'), use('OrderingModule', '../ordering/ordering.module')],
 ];
 
 describe('The dependency rules of npm run lint', () => {
@@ -74,10 +87,14 @@ describe('The dependency rules of npm run lint', () => {
   beforeAll(() => {
     const probes = [...violations, ...cycle, ...allowed];
     try {
-      for (const [, path, source] of probes) writeFileSync(join(root, path), source);
+      for (const [, path, source] of probes) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), source);
+      }
       ({ status, output } = depcruise(probes.map(([, path]) => path)));
     } finally {
       for (const [, path] of probes) rmSync(join(root, path), { force: true });
+      rmSync(join(root, 'src', probeFolder), { recursive: true, force: true });
     }
     // err reporter lines: "  error <rule>: <from> → <to>"
     for (const [, rule, from] of output.matchAll(/^\s*error ([\w-]+): (\S+) → /gm)) {
@@ -109,5 +126,30 @@ describe('The dependency rules of npm run lint', () => {
     const run = depcruise(['src', '--exclude', `[.]spec[.]ts$|${PROBE}`]);
     expect(run.output).toContain('no dependency violations found');
     expect(run.status).toBe(0);
+  });
+});
+
+describe("The application layer's imports from Nest", () => {
+  // dependency-cruiser sees packages, not names: ESLint's no-restricted-imports keeps @nestjs/common to DI decorators.
+  const eslint = (source: string) => {
+    const path = probe('application/ordering', 'names');
+    try {
+      writeFileSync(join(root, path), source);
+      const run = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), path], { cwd: root, encoding: 'utf8' });
+      return { status: run.status, output: `${run.stdout}${run.stderr}` };
+    } finally {
+      rmSync(join(root, path), { force: true });
+    }
+  };
+
+  it('refuses anything but the DI decorators', () => {
+    const run = eslint("import { HttpException, Injectable } from '@nestjs/common';\nexport const probe = [HttpException, Injectable];\n");
+    expect(run.status).toBe(1);
+    expect(run.output).toContain("'HttpException' import from '@nestjs/common' is restricted");
+    expect(run.output).toContain('1 problem');
+  });
+
+  it('allows the DI decorators', () => {
+    expect(eslint("import { Inject, Injectable, Optional } from '@nestjs/common';\nexport const probe = [Inject, Injectable, Optional];\n")).toEqual({ status: 0, output: '' });
   });
 });
