@@ -107,6 +107,27 @@ describe('Accounts: register, log in, profile', () => {
     expect(wrong.headers['www-authenticate']).toBe('Bearer');
   });
 
+  // "Similar time": an unknown email is checked against a dummy hash, so that the time of a reply does not tell which
+  // addresses have accounts. Without it, an unknown email is answered in a tenth of the time.
+  it('takes about as long for an unknown email as for a wrong password', async () => {
+    const customer = await newCustomer(t.http);
+    const timed = async (body: object) => {
+      const started = performance.now();
+      expect((await t.http.post('/api/v1/auth/login', body)).status).toBe(401);
+      return performance.now() - started;
+    };
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      // Fewer than the five failures that lock the account.
+      unknown.push(await timed({ email: email(), password: 'wrong passphrase here' }));
+      wrong.push(await timed({ email: customer.email, password: 'wrong passphrase here' }));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length / 2];
+    const ratio = median(unknown) / median(wrong);
+    expect({ ratio, similar: ratio > 0.5 && ratio < 2 }).toEqual({ ratio, similar: true });
+  });
+
   it('locks the account after five failures in a row: 429 with Retry-After, even for the right password', async () => {
     const customer = await newCustomer(t.http);
     for (let i = 0; i < 5; i++) {

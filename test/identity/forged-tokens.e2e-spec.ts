@@ -23,8 +23,11 @@ describe('Forged and misused access tokens', () => {
   const signed = (payload: object, options: { secret?: string; typ?: string; expiresIn?: number } = {}) =>
     sign(payload, options.secret ?? SECRET, { algorithm: 'HS256', header: { alg: 'HS256', typ: options.typ ?? 'at+jwt' }, ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {}) });
 
-  it('accepts the genuine token (the baseline for the refusals below)', async () => {
+  const inTenMinutes = () => Math.floor(Date.now() / 1000) + 600;
+
+  it('accepts the genuine token, and one signed here with every claim right (the baselines for the refusals below)', async () => {
     expect((await t.http.get('/api/v1/users/me', { token: genuine })).status).toBe(200);
+    expect((await t.http.get('/api/v1/users/me', { token: signed({ ...claims, exp: inTenMinutes() }) })).status).toBe(200);
   });
 
   const forgeries: Array<[string, () => string]> = [
@@ -36,8 +39,11 @@ describe('Forged and misused access tokens', () => {
     ['a token signed with another key', () => signed({ ...claims }, { secret: 'another-secret-of-sufficient-length!!' })],
     ['a token that never expires (no exp)', () => signed({ sub: claims.sub, sid: claims.sid, role: claims.role, iss: claims.iss, aud: claims.aud })],
     ['an expired token', () => signed({ ...claims, exp: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) - 1000 })],
-    ['a token of another type', () => signed({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 }, { typ: 'JWT' })],
-    ['a token for another audience', () => signed({ ...claims, aud: 'someone-else', exp: Math.floor(Date.now() / 1000) + 600 })],
+    ['a token of another type', () => signed({ ...claims, exp: inTenMinutes() }, { typ: 'JWT' })],
+    ['a token for another audience', () => signed({ ...claims, aud: 'someone-else', exp: inTenMinutes() })],
+    ['a token from another issuer', () => signed({ ...claims, iss: 'someone-else', exp: inTenMinutes() })],
+    ['a token without an issuer', () => signed({ sub: claims.sub, sid: claims.sid, role: claims.role, aud: claims.aud, exp: inTenMinutes() })],
+    ['a token without an audience', () => signed({ sub: claims.sub, sid: claims.sid, role: claims.role, iss: claims.iss, exp: inTenMinutes() })],
     ['the refresh token used as an access token', () => refreshToken],
     ['garbage', () => 'not.a.token'],
   ];

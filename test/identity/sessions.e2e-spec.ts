@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { MikroORM } from '../support/built';
 import { logIn, newCustomer, PASSWORD } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -10,6 +12,17 @@ describe('Sessions: refresh rotation, logout, password change', () => {
 
   const me = (token: string) => t.http.get('/api/v1/users/me', { token });
   const refresh = (refreshToken: string) => t.http.post('/api/v1/auth/refresh', { refreshToken });
+
+  it('stores refresh tokens only as hashes', async () => {
+    const customer = await newCustomer(t.http);
+    const rotated = (await refresh(customer.refreshToken)).body.refreshToken as string;
+    const secretOf = (token: string) => token.split('.')[1];
+    const rows = await t.app.get(MikroORM).em.getConnection().execute('select * from sessions where user_id = ?', [customer.userId]);
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows);
+    for (const token of [customer.refreshToken, rotated]) expect(stored).not.toContain(secretOf(token));
+    expect(stored).toContain(createHash('sha256').update(rotated).digest('hex'));
+  });
 
   it('rotates: the new pair works and the spent refresh token is refused', async () => {
     const customer = await newCustomer(t.http);

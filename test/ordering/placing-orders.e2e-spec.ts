@@ -68,26 +68,28 @@ describe('Placing orders', () => {
     expect(await stockOf(t.http, scarce.id)).toBe(2);
   });
 
-  it('refuses malformed lines with 400', async () => {
+  it('refuses malformed lines with 400, naming the field', async () => {
     const product = await newProduct(t.http, admin.token);
     const line = (quantity: unknown) => ({ productId: product.id, quantity });
-    const bodies: unknown[] = [
-      { items: [line(0)] },
-      { items: [line(-1)] },
-      { items: [line(1.5)] },
-      { items: [line('2')] },
-      { items: [line(null)] },
-      { items: [line(10_001)] },
-      { items: [] },
-      { items: [line(1), line(2)] },
-      { items: Array.from({ length: 51 }, (_, i) => ({ productId: `01937c5e-8a4b-7cde-9f01-${String(i).padStart(12, '0')}`, quantity: 1 })) },
-      { items: [{ productId: 'not-a-uuid', quantity: 1 }] },
-      { items: 'everything' },
-      {},
+    const quantity = 'items[0].quantity';
+    const bodies: Array<[unknown, string]> = [
+      [{ items: [line(0)] }, quantity],
+      [{ items: [line(-1)] }, quantity],
+      [{ items: [line(1.5)] }, quantity],
+      [{ items: [line('2')] }, quantity],
+      [{ items: [line(null)] }, quantity],
+      [{ items: [line(10_001)] }, quantity],
+      [{ items: [] }, 'items'],
+      [{ items: [line(1), line(2)] }, 'items'],
+      [{ items: Array.from({ length: 51 }, (_, i) => ({ productId: `01937c5e-8a4b-7cde-9f01-${String(i).padStart(12, '0')}`, quantity: 1 })) }, 'items'],
+      [{ items: [{ productId: 'not-a-uuid', quantity: 1 }] }, 'items[0].productId'],
+      [{ items: 'everything' }, 'items'],
+      [{}, 'items'],
     ];
-    for (const body of bodies) {
+    for (const [body, field] of bodies) {
       const reply = await t.http.post('/api/v1/orders', body, { token: customer.token });
-      expect({ body, status: reply.status }).toEqual({ body, status: 400 });
+      const fields = [...new Set((reply.body.errors ?? []).map((error: { field: string }) => error.field))];
+      expect({ body, status: reply.status, type: reply.body.type, fields }).toEqual({ body, status: 400, type: expect.stringMatching(/\/validation-failed$/), fields: [field] });
     }
     expect(await stockOf(t.http, product.id)).toBe(100);
   });
