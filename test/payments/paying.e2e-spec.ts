@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { anOrder, asAdmin, newCustomer, pay, type LoggedIn } from '../support/journeys';
+import { MikroORM } from '../support/built';
+import { anOrder, asAdmin, newCustomer, pay, refund, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Paying an order', () => {
@@ -49,6 +50,46 @@ describe('Paying an order', () => {
     expect(retry.text).toBe(first.text);
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect((await transactionsOf(order.id)).filter((tx) => tx.status === 'succeeded')).toHaveLength(1);
+  });
+
+  it('replays a decline for its key as well, byte for byte, without asking the processor again', async () => {
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    const key = randomUUID();
+    const declined = await pay(t.http, customer.token, order.id, 'pm_card_chargeDeclined', key);
+    expect(declined.status).toBe(402);
+    const retry = await pay(t.http, customer.token, order.id, 'pm_card_chargeDeclined', key);
+    expect([retry.status, retry.headers['idempotency-replayed'], retry.text]).toEqual([402, 'true', declined.text]);
+    expect(await transactionsOf(order.id)).toEqual([expect.objectContaining({ id: declined.body.transactionId, status: 'failed' })]);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+  });
+
+  it('replays a refund for its key, and records it once', async () => {
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 1000);
+    expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+    const key = randomUUID();
+    const first = await refund(t.http, admin.token, order.id, 400, key);
+    expect(first.status).toBe(201);
+    const retry = await refund(t.http, admin.token, order.id, 400, key);
+    expect([retry.status, retry.headers['idempotency-replayed'], retry.text]).toEqual([201, 'true', first.text]);
+    expect((await transactionsOf(order.id)).filter((tx) => tx.type === 'refund')).toEqual([expect.objectContaining({ id: first.body.id })]);
+  });
+
+  it('keeps a key 24 hours; after that it is free for another request', async () => {
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    const key = randomUUID();
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_chargeDeclined', key)).status).toBe(402);
+    const sql = t.app.get(MikroORM).em.getConnection();
+    const [kept] = await sql.execute<Array<{ hours: number }>>(
+      'select extract(epoch from expires_at - created_at) / 3600 as hours from idempotency_keys where key = ?',
+      [key],
+    );
+    expect(Number(kept.hours)).toBe(24);
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_visa', key)).status).toBe(422); // another body, within the day
+    await sql.execute("update idempotency_keys set created_at = created_at - interval '24 hours 1 second', expires_at = expires_at - interval '24 hours 1 second' where key = ?", [key]);
+    expect((await pay(t.http, customer.token, order.id, 'pm_card_visa', key)).status).toBe(201);
   });
 
   it('answers 422 for the same key with another body, and 400 without a key', async () => {
