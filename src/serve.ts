@@ -51,6 +51,9 @@ async function start(): Promise<void> {
   if (config.jwt.secretGenerated) {
     logger.warn('JWT_SECRET is not set: a random secret was generated; tokens will not survive a restart.');
   }
+  if (config.jwt.keyPairGenerated) {
+    logger.warn('JWT_PRIVATE_KEY is not set: an Ed25519 key pair was generated; tokens will not survive a restart.');
+  }
   if (config.webhooks.secretKeyGenerated) {
     logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
   }

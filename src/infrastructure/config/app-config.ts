@@ -1,3 +1,4 @@
+import type { SigningKeyPair } from './signing-key';
 import type { TrustedProxies } from './trusted-proxies';
 
 /**
@@ -42,8 +43,14 @@ export interface DatabaseConfig {
 }
 
 export interface JwtConfig {
+  /** How access tokens are signed, the one algorithm they are verified with (JWT_ALGORITHM). */
+  readonly algorithm: 'HS256' | 'EdDSA';
+  /** HS256's key; with either algorithm, what the key of mailed account tokens is derived from. */
   readonly secret: string;
   readonly secretGenerated: boolean;
+  /** EdDSA's keys (JWT_PRIVATE_KEY); undefined with HS256. */
+  readonly keyPair?: SigningKeyPair;
+  readonly keyPairGenerated: boolean;
   readonly issuer: string;
   readonly audience: string;
   readonly accessTtlSeconds: number;

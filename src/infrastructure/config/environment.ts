@@ -13,6 +13,7 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import { ed25519KeyPair } from './signing-key';
 import { parseTrustedProxies } from './trusted-proxies';
 
 export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;
@@ -98,6 +99,22 @@ export class Environment {
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (and is required in production)' })
   JWT_SECRET?: string;
+
+  @IsOptional() @IsIn(['HS256', 'EdDSA'], { message: 'JWT_ALGORITHM must be HS256 or EdDSA' })
+  JWT_ALGORITHM?: 'HS256' | 'EdDSA';
+
+  // A key given with HS256 would sign nothing: refused, not ignored, so nobody believes tokens are EdDSA's.
+  @ValidateIf((env: Environment) => (env.JWT_ALGORITHM === 'EdDSA' && env.NODE_ENV === 'production') || env.JWT_PRIVATE_KEY !== undefined)
+  @ValidateBy({
+    name: 'ed25519PrivateKey',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) =>
+        typeof value === 'string' && (object as Environment).JWT_ALGORITHM === 'EdDSA' && ed25519KeyPair(value) !== undefined,
+      defaultMessage: () =>
+        'JWT_PRIVATE_KEY must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519), given with JWT_ALGORITHM=EdDSA (and is required with it in production)',
+    },
+  })
+  JWT_PRIVATE_KEY?: string;
 
   @IsOptional() @IsString()
   JWT_ISSUER?: string;

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './load-config';
 
 const problemsOf = (env: NodeJS.ProcessEnv) => {
@@ -81,6 +82,41 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production, naming it', () => {
     expect(problemsOf({ NODE_ENV: 'production', MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY })).toEqual([expect.stringContaining('JWT_SECRET')]);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY }).jwt.secretGenerated).toBe(false);
+  });
+
+  describe('the access tokens\' algorithm', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY };
+    const pem = (type: 'ed25519' | 'ed448') => generateKeyPairSync(type as 'ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+    it('is HS256 unless EdDSA is asked for, with no key pair', () => {
+      expect(loadConfig(production).jwt).toMatchObject({ algorithm: 'HS256', keyPair: undefined, keyPairGenerated: false });
+    });
+
+    it('signs with EdDSA under the given Ed25519 key, its line breaks as they are or written \\n', () => {
+      const key = pem('ed25519');
+      for (const written of [key, key.replace(/\n/g, '\\n')]) {
+        const { jwt } = loadConfig({ ...production, JWT_ALGORITHM: 'EdDSA', JWT_PRIVATE_KEY: written });
+        expect(jwt).toMatchObject({ algorithm: 'EdDSA', keyPairGenerated: false });
+        expect(jwt.keyPair!.privateKey.export({ format: 'pem', type: 'pkcs8' })).toBe(key);
+        expect(jwt.keyPair!.publicKey.asymmetricKeyType).toBe('ed25519');
+      }
+    });
+
+    it('makes a key pair per process in development and says so', () => {
+      const a = loadConfig({ JWT_ALGORITHM: 'EdDSA' }).jwt;
+      const b = loadConfig({ JWT_ALGORITHM: 'EdDSA' }).jwt;
+      expect(a.keyPairGenerated).toBe(true);
+      expect(a.keyPair!.publicKey.export({ format: 'der', type: 'spki' })).not.toEqual(b.keyPair!.publicKey.export({ format: 'der', type: 'spki' }));
+    });
+
+    it('refuses EdDSA without a key in production, a key that is not Ed25519, a key with HS256 and other algorithms, naming them', () => {
+      const keyProblem = [expect.stringMatching(/^JWT_PRIVATE_KEY: JWT_PRIVATE_KEY must be an Ed25519 private key/)];
+      expect(problemsOf({ ...production, JWT_ALGORITHM: 'EdDSA' })).toEqual(keyProblem);
+      expect(problemsOf({ ...production, JWT_ALGORITHM: 'EdDSA', JWT_PRIVATE_KEY: pem('ed448') })).toEqual(keyProblem);
+      expect(problemsOf({ ...production, JWT_ALGORITHM: 'EdDSA', JWT_PRIVATE_KEY: 'not a key' })).toEqual(keyProblem);
+      expect(problemsOf({ ...production, JWT_PRIVATE_KEY: pem('ed25519') })).toEqual(keyProblem);
+      expect(problemsOf({ ...production, JWT_ALGORITHM: 'RS256' })).toEqual(['JWT_ALGORITHM: JWT_ALGORITHM must be HS256 or EdDSA']);
+    });
   });
 
   describe('webhooks', () => {

@@ -5,6 +5,7 @@ import { validateSync } from 'class-validator';
 import { DEFAULT_RETRY_DELAYS_SECONDS } from '../../domain/webhooks/webhook-delivery';
 import type { AppConfig } from './app-config';
 import { DEFAULT_RECONCILE_AFTER_SECONDS, Environment } from './environment';
+import { ed25519KeyPair, generatedEd25519KeyPair } from './signing-key';
 import { parseTrustedProxies } from './trusted-proxies';
 
 /** A configuration that cannot run: the message names every offending setting. */
@@ -16,6 +17,14 @@ export class ConfigError extends Error {
 }
 
 const unset = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+/** EdDSA's key pair from JWT_PRIVATE_KEY (validated above), or one made for this process in development. */
+function eddsaKeys(env: Environment): Pick<AppConfig['jwt'], 'keyPair' | 'keyPairGenerated'> {
+  if (env.JWT_ALGORITHM !== 'EdDSA') return { keyPair: undefined, keyPairGenerated: false };
+  return env.JWT_PRIVATE_KEY === undefined
+    ? { keyPair: generatedEd25519KeyPair(), keyPairGenerated: true }
+    : { keyPair: ed25519KeyPair(env.JWT_PRIVATE_KEY), keyPairGenerated: false };
+}
 
 function paymentsConfig(env: Environment): AppConfig['payments'] {
   const reconcileAfterSeconds = env.PAYMENT_RECONCILE_AFTER_SECONDS ?? DEFAULT_RECONCILE_AFTER_SECONDS;
@@ -65,9 +74,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS ?? 15_000,
     },
     jwt: {
+      algorithm: env.JWT_ALGORITHM ?? 'HS256',
       // Development only: a random per-process secret, so no guessable default ever signs a token.
       secret: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
       secretGenerated: env.JWT_SECRET === undefined,
+      ...eddsaKeys(env),
       issuer: env.JWT_ISSUER ?? 'commerce-backend',
       audience: env.JWT_AUDIENCE ?? 'commerce-backend-api',
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS ?? 900,

@@ -4,9 +4,11 @@ import { AccessTokenIssuer, type IssuedAccessToken } from '../../application/ide
 import type { ActorRole } from '../../application/shared/actor';
 import { AppConfig } from '../config/app-config';
 
-/** RFC 9068 access tokens: a JWT typed `at+jwt`, signed with the pinned algorithm; `sid` names the session. */
+/**
+ * RFC 9068 access tokens: a JWT typed `at+jwt`, signed with HS256 under JWT_SECRET (JWT_ALGORITHM=HS256, the default;
+ * EdDsaAccessTokenIssuer for EdDSA); `sid` names the session.
+ */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
-export const JWT_ALGORITHM = 'HS256';
 
 @Injectable()
 export class JwtAccessTokenIssuer extends AccessTokenIssuer {
@@ -26,8 +28,8 @@ export class JwtAccessTokenIssuer extends AccessTokenIssuer {
         issuer,
         audience,
         expiresIn: accessTtlSeconds,
-        algorithm: JWT_ALGORITHM,
-        header: { alg: JWT_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: ACCESS_TOKEN_TYPE },
       },
     );
     return { accessToken, expiresIn: accessTtlSeconds };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenIssuer } from '../../application/identity/access-token-issuer';
 import { AccountTokenPolicy } from '../../application/identity/account-token-policy';
@@ -38,7 +38,8 @@ import { MikroOrmUserRepository } from '../../infrastructure/persistence/identit
 import { Argon2PasswordHasher } from '../../infrastructure/security/argon2-password-hasher';
 import { CommonPasswordDictionary } from '../../infrastructure/security/common-password-dictionary';
 import { HmacAccountTokenSecrets } from '../../infrastructure/security/hmac-account-token-secrets';
-import { JWT_ALGORITHM, JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
+import { EdDsaAccessTokenIssuer } from '../../infrastructure/security/eddsa-access-token-issuer';
+import { JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
 import { OpaqueRefreshTokens } from '../../infrastructure/security/opaque-refresh-tokens';
 import { PurgeFinishedAccountTokens } from '../../application/identity/purge-finished-account-tokens';
 import { AcceptedRequests } from './accepted-requests';
@@ -57,10 +58,11 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
+      // HS256's signer (JwtAccessTokenIssuer); EdDSA's tokens are signed by jose (EdDsaAccessTokenIssuer).
       useFactory: (config: AppConfig) => ({
         secret: config.jwt.secret,
-        signOptions: { algorithm: JWT_ALGORITHM },
-        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
@@ -69,7 +71,12 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     { provide: UserRepository, useClass: MikroOrmUserRepository },
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
-    { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },
+    {
+      provide: AccessTokenIssuer,
+      inject: [AppConfig, JwtService],
+      useFactory: (config: AppConfig, jwt: JwtService) =>
+        config.jwt.algorithm === 'EdDSA' ? new EdDsaAccessTokenIssuer(config) : new JwtAccessTokenIssuer(jwt, config),
+    },
     { provide: RefreshTokens, useClass: OpaqueRefreshTokens },
     { provide: CommonPasswordList, useClass: CommonPasswordDictionary },
     { provide: SessionLifetime, inject: [AppConfig], useFactory: (config: AppConfig) => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }) },

@@ -2,12 +2,13 @@ import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ExtractJwt, Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
 import { AuthenticateSession } from '../../application/identity/authenticate-session';
 import type { Actor } from '../../application/shared/actor';
 import { SessionEnded } from '../../domain/identity/identity.errors';
-import { AppConfig } from '../../infrastructure/config/app-config';
-import { ACCESS_TOKEN_TYPE, JWT_ALGORITHM } from '../../infrastructure/security/jwt-access-token-issuer';
+import { AppConfig, type JwtConfig } from '../../infrastructure/config/app-config';
+import { verifyEdDsaWithJose } from '../../infrastructure/security/eddsa-token-verifier';
+import { ACCESS_TOKEN_TYPE } from '../../infrastructure/security/jwt-access-token-issuer';
 
 const bearer = ExtractJwt.fromAuthHeaderAsBearerToken();
 
@@ -18,8 +19,8 @@ interface AccessClaims {
 }
 
 /**
- * Verifies signature (algorithm pinned, so `alg: none` and key confusion fail), `iss`, `aud`, `exp` and the
- * `at+jwt` type, then asks whether the session named by `sid` is still open.
+ * Verifies signature (algorithm pinned by JWT_ALGORITHM, so `alg: none` and key confusion fail), `iss`, `aud`, `exp`
+ * and the `at+jwt` type, then asks whether the session named by `sid` is still open.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -29,16 +30,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: bearer,
-      // A KeyObject, made once. Handed the secret as a string, jsonwebtoken first tries to read it as a public key on
-      // every request, which throws: about a fifth of a millisecond per authenticated request. The typings
-      // (string | Buffer) predate KeyObject; passport-jwt passes the key through unchanged.
-      secretOrKey: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer,
-      algorithms: [JWT_ALGORITHM],
+      secretOrKey: verificationKey(config.jwt),
+      // jsonwebtoken's types know no EdDSA: verifyEdDsaWithJose takes that strategy's tokens.
+      algorithms: [config.jwt.algorithm] as StrategyOptionsWithRequest['algorithms'],
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
       ignoreExpiration: false,
       passReqToCallback: true,
     });
+    if (config.jwt.algorithm === 'EdDSA') verifyEdDsaWithJose();
   }
 
   async validate(request: FastifyRequest, claims: AccessClaims): Promise<Actor> {
@@ -48,6 +48,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') throw new SessionEnded();
     return this.authenticateSession.execute({ userId: claims.sub, sessionId: claims.sid });
   }
+}
+
+/**
+ * A KeyObject, made once: the public key for EdDSA, the secret for HS256. Handed the secret as a string,
+ * jsonwebtoken first tries to read it as a public key on every request, which throws: about a fifth of a
+ * millisecond per authenticated request. The typings (string | Buffer) predate KeyObject; passport-jwt passes the
+ * key through unchanged.
+ */
+function verificationKey(jwt: JwtConfig): Buffer {
+  return (jwt.algorithm === 'EdDSA' ? jwt.keyPair!.publicKey : createSecretKey(Buffer.from(jwt.secret))) as unknown as Buffer;
 }
 
 function tokenType(token: string | null): unknown {
