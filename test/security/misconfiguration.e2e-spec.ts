@@ -18,6 +18,26 @@ describe('Configuration and inventory', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  // @fastify/cors's default methods were GET, HEAD and POST: a browser page could not PATCH or DELETE anything.
+  it('lets a page of a configured origin send every documented operation, with its bearer and idempotency key', async () => {
+    const operations = operationsOf((await t.http.get('/docs/openapi.json')).body).filter((op) => op.template.startsWith('/api/v1/'));
+    expect(new Set(operations.map((op) => op.method))).toEqual(new Set(['GET', 'POST', 'PATCH', 'DELETE']));
+    for (const op of operations) {
+      const preflight = await t.app.inject({
+        method: 'OPTIONS',
+        url: op.template.replace(/\{\w+\}/g, randomUUID()),
+        headers: { origin: 'https://shop.example', 'access-control-request-method': op.method, 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      });
+      const allowed = String(preflight.headers['access-control-allow-methods']).split(/,\s*/);
+      expect({ operation: `${op.method} ${op.template}`, status: preflight.statusCode, method: allowed.includes(op.method), headers: preflight.headers['access-control-allow-headers'] }).toEqual({
+        operation: `${op.method} ${op.template}`,
+        status: 204,
+        method: true,
+        headers: 'authorization,content-type,idempotency-key',
+      });
+    }
+  });
+
   it('lets a page read its refusals past the rate limit, the ones answered before Nest too', async () => {
     const remembered = jest.spyOn(t.app.get(RefusedClients), 'remember');
     // A client of its own, so the other tests' requests do not count against its limit.

@@ -44,6 +44,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],
+      // @fastify/cors allows GET, HEAD and POST unless told: a page could not PATCH or DELETE.
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
       exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
       maxAge: 600,
     });
