@@ -11,6 +11,7 @@ const unavailableCodes = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
+  '57014', // query_canceled: DB_STATEMENT_TIMEOUT_MS ran out (a lock held long, an overloaded server)
 ]);
 
 /**
@@ -23,7 +24,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (current instanceof ConnectionException) return true;
     const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connection is closed/i.test(message)) {
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connection is closed|connection error and is not queryable/i.test(message)) {
       return true;
     }
     current = cause;
