@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 const logger = new Logger('DatabasePool');
 
 /**
- * Two guards over the connections a pool has lent out, kept by one 'acquire' and one 'release' listener (they
+ * Three guards over the connections a pool has lent out, kept by one 'acquire' and one 'release' listener (they
  * run for every query: wrapping each lent connection's `release` cost a product read some 2 µs).
  *
  * A connection the server closes while it is checked out is given back. Kysely (under MikroORM) releases a
@@ -12,6 +12,12 @@ const logger = new Logger('DatabasePool');
  * fail, and the connection stayed checked out for good: one pool slot lost per outage (the pool ends up
  * exhausted, every request a 503) and `pool.end()` never returning. Releasing it with an error makes the pool
  * discard it; the holder's own release later is then a no-op.
+ *
+ * A connection given back while its query still waits for an answer is ended. pg answers a query that outlived
+ * `query_timeout` (the server hung, or the network to it) with an error but keeps waiting on the connection; back
+ * in the pool it would hold every later query behind the lost one. Ended (pg destroys the socket of a client with
+ * a query in flight), the pool drops it and opens a new one, which fails within the connect timeout if the
+ * server is still away.
  *
  * Closing the pool is bounded. `pool.end()` waits until every checked-out connection is given back; one that
  * never is (a holder that forgot to release it) would hang the shutdown for good, and with it a rolling deploy
@@ -21,7 +27,10 @@ const logger = new Logger('DatabasePool');
 export function guardCheckedOutConnections(pool: Pool, graceMs: number): void {
   const checkedOut = new Set<PoolClient>();
   pool.on('acquire', (client) => checkedOut.add(client));
-  pool.on('release', (_error, client) => checkedOut.delete(client));
+  pool.on('release', (_error, client) => {
+    checkedOut.delete(client);
+    if ((client as PoolClient & { activeQuery?: unknown }).activeQuery) void client.end();
+  });
   pool.on('remove', (client) => checkedOut.delete(client));
   const giveBack = (client: PoolClient, error: Error) => {
     if (!checkedOut.has(client)) return;

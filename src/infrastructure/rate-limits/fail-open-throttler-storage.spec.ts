@@ -23,4 +23,13 @@ describe('FailOpenThrottlerStorage', () => {
     expect(await storage.increment('client', 60_000, 3, 60_000, 'default')).toBe(record);
     expect(storage.incrementNow('client', 60_000, 3, 60_000, 'default')).toBeUndefined();
   });
+
+  it('passes on the failures it is told do not fail open', async () => {
+    const away = Object.assign(new Error('database away'), { code: 'ECONNREFUSED' });
+    const store = { increment: async () => Promise.reject(away) };
+    const storage = new FailOpenThrottlerStorage(store, (error) => error !== away);
+    await expect(storage.increment('client', 60_000, 3, 60_000, 'default')).rejects.toBe(away);
+    const other = new FailOpenThrottlerStorage({ increment: async () => Promise.reject(failure) }, (error) => error !== away);
+    expect(await other.increment('client', 60_000, 3, 60_000, 'default')).toEqual(uncounted);
+  });
 });

@@ -6,12 +6,17 @@ import { countsHitsNow, type HitsCountedNow, type ThrottlerStorageRecord } from 
  * When the counters' store cannot be reached, requests go through uncounted (and a warning is logged at most
  * every few seconds) rather than all failing: rate limits protect the service, they must not take it down.
  * Brute force stays bounded by the per-account lockout, which lives with the accounts in PostgreSQL.
+ * `failsOpen` says which failures let a request through: when the store is the database every request needs, a
+ * request that could not reach it is answered at once (503) rather than sent on to wait for it a second time.
  */
 export class FailOpenThrottlerStorage implements ThrottlerStorage, HitsCountedNow {
   private readonly logger = new Logger('RateLimits');
   private lastWarning = 0;
 
-  constructor(private readonly store: ThrottlerStorage) {}
+  constructor(
+    private readonly store: ThrottlerStorage,
+    private readonly failsOpen: (error: unknown) => boolean = () => true,
+  ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     try {
@@ -31,6 +36,7 @@ export class FailOpenThrottlerStorage implements ThrottlerStorage, HitsCountedNo
   }
 
   private uncounted(error: unknown, ttl: number): ThrottlerStorageRecord {
+    if (!this.failsOpen(error)) throw error;
     if (Date.now() - this.lastWarning > 5_000) {
       this.lastWarning = Date.now();
       this.logger.warn({ err: error }, 'rate-limit store unavailable: requests are not counted until it is back');

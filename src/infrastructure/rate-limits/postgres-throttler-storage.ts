@@ -40,7 +40,9 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, HitsCountedNo
       if (fromLease) return fromLease;
       const underWay = this.taking.get(id);
       if (!underWay) break;
-      await underWay.catch(() => undefined); // then use what it took, or take the next lease
+      // Then use what it took, or take the next lease. A take that failed fails its waiters too: with the database
+      // hung, each waiter taking a lease of its own in turn made the last of them wait a connect timeout per waiter.
+      await underWay;
     }
     const taken = this.take(id, ttl, limit, blockDuration).finally(() => this.taking.delete(id));
     this.taking.set(id, taken);

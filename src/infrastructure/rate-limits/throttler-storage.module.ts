@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
+import { isDatabaseUnavailable } from '../http/database-unavailable';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
 import { PostgresThrottlerStorage } from './postgres-throttler-storage';
@@ -16,6 +17,8 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
 interface SelectedStorage {
   storage: ThrottlerStorage;
+  /** Which of its failures let a request through uncounted (all, unless said otherwise). */
+  failsOpen?(error: unknown): boolean;
   /** Stops background work that uses the database, before it closes. */
   stopJobs?(): Promise<void>;
   /** Once requests in flight are done. */
@@ -36,7 +39,8 @@ async function selectStorage(config: AppConfig, orm: MikroORM): Promise<Selected
     const postgres = new PostgresThrottlerStorage(orm);
     const purge = new PeriodicJob('RateLimitPurge', orm, () => postgres.purgeExpired(), (n) => `Forgot ${n} expired rate-limit window(s)`);
     purge.start(60);
-    return { storage: postgres, stopJobs: () => purge.stop() };
+    // The database away is the whole service away: its requests are answered 503 at once, not let through to wait.
+    return { storage: postgres, failsOpen: (error) => !isDatabaseUnavailable(error), stopJobs: () => purge.stop() };
   }
   const memory = new SlidingWindowThrottlerStorage();
   return { storage: memory, close: async () => memory.onApplicationShutdown() };
@@ -57,7 +61,7 @@ export class ThrottlerStorageModule implements BeforeApplicationShutdown, OnAppl
 
   /** The storage for the throttler module: blocked keys refused from memory, the rest let through when the store fails. */
   static storageOf(selected: SelectedStorage): ThrottlerStorage {
-    return new FailOpenThrottlerStorage(new RememberedBlocksThrottlerStorage(selected.storage));
+    return new FailOpenThrottlerStorage(new RememberedBlocksThrottlerStorage(selected.storage), selected.failsOpen);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
