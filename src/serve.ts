@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
+import { Draining } from './infrastructure/http/draining';
 
 /** Starts the server from the environment (dist/main.js calls it): a bad setting or a failed start exits with 1. */
 export function serve(): void {
@@ -31,14 +32,12 @@ async function start(): Promise<void> {
   }
   const app = await createApp(config);
   const logger = app.get(Logger);
-  // Stop accepting connections, let requests in flight finish, stop background jobs, close the pool; then exit.
+  // Drain (readiness fails, replies close their connections) while background jobs finish what they do, then stop
+  // accepting connections, let requests in flight finish, close the pool; then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: shutting down gracefully`);
-      // Keep-alive sockets that fall idle after their last response would hold the server open until their
-      // timeout: close each one as soon as it is idle.
-      const server = app.getHttpServer();
-      setInterval(() => server.closeIdleConnections(), 100).unref();
+      app.get(Draining).begin();
       app.close().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -32,8 +32,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The database answers; 503 when it does not
-         * @description Runs a query on the database: 200 when it answers, 503 when it does not. For readiness probes and load balancers.
+         * The database answers; 503 when it does not, or the instance is shutting down
+         * @description Runs a query on the database: 200 when it answers, 503 when it does not, and 503 from the moment the instance is asked to stop (it still serves requests until it closes). For readiness probes and load balancers.
          */
         get: operations["getReadiness"];
         put?: never;

@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, get } from 'node:http';
 import { freePort, spawnShipped, untilReady } from '../support/service-processes';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 describe('SIGTERM', () => {
   let app: ChildProcess;
@@ -64,6 +66,78 @@ describe('SIGTERM', () => {
 
     const replies = await Promise.all(inFlight);
     expect(replies.map((r) => r.status)).toEqual([...orders.map(() => 201), ...Array.from({ length: 20 }, () => 200)]);
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+});
+
+/** Status and headers of a GET on a kept-alive connection of its own (fetch hides the Connection header). */
+const rawGet = (url: string) =>
+  new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+    const agent = new Agent({ keepAlive: true });
+    get(url, { agent }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        agent.destroy();
+        resolve({ status: response.statusCode!, headers: response.headers });
+      });
+    }).on('error', reject);
+  });
+
+describe('SIGTERM while a background job finishes its work', () => {
+  let app: ChildProcess;
+  let receiver: WebhookReceiver;
+  let port: number;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-drain-'));
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+    receiver.answerAt('/slow', () => ({ status: 200, delayMs: 4_000 }));
+    port = await freePort();
+    app = spawnShipped({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO_DATA: 'true',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_DELIVERY_INTERVAL_MS: '100',
+    });
+    await untilReady(app, port);
+  }, 60_000);
+  afterAll(async () => {
+    app.kill('SIGKILL');
+    await receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const post = async (path: string, body: object, token?: string) =>
+    (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then((response) => response.json())) as any;
+
+  // The instance kept saying it was ready, and closed kept-alive connections under its clients every 100 ms, for as
+  // long as the job took: 8 to 30 s of requests reset without an answer.
+  it('says it is not ready and closes each connection after its reply, while it still serves', async () => {
+    const admin = await post('/auth/login', { email: 'admin@example.com', password: 'demo-admin-password' });
+    await post('/webhook-endpoints', { url: receiver.url('/slow'), events: ['order.placed'] }, admin.accessToken);
+    const customer = await post('/auth/login', { email: 'customer@example.com', password: 'demo-customer-password' });
+    const products = (await fetch(`http://127.0.0.1:${port}/api/v1/products`).then((response) => response.json())) as any;
+    await post('/orders', { items: [{ productId: products.items[0].id, quantity: 1 }] }, customer.accessToken);
+    for (let i = 0; i < 200 && receiver.at('/slow').length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(receiver.at('/slow')).toHaveLength(1); // the attempt waits 4 s for its answer
+
+    const before = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    expect([before.status, before.headers.connection]).toEqual([200, 'keep-alive']);
+    const exited = once(app, 'exit');
+    app.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    const read = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    expect([ready.status, read.status, read.headers.connection]).toEqual([503, 200, 'close']);
+    expect(app.exitCode).toBeNull(); // still draining: the attempt has not been answered yet
     const [code] = await exited;
     expect(code).toBe(0);
   });

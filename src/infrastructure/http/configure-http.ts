@@ -6,6 +6,7 @@ import { logRequests } from '../logging/request-logging';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { RefusedClients } from '../rate-limits/refused-clients';
 import { RequestScope, runInRequestScope } from '../request-scope';
+import { Draining } from './draining';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { declareMatchedRoute, noteMatchedRoute } from './matched-route';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
@@ -38,7 +39,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
-  refuseWhileClosing(fastify);
+  refuseWhileClosing(fastify, app.get(Draining));
   // Without configured origins no CORS hook at all: the plugin with `origin: false` added no header either, but
   // ran on every request.
   if (config.corsOrigins.length > 0) {

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Whether the process was asked to stop (SIGTERM, SIGINT). Between the signal and the server's close, background
+ * jobs finish what they are doing (a mail being sent, a webhook attempt: up to their timeouts), and the server
+ * still serves. Meanwhile readiness fails, so load balancers stop sending requests, and every reply closes its
+ * connection, so kept-alive clients take their next request elsewhere instead of finding the connection cut.
+ */
+@Injectable()
+export class Draining {
+  private since?: number;
+
+  get active(): boolean {
+    return this.since !== undefined;
+  }
+
+  begin(): void {
+    this.since ??= Date.now();
+  }
+}
