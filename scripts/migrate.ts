@@ -6,6 +6,7 @@
  */
 import { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../src/infrastructure/config/load-config';
+import { migrate } from '../src/infrastructure/persistence/migrate';
 import { mikroOrmOptions } from '../src/infrastructure/persistence/mikro-orm-options';
 
 async function main(command: string | undefined): Promise<void> {
@@ -13,8 +14,8 @@ async function main(command: string | undefined): Promise<void> {
   const orm = await MikroORM.init({ ...(await mikroOrmOptions(config.database)), allowGlobalContext: true });
   try {
     if (command === 'up') {
-      const applied = await orm.migrator.up();
-      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.');
+      const applied = await migrate(orm, config.database);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Nothing to apply.');
     } else if (command === 'down') {
       const reverted = await orm.migrator.down();
       console.log(reverted.length ? `Reverted ${reverted.map((m) => m.name).join(', ')}` : 'Nothing to revert.');

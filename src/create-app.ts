@@ -8,6 +8,7 @@ import { serveAsyncApi } from './infrastructure/http/asyncapi';
 import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
 import { serveOpenApi } from './infrastructure/http/openapi';
+import { migrate } from './infrastructure/persistence/migrate';
 
 /** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
 export async function createApp(
@@ -26,7 +27,7 @@ export async function prepareApp(app: NestFastifyApplication, config: AppConfig)
   app.useLogger(app.get(Logger));
   await configureHttp(app, config);
   if (config.database.migrate) {
-    await app.get(MikroORM).migrator.up();
+    await migrate(app.get(MikroORM), config.database);
   }
   serveOpenApi(app);
   serveAsyncApi(app);

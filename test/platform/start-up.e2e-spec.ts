@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { parse } from 'yaml';
+import { Client } from 'pg';
 import { loadConfig } from '../support/built';
+import { ThrowawayPostgres } from '../support/throwaway-postgres';
 import { productionCommand } from '../../scripts/production-command';
 
 const root = resolve(__dirname, '../..');
@@ -102,6 +104,24 @@ describe('Start-up', () => {
     expect(run.stderr).toContain('Invalid configuration');
     expect(run.stderr).toMatch(/PORT: /);
   });
+
+  it('stops at a DATABASE_URL that names no database, and creates none', async () => {
+    const postgres = await ThrowawayPostgres.create();
+    try {
+      const url = new URL(postgres.url);
+      url.pathname = '/shop_mistyped';
+      const run = runShipped({ DATABASE_URL: url.toString(), JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('database "shop_mistyped" does not exist');
+      const admin = new Client({ connectionString: postgres.url });
+      await admin.connect();
+      const { rows } = await admin.query("select datname from pg_database where datname = 'shop_mistyped'");
+      await admin.end();
+      expect(rows).toEqual([]);
+    } finally {
+      await postgres.destroy();
+    }
+  }, 60_000);
 
   it('refuses to start in production without JWT_SECRET', () => {
     const run = runShipped({ MAIL_DISABLED: 'true' });

@@ -29,7 +29,8 @@ export function guardCheckedOutConnections(pool: Pool, graceMs: number): void {
   pool.on('acquire', (client) => checkedOut.add(client));
   pool.on('release', (_error, client) => {
     checkedOut.delete(client);
-    if ((client as PoolClient & { activeQuery?: unknown }).activeQuery) void client.end();
+    // `_activeQuery`: pg 8 warns on every read of its public name, which pg 9 removes.
+    if ((client as PoolClient & { _activeQuery?: unknown })._activeQuery) void client.end();
   });
   pool.on('remove', (client) => checkedOut.delete(client));
   const giveBack = (client: PoolClient, error: Error) => {
