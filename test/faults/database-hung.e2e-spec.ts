@@ -13,7 +13,7 @@ describe('When the database hangs', () => {
     url.port = String(proxy.port);
     t = await startTestApp({
       database: { kind: 'postgresql', url: url.toString(), drop: () => postgres.destroy() },
-      env: { DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '500' }, // queries time out after 1.5 s
+      env: { DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '500' }, // unanswered statements end after 1.5-2 s
     });
   }, 60_000);
   afterAll(async () => {
@@ -24,7 +24,7 @@ describe('When the database hangs', () => {
   // Requests on connections the pool held waited for ever (pg set no time limit of its own). And one client's
   // requests waited for the rate-limit counter's lease one after another, each a timeout longer than the last (4, 6,
   // 8 ... 26 s for twelve requests), and then a timeout more for their own query.
-  it('answers every request of one client 503 within about one query timeout', async () => {
+  it('answers every request of one client 503 within about one statement timeout', async () => {
     proxy.hang();
     const started = Date.now();
     const replies = await Promise.all(
@@ -35,6 +35,6 @@ describe('When the database hangs', () => {
     );
     expect(replies.map(({ status, retryAfter }) => [status, retryAfter])).toEqual(Array.from({ length: 8 }, () => [503, '5']));
     const slowest = Math.max(...replies.map(({ ms }) => ms));
-    expect({ slowest, withinTwoTimeouts: slowest < 3_000 }).toEqual({ slowest, withinTwoTimeouts: true });
+    expect({ slowest, withinTwoTimeouts: slowest < 4_000 }).toEqual({ slowest, withinTwoTimeouts: true });
   });
 });

@@ -14,7 +14,6 @@ describe('isDatabaseUnavailable', () => {
     ['a statement cancelled by its timeout', withCode('57014')],
     // pg's client once its connection was killed mid-transaction (pg_terminate_backend): it was answered 500.
     ['a client whose connection broke', new Error('Client has encountered a connection error and is not queryable')],
-    ['a query unanswered past query_timeout (the server or the network hung)', new Error('Query read timeout')],
     ['a cause two levels down', new Error('outer', { cause: new Error('inner', { cause: withCode('ECONNRESET') }) })],
     ["an error of another realm (the driver's socket error under a sandbox)", withCode('ECONNREFUSED', runInNewContext('new Error("refused")') as Error)],
   ])('is true for %s', (_case, error) => {

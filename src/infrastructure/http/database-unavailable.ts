@@ -24,7 +24,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (current instanceof ConnectionException) return true;
     const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connection is closed|connection error and is not queryable|Query read timeout/i.test(message)) {
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connection is closed|connection error and is not queryable/i.test(message)) {
       return true;
     }
     current = cause;

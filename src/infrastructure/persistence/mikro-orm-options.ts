@@ -39,9 +39,6 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
     const driverOptions = {
       connectionTimeoutMillis: db.connectTimeoutMs,
       statement_timeout: db.statementTimeoutMs,
-      // The server cancels a statement at statement_timeout; no answer a second later means the server or the network
-      // to it hung: the query fails (503) instead of waiting for TCP to give up, minutes later.
-      query_timeout: db.statementTimeoutMs + 1_000,
       application_name: 'commerce-backend',
     };
     const guardPool = (pool: Pool) => guardCheckedOutConnections(pool, db.statementTimeoutMs + 1_000);
