@@ -13,15 +13,32 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import { Email } from '../../domain/identity/email';
+import { InvalidEmail } from '../../domain/identity/identity.errors';
 import { ed25519KeyPair } from './signing-key';
 import { parseTrustedProxies } from './trusted-proxies';
+import { isOrigin, isPostgresUrl, isServiceUrl } from './url-shape';
 
 export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;
 
 /** A switch: `true` or `false`, nothing else (`1` read as false would turn REQUIRE_VERIFIED_EMAIL off unseen). */
 const IsTrueOrFalse = () => IsIn(['true', 'false'], { message: '$property must be true or false' });
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+// Decimal digits only: Number() also read 0x1069, 1e3 and 1e20 as numbers.
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : Number.NaN);
+
+/** A rule whose test is a function of the value: the message names the setting. */
+const Satisfies = (name: string, test: (value: unknown) => boolean, message: string) =>
+  ValidateBy({ name, validator: { validate: test, defaultMessage: () => message } });
+
+const isEmailAddress = (value: unknown) => {
+  try {
+    return typeof value === 'string' && Email.parse(value) !== undefined;
+  } catch (error) {
+    if (error instanceof InvalidEmail) return false;
+    throw error;
+  }
+};
 
 const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
 /** Production with mail on: links with tokens leave for real inboxes. */
@@ -41,7 +58,8 @@ export class Environment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @Satisfies('origins', (value) => typeof value === 'string' && value.split(',').every((origin) => isOrigin(origin.trim())), 'CORS_ORIGINS must be comma-separated origins as browsers send them: scheme, host and port, without a path or trailing slash (https://shop.example.com)')
   CORS_ORIGINS?: string;
 
   @IsOptional()
@@ -58,18 +76,18 @@ export class Environment {
   @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'STORE_CURRENCY must be an ISO 4217 code such as USD' })
   STORE_CURRENCY?: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  @IsOptional() @Satisfies('postgresUrl', isPostgresUrl, 'DATABASE_URL must be a postgres:// connection string with a host, a port up to 65535 and a database name')
   DATABASE_URL?: string;
 
-  @IsOptional() @Matches(/^(postgres(ql)?:\/\/[^,\s]+)(,postgres(ql)?:\/\/[^,\s]+)*$/, {
-    message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// connection strings',
-  })
+  @IsOptional()
+  @Satisfies('postgresUrls', (value) => typeof value === 'string' && value.split(',').every(isPostgresUrl), 'DATABASE_REPLICA_URLS must be comma-separated postgres:// connection strings, each with a host and a database name')
   DATABASE_REPLICA_URLS?: string;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional() @Satisfies('redisUrl', (value) => isServiceUrl(value, ['redis', 'rediss']), 'REDIS_URL must be a redis:// or rediss:// URL with a host and a port up to 65535')
   REDIS_URL?: string;
 
-  @IsOptional() @Matches(/^(nats|tls):\/\/[^\s]+$/, { message: 'NATS_URL must be a nats:// or tls:// URL (comma-separate several servers)' })
+  @IsOptional()
+  @Satisfies('natsUrls', (value) => typeof value === 'string' && value.split(',').every((server) => isServiceUrl(server.trim(), ['nats', 'tls'])), 'NATS_URL must be a nats:// or tls:// URL with a host and a port up to 65535 (comma-separate several servers)')
   NATS_URL?: string;
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'NATS_STREAM must be 1-64 letters, digits, _ or -' })
@@ -128,14 +146,14 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(365 * 24 * 3600)
   JWT_REFRESH_TTL_SECONDS?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional() @Satisfies('emailAddress', isEmailAddress, 'ADMIN_EMAIL must be an email address')
   ADMIN_EMAIL?: string;
 
   @ValidateIf((env: Environment) => env.ADMIN_EMAIL !== undefined)
   @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be set with ADMIN_EMAIL and be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000_000)
   AUTH_THROTTLE_LIMIT?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
@@ -153,7 +171,7 @@ export class Environment {
   @IsOptional() @IsTrueOrFalse()
   REQUIRE_VERIFIED_EMAIL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000_000)
   API_RATE_LIMIT?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30 * 24 * 3600)
@@ -205,9 +223,7 @@ export class Environment {
 
   // Production sends real mail or says it will not: a shop that silently never mails its receipts is worse.
   @ValidateIf((env: Environment) => env.SMTP_URL !== undefined || (env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true'))
-  @Matches(/^smtps?:\/\/[^\s]+$/, {
-    message: 'SMTP_URL must be an smtp:// or smtps:// URL (and is required in production unless MAIL_DISABLED=true)',
-  })
+  @Satisfies('smtpUrl', (value) => isServiceUrl(value, ['smtp', 'smtps']), 'SMTP_URL must be an smtp:// or smtps:// URL with a host and a port up to 65535 (and is required in production unless MAIL_DISABLED=true)')
   SMTP_URL?: string;
 
   @IsOptional() @IsString() @MaxLength(320)
@@ -226,7 +242,7 @@ export class Environment {
     name: 'publicAppUrl',
     validator: {
       validate: (value: unknown, { object }: ValidationArguments) =>
-        typeof value === 'string' && appUrlShape.test(value) && (!mailsLinks(object as Environment) || value.startsWith('https://')),
+        typeof value === 'string' && appUrlShape.test(value) && isServiceUrl(value, ['http', 'https']) && (!mailsLinks(object as Environment) || value.startsWith('https://')),
       defaultMessage: () =>
         'PUBLIC_APP_URL must be an http:// or https:// URL without a query or fragment; in production it is required, and https, unless MAIL_DISABLED=true',
     },

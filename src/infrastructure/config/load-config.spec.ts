@@ -211,10 +211,46 @@ describe('loadConfig', () => {
     ['WEBHOOK_ALLOW_HTTP', 'sure'],
     ['WEBHOOK_RETRY_SCHEDULE', '10, 0'],
     ['WEBHOOK_TIMEOUT_MS', '5'],
+    // What the drivers once met at start-up as stack traces of their own, or mail as failures on every send:
+    ['DATABASE_URL', 'postgres://db.example.com'],
+    ['DATABASE_URL', 'postgres://db.example.com:99999/shop'],
+    ['DATABASE_URL', 'postgresql://%zz@db.example.com/shop'],
+    ['DATABASE_REPLICA_URLS', 'postgres://replica.example.com'],
+    ['REDIS_URL', 'redis://127.0.0.1:99999'],
+    ['NATS_URL', 'nats://127.0.0.1:99999'],
+    ['NATS_URL', 'nats://a.example.com:4222,nats://'],
+    ['SMTP_URL', 'smtp://u:p@127.0.0.1:99999'],
+    ['SMTP_URL', 'smtp://%zz@mail.example.com'],
+    ['PUBLIC_APP_URL', 'https://shop.example.com:99999'],
+    // Origins with a path or a trailing slash never match a browser's Origin: CORS silently off.
+    ['CORS_ORIGINS', 'https://shop.example.com/'],
+    ['CORS_ORIGINS', '*'],
+    ['PORT', '0x1069'],
+    ['PORT', '1e3'],
+    ['API_RATE_LIMIT', '1e20'],
+    ['API_RATE_LIMIT', '100000000000000000000'],
+    ['AUTH_THROTTLE_LIMIT', '2000000000'],
   ])('refuses a bad %s, naming it', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('takes well-formed URLs, origins and numbers', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://shop:p%40ss@db.example.com:5433/shop',
+      DATABASE_REPLICA_URLS: 'postgres://r1.example.com/shop,postgres://r2.example.com/shop',
+      REDIS_URL: 'rediss://:secret@cache.example.com:6380',
+      NATS_URL: 'nats://n1.example.com:4222, tls://n2.example.com',
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      PUBLIC_APP_URL: 'https://shop.example.com:8443/app',
+      CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173',
+      ADMIN_EMAIL: 'Root@Example.com',
+      ADMIN_PASSWORD: 'a long admin passphrase',
+      PORT: '8080',
+      API_RATE_LIMIT: '1000000000',
+    });
+    expect(config).toMatchObject({ port: 8080, corsOrigins: ['https://shop.example.com', 'http://localhost:5173'], auth: { apiRateLimit: 1_000_000_000 } });
   });
 
   it('names every bad setting at once', () => {
@@ -223,6 +259,8 @@ describe('loadConfig', () => {
 
   it('needs ADMIN_PASSWORD with ADMIN_EMAIL', () => {
     expect(problemsOf({ ADMIN_EMAIL: 'root@example.com' })).toEqual([expect.stringContaining('ADMIN_PASSWORD')]);
+    // Once met at start-up as the bootstrap's "The email address is not valid.", naming no setting.
+    expect(problemsOf({ ADMIN_EMAIL: 'not-an-address', ADMIN_PASSWORD: 'a long admin passphrase' })).toEqual(['ADMIN_EMAIL: ADMIN_EMAIL must be an email address']);
   });
 
   it('selects PostgreSQL when DATABASE_URL is set and then seeds no demo data', () => {
