@@ -239,7 +239,7 @@ describe('loadConfig', () => {
   it('takes well-formed URLs, origins and numbers', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://shop:p%40ss@db.example.com:5433/shop',
-      DATABASE_REPLICA_URLS: 'postgres://r1.example.com/shop,postgres://r2.example.com/shop',
+      DATABASE_REPLICA_URLS: 'postgres://r1.example.com/shop,postgres://user@/shop?host=/var/run/postgresql',
       REDIS_URL: 'rediss://:secret@cache.example.com:6380',
       NATS_URL: 'nats://n1.example.com:4222, tls://n2.example.com',
       SMTP_URL: 'smtps://user:pass@mail.example.com:465',
