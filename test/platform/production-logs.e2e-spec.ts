@@ -50,5 +50,8 @@ describe('Logs on stdout in production', () => {
     expect(requests.map((entry) => entry.req!.id).sort()).toEqual([...ids].sort());
     expect(requests.every((entry) => entry.statusCode === 200 && entry.req!.url === '/api/v1/products?limit=5')).toBe(true);
     expect(entries.at(-1)!.msg).toBe('SIGTERM: shutting down gracefully');
+    // The migrations of the first start, logged by MikroORM, without the terminal colour codes it once wrote.
+    expect(entries.find((entry) => entry.msg.includes("Applied 'M001Identity'"))?.msg).toBe("[migrator] Applied 'M001Identity'");
+    expect(lines.filter((line) => line.includes('\\u001b'))).toEqual([]);
   }, 30_000);
 });

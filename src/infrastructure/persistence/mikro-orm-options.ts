@@ -30,6 +30,8 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
     context: entityManagerInScope,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
+    // Its lines go into JSON logs: no terminal colour codes in them ("\u001b[90m[migrator] ...").
+    colors: false,
     // A DATABASE_URL naming no database is a mistake to stop at, not an empty shop to create and serve (with a
     // first admin of its own, while the real data sits in the database meant); see also migrate().
     ensureDatabase: false,
