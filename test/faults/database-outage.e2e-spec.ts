@@ -33,6 +33,16 @@ describe('When the database goes away', () => {
     expect(request.body).toMatchObject({ status: 503, type: expect.stringMatching(/service-unavailable$/), traceId: expect.any(String) });
     expect(request.text).not.toMatch(/ECONNREFUSED|pg|postgres|mikro/i);
 
+    // Logged once a second per route with the number left unlogged, as refusals past a rate limit are: an outage
+    // answered tens of thousands a minute, each a line at error level.
+    const flood = Date.now();
+    for (let i = 0; i < 20; i++) expect((await login()).status).toBe(503);
+    const seconds = (Date.now() - flood) / 1000;
+    const lines = t.logs.filter((line) => line.msg === 'request refused: service unavailable');
+    expect(lines[0]).toMatchObject({ level: 50, statusCode: 503, req: { method: 'POST', url: '/api/v1/auth/login' }, unavailableUnlogged: 0 });
+    expect(lines.length).toBeLessThanOrEqual(2 + Math.ceil(seconds));
+    expect(t.logs.filter((line) => line.msg === 'request errored')).toEqual([]);
+
     await t.postgres.start();
     await until(async () => (await t.http.get('/health/ready')).status === 200, 30);
     expect((await login()).status).toBe(401);
