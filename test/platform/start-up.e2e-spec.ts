@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { parse } from 'yaml';
 import { Client } from 'pg';
@@ -122,6 +123,17 @@ describe('Start-up', () => {
       await postgres.destroy();
     }
   }, 60_000);
+
+  it('stops at an ADMIN_PASSWORD the password policy refuses, naming it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-admin-'));
+    try {
+      const run = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir, ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'passwordpassword' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('Start-up failed: ADMIN_PASSWORD: This password is too common; choose another.');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses to start in production without JWT_SECRET', () => {
     const run = runShipped({ MAIL_DISABLED: 'true' });
