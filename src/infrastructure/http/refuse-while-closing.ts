@@ -17,7 +17,7 @@ export function refuseWhileClosing(fastify: FastifyInstance, draining: Draining)
     done();
   });
   fastify.addHook('onRequest', (_request, reply, done) => {
-    if (!draining.active) return done();
+    if (!closing && !draining.active) return done();
     reply.header('connection', 'close');
     done(closing ? new ServiceUnavailableException() : undefined);
   });
