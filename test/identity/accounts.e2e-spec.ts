@@ -108,7 +108,9 @@ describe('Accounts: register, log in, profile', () => {
   });
 
   // "Similar time": an unknown email is checked against a dummy hash, so that the time of a reply does not tell which
-  // addresses have accounts. Without it, an unknown email is answered in a tenth of the time.
+  // addresses have accounts. Without it, an unknown email is answered in a fourteenth of the time (0.07x); with it,
+  // 0.8-1x on a quiet machine, and down to 0.4x when two test workers and PostgreSQL share two cores (a wrong
+  // password also records the failure in a transaction).
   it('takes about as long for an unknown email as for a wrong password', async () => {
     const customer = await newCustomer(t.http);
     const timed = async (body: object) => {
@@ -125,7 +127,7 @@ describe('Accounts: register, log in, profile', () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length / 2];
     const ratio = median(unknown) / median(wrong);
-    expect({ ratio, similar: ratio > 0.5 && ratio < 2 }).toEqual({ ratio, similar: true });
+    expect({ ratio, similar: ratio > 0.25 && ratio < 4 }).toEqual({ ratio, similar: true });
   });
 
   it('locks the account after five failures in a row: 429 with Retry-After, even for the right password', async () => {
