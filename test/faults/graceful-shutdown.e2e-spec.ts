@@ -7,6 +7,13 @@ import { Agent, get } from 'node:http';
 import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
+/** The shipped app with its demo data on an embedded database in `dataDir`, listening on `port` once it resolves. */
+async function startDemoApp(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
+  const app = spawnShipped({ NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', ...env });
+  await untilReady(app, port);
+  return app;
+}
+
 describe('SIGTERM', () => {
   let app: ChildProcess;
   let base: string;
@@ -15,15 +22,7 @@ describe('SIGTERM', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api/v1`;
-    app = spawnShipped({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO_DATA: 'true',
-      PAYMENT_GATEWAY_LATENCY_MS: '1500',
-    });
-    await untilReady(app, port);
+    app = await startDemoApp(port, dataDir, { PAYMENT_GATEWAY_LATENCY_MS: '1500' });
   }, 60_000);
   afterAll(() => {
     app.kill('SIGKILL');
@@ -94,16 +93,7 @@ describe('SIGTERM while a background job finishes its work', () => {
     receiver = await WebhookReceiver.start();
     receiver.answerAt('/slow', () => ({ status: 200, delayMs: 4_000 }));
     port = await freePort();
-    app = spawnShipped({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO_DATA: 'true',
-      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
-      WEBHOOK_DELIVERY_INTERVAL_MS: '100',
-    });
-    await untilReady(app, port);
+    app = await startDemoApp(port, dataDir, { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DELIVERY_INTERVAL_MS: '100' });
   }, 60_000);
   afterAll(async () => {
     app.kill('SIGKILL');
