@@ -15,7 +15,7 @@ const CONTEXT = 'wish-lists';
 interface JestReport {
   numFailedTests: number;
   numRuntimeErrorTestSuites: number;
-  testResults: Array<{ name: string; assertionResults: Array<{ status: string }> }>;
+  testResults: Array<{ name: string; assertionResults: Array<{ status: string; fullName: string }> }>;
 }
 
 describe('The context scaffold', () => {
@@ -49,7 +49,9 @@ describe('The context scaffold', () => {
     const results = JSON.parse(readFileSync(report, 'utf8')) as JestReport;
     const passedIn = (suffix: string) =>
       results.testResults.filter((r) => r.name.endsWith(suffix)).flatMap((r) => r.assertionResults).filter((a) => a.status === 'passed').length;
-    expect({ failed: results.numFailedTests + results.numRuntimeErrorTestSuites, status: tests.status }).toEqual({ failed: 0, status: 0 });
+    // The names of what failed, so that a failure here says which test of the copy it was.
+    const failing = results.testResults.flatMap((r) => r.assertionResults.filter((a) => a.status === 'failed').map((a) => `${r.name}: ${a.fullName}`));
+    expect({ failed: results.numFailedTests + results.numRuntimeErrorTestSuites, failing, status: tests.status }).toEqual({ failed: 0, failing: [], status: 0 });
     expect(passedIn(`src/domain/${CONTEXT}/wish-list.spec.ts`)).toBeGreaterThanOrEqual(3);
     expect(passedIn(`test/${CONTEXT}/${CONTEXT}.e2e-spec.ts`)).toBe(2);
     expect(passedIn('test/security/function-level-authorisation.e2e-spec.ts')).toBeGreaterThan(0);
