@@ -9,6 +9,9 @@ describe('isDatabaseUnavailable', () => {
     ['a refused connection', withCode('ECONNREFUSED')],
     ['a server shutting down', withCode('57P01')],
     ['a connection exception class (08xxx)', withCode('08006')],
+    // A replica whose URL names no database answered every list 500.
+    ['a database that does not exist', withCode('3D000')],
+    ['a password refused (28xxx)', withCode('28P01')],
     ["MikroORM's connection exception", new ConnectionException(new Error('gone'))],
     ["the pool's connect timeout", new Error('timeout exceeded when trying to connect')],
     ['a statement cancelled by its timeout', withCode('57014')],
