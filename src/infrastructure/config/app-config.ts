@@ -39,6 +39,7 @@ export interface DatabaseConfig {
   readonly poolMax: number;
   /** How long a request may wait for a connection before it is answered 503. */
   readonly connectTimeoutMs: number;
+  /** Bounds every statement; 0, none, only for the migrations' own connection (DB_STATEMENT_TIMEOUT_MS is at least 100). */
   readonly statementTimeoutMs: number;
 }
 

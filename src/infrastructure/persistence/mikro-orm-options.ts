@@ -43,7 +43,10 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
       statement_timeout: db.statementTimeoutMs,
       application_name: 'commerce-backend',
     };
-    const guardPool = (pool: Pool) => guardCheckedOutConnections(pool, db.statementTimeoutMs + 1_000);
+    // The guard ends statements left unanswered past the statement timeout: without one (migrations), it has no bound.
+    const guardPool = (pool: Pool) => {
+      if (db.statementTimeoutMs > 0) guardCheckedOutConnections(pool, db.statementTimeoutMs + 1_000);
+    };
     return {
       ...common,
       driver: PostgreSqlDriver,

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { MikroORM } from '../support/built';
+import { asAdmin, newProduct } from '../support/journeys';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ThrowawayPostgres } from '../support/throwaway-postgres';
+
+/** pg_advisory_lock's key for migrations (src/infrastructure/persistence/migrate.ts). */
+const MIGRATIONS_LOCK = 7_402_310_001;
+
+/**
+ * DB_STATEMENT_TIMEOUT_MS bounds requests, not start-up: an instance waiting behind another's migrations, or a
+ * migration slower than the timeout (a large table rewritten), failed its start with a cancelled statement, and
+ * again at every restart.
+ */
+describe('Migrations slower than the statement timeout', () => {
+  let postgres: ThrowawayPostgres;
+  let other: Client;
+  let app: TestApp | undefined;
+  beforeEach(async () => {
+    postgres = await ThrowawayPostgres.create();
+    other = new Client({ connectionString: postgres.url });
+    await other.connect();
+  }, 60_000);
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    await other.end();
+    await postgres.destroy();
+  });
+
+  const start = () => startTestApp({ database: { kind: 'postgresql', url: postgres.url, drop: async () => undefined }, env: { DB_STATEMENT_TIMEOUT_MS: '300' } });
+  const holdFor = (ms: number, release: string) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => other.query(release));
+  const migrated = async (t: TestApp) => ({
+    ready: (await t.http.get('/health/ready')).status,
+    pending: (await t.app.get(MikroORM).migrator.getPending()).length,
+    applied: (await other.query<{ count: number }>('select count(*)::int as count from mikro_orm_migrations')).rows[0].count > 0,
+  });
+
+  it('waits for the lock another instance holds, however long, then migrates', async () => {
+    await other.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
+    const [started] = await Promise.all([start(), holdFor(1_500, `select pg_advisory_unlock(${MIGRATIONS_LOCK})`)]);
+    app = started;
+    expect(await migrated(app)).toEqual({ ready: 200, pending: 0, applied: true });
+  }, 60_000);
+
+  // Another transaction creating the same table makes the migration's CREATE TABLE wait until it ends.
+  it('runs a migration statement longer than the timeout to its end', async () => {
+    await other.query('begin');
+    await other.query('create table users (id int)');
+    const [started] = await Promise.all([start(), holdFor(1_500, 'rollback')]);
+    app = started;
+    expect(await migrated(app)).toEqual({ ready: 200, pending: 0, applied: true });
+  }, 60_000);
+
+  it('keeps the timeout for the requests that follow', async () => {
+    app = await start();
+    const admin = await asAdmin(app.http);
+    const product = await newProduct(app.http, admin.token);
+    await other.query('begin');
+    await other.query('select id from products where id = $1 for update', [product.id]);
+    const edit = await app.http.patch(`/api/v1/products/${product.id}`, { stock: 6 }, { token: admin.token });
+    await other.query('rollback');
+    expect(edit.status).toBe(503);
+  }, 60_000);
+});
