@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
 import { Draining } from './infrastructure/http/draining';
+import { listenFailure } from './infrastructure/http/listen-failure';
 
 /** Starts the server from the environment (dist/main.js calls it): a bad setting or a failed start exits with 1. */
 export function serve(): void {
@@ -56,7 +57,9 @@ async function start(): Promise<void> {
   if (config.webhooks.secretKeyGenerated) {
     logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
   }
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    throw new Error(listenFailure(error, config.host, config.port));
+  });
   const where = urlOf(app.getHttpServer().address() as AddressInfo);
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
   logger.log(`Commerce Backend is serving ${where}/api/v1 on ${database}. Swagger UI: ${where}/docs`);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import dockerignore from '@balena/dockerignore';
@@ -147,6 +148,23 @@ describe('Start-up', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  // Node's errno alone ("listen EADDRINUSE", "getaddrinfo ENOTFOUND") left the operator to guess which setting it was.
+  it('stops at a PORT another process holds, or a HOST that is not this machine, naming the setting', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-listen-'));
+    try {
+      const inUse = runShipped({ ...badPort, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+      const elsewhere = runShipped({ ...badPort, PORT: '0', HOST: '192.0.2.1', DATA_DIR: dataDir }); // TEST-NET-1, RFC 5737
+      expect([inUse.status, inUse.stderr.trim().split('\n').at(-1)]).toEqual([1, `Start-up failed: PORT ${port}: another process already listens there (HOST 127.0.0.1).`]);
+      expect([elsewhere.status, elsewhere.stderr.trim().split('\n').at(-1)]).toEqual([1, 'Start-up failed: HOST 192.0.2.1: not an address of this machine.']);
+    } finally {
+      taken.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses to start in production without JWT_SECRET', () => {
     const run = runShipped({ MAIL_DISABLED: 'true' });
