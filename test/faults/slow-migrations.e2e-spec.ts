@@ -36,6 +36,31 @@ describe('Migrations slower than the statement timeout', () => {
     applied: (await other.query<{ count: number }>('select count(*)::int as count from mikro_orm_migrations')).rows[0].count > 0,
   });
 
+  // First in the file: a log line written outside a request goes to the first app a test file starts
+  // (nestjs-pino keeps one root logger per loaded copy of the app), and this test reads it.
+  it('goes on when the connection holding the lock is lost while a migration runs, and says so', async () => {
+    await other.query('begin');
+    await other.query('create table users (id int)');
+    const starting = start();
+    const lockHolder = "select pid from pg_stat_activity where application_name = 'commerce-backend migrations'";
+    // Once a migration waits on the table, the lock's connection sits idle: that is when it is lost.
+    const migrationWaits = "select 1 from pg_stat_activity where application_name = 'commerce-backend' and wait_event_type = 'Lock'";
+    const monitor = new Client({ connectionString: postgres.url });
+    await monitor.connect();
+    try {
+      while ((await monitor.query(migrationWaits)).rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await monitor.query(`select pg_terminate_backend(pid) from (${lockHolder}) holder`);
+    } finally {
+      await monitor.end();
+    }
+    await other.query('rollback');
+    app = await starting;
+    expect(await migrated(app)).toEqual({ ready: 200, pending: 0, applied: true });
+    expect(app.logs.filter((line) => String(line.msg).startsWith('The connection holding the migrations\' lock failed')).map((line) => line.msg)).toEqual([
+      "The connection holding the migrations' lock failed (terminating connection due to administrator command); the migrations go on.",
+    ]);
+  }, 60_000);
+
   it('waits for the lock another instance holds, however long, then migrates', async () => {
     await other.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
     const [started] = await Promise.all([start(), holdFor(1_500, `select pg_advisory_unlock(${MIGRATIONS_LOCK})`)]);

@@ -26,6 +26,13 @@ const applyPending = async (orm: MikroORM) => (await orm.migrator.up()).map((mig
 export async function migrate(orm: MikroORM, database: DatabaseConfig): Promise<string[]> {
   if (!database.url) return applyPending(orm);
   const lock = new Client({ connectionString: database.url, connectionTimeoutMillis: database.connectTimeoutMs, application_name: 'commerce-backend migrations' });
+  // Idle while the migrations run: a connection lost then would be an uncaught 'error' event, a crash with a stack.
+  // pg reports a loss twice (the server's message, then the closed socket): it is logged once.
+  let lost = false;
+  lock.on('error', (error) => {
+    if (!lost) logger.warn(`The connection holding the migrations' lock failed (${error.message}); the migrations go on.`);
+    lost = true;
+  });
   await lock.connect();
   try {
     const [{ taken }] = (await lock.query<{ taken: boolean }>('select pg_try_advisory_lock($1) as taken', [MIGRATIONS_LOCK])).rows;
