@@ -60,10 +60,10 @@ describe('Reconciliation of payments interrupted mid-way', () => {
 
     const pending = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
     expect(pending.body.items).toEqual([expect.objectContaining({ status: 'pending', settledAt: null })]);
-    // The client retries: the pending payment blocks a second charge (and a cancel) until it is settled.
+    // The client retries with its key: told that payment's outcome is not known yet (the 504 of a timeout), not
+    // charged again; a cancel waits for the settlement too.
     const retry = await pay(t.http, customer.token, order.id, 'pm_card_visa', 'interrupted-payment');
-    expect(retry.status).toBe(409);
-    expect(retry.body.type).toMatch(/payment-in-progress$/);
+    expect([retry.status, retry.body.type, retry.body.transactionId]).toEqual([504, expect.stringMatching(/payment-outcome-unknown$/), pending.body.items[0].id]);
     expect((await t.http.post(`/api/v1/orders/${order.id}/cancel`, undefined, { token: customer.token })).status).toBe(409);
 
     expect(await reconcile()).toBe(1);

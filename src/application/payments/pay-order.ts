@@ -3,6 +3,7 @@ import { OrderNotPayable, PayableOrderNotFound, PaymentDeclined } from '../../do
 import { Transaction } from '../../domain/payments/transaction';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
+import { answerToRetry, earlierAttempt } from './earlier-attempt';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
@@ -24,23 +25,29 @@ export class PayOrder {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, input: { orderId: string; paymentMethod: string }): Promise<Transaction> {
-    const pending = await this.uow.run(async () => {
+  async execute(actor: Actor, input: { orderId: string; paymentMethod: string; requestKey: string }): Promise<Transaction> {
+    const started = await this.uow.run(async () => {
       const order = await this.orders.lock(input.orderId);
       // Only the owner pays; to anyone else the order does not exist.
       if (!order || order.customerId !== actor.userId) throw new PayableOrderNotFound(input.orderId);
-      if (order.status !== 'pending_payment') throw new OrderNotPayable(order.id, order.status);
       const transaction = Transaction.startPayment({
         id: this.transactions.nextId(),
         orderId: order.id,
         customerId: order.customerId,
         orderTotal: order.total,
         paymentMethod: input.paymentMethod,
+        requestKey: input.requestKey,
         now: this.clock.now(),
       });
+      // Before the order's status: the payment a first attempt made has made the order paid.
+      const earlier = await earlierAttempt(this.transactions, transaction);
+      if (earlier) return { earlier, pending: null };
+      if (order.status !== 'pending_payment') throw new OrderNotPayable(order.id, order.status);
       await this.transactions.add(transaction);
-      return transaction;
+      return { earlier: null, pending: transaction };
     });
+    if (started.earlier) return answerToRetry(started.earlier);
+    const { pending } = started;
 
     const settled = await this.settlement.settleCall(pending.id, () =>
       this.gateway.charge({ reference: pending.id, amount: pending.amount, currency: pending.currency, paymentMethod: pending.paymentMethod }),

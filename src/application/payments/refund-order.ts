@@ -6,6 +6,7 @@ import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
 import { StoreCurrency, storeMoney } from '../shared/store-currency';
 import { UnitOfWork } from '../shared/unit-of-work';
+import { answerToRetry, earlierAttempt } from './earlier-attempt';
 import { PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { PayableOrders } from './payable-orders';
@@ -27,12 +28,25 @@ export class RefundOrder {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { orderId: string; amount: { amount: number; currency: string }; reason: string }): Promise<Transaction> {
+  async execute(input: { orderId: string; amount: { amount: number; currency: string }; reason: string; requestKey: string }): Promise<Transaction> {
     const requested = storeMoney(this.currency, input.amount);
-    const { pending, chargeReference } = await this.uow.run(async () => {
+    const started = await this.uow.run(async () => {
       const order = await this.orders.lock(input.orderId);
       if (!order) throw new PayableOrderNotFound(input.orderId);
       const payment = await this.transactions.succeededPayment(order.id);
+      const refund = Transaction.startRefund({
+        id: this.transactions.nextId(),
+        orderId: order.id,
+        customerId: order.customerId,
+        amount: requested,
+        paymentMethod: payment?.paymentMethod ?? '', // none before a payment: the policy below refuses the refund
+        reason: input.reason,
+        requestKey: input.requestKey,
+        now: this.clock.now(),
+      });
+      // Before the refund policy: what a first attempt refunded counts against the paid amount.
+      const earlier = await earlierAttempt(this.transactions, refund);
+      if (earlier) return { earlier, pending: null };
       const refunded = await this.transactions.refundTotals(order.id);
       assertRefundable({
         orderId: order.id,
@@ -41,18 +55,11 @@ export class RefundOrder {
         alreadyRefunded: Money.of(refunded.notFailed, requested.currency),
         requested,
       });
-      const refund = Transaction.startRefund({
-        id: this.transactions.nextId(),
-        orderId: order.id,
-        customerId: order.customerId,
-        amount: requested,
-        paymentMethod: payment!.paymentMethod,
-        reason: input.reason,
-        now: this.clock.now(),
-      });
       await this.transactions.add(refund);
-      return { pending: refund, chargeReference: payment!.gatewayReference! };
+      return { earlier: null, pending: refund, chargeReference: payment!.gatewayReference! };
     });
+    if (started.earlier) return answerToRetry(started.earlier);
+    const { pending, chargeReference } = started;
 
     const settled = await this.settlement.settleCall(pending.id, () =>
       this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency }),

@@ -25,6 +25,8 @@ export abstract class TransactionRepository {
   abstract add(transaction: Transaction): Promise<void>;
   abstract save(transaction: Transaction): Promise<void>;
   abstract succeededPayment(orderId: string): Promise<Transaction | null>;
+  /** The newest transaction started since `since` by the request with this key that did not fail. */
+  abstract startedBy(requestKey: string, since: Date): Promise<Transaction | null>;
   abstract refundTotals(orderId: string): Promise<RefundTotals>;
   /** Newest first. */
   abstract list(query: TransactionQuery): Promise<Page<Transaction>>;

@@ -6,7 +6,18 @@ import { Transaction } from './transaction';
 const t0 = new Date('2026-01-01T00:00:00Z');
 const usd = (amount: number) => Money.of(amount, 'USD');
 const aPayment = () =>
-  Transaction.startPayment({ id: 't1', orderId: 'o1', customerId: 'c1', orderTotal: usd(5000), paymentMethod: 'pm_card_visa', now: t0 });
+  Transaction.startPayment({ id: 't1', orderId: 'o1', customerId: 'c1', orderTotal: usd(5000), paymentMethod: 'pm_card_visa', requestKey: 'c1:k1', now: t0 });
+const aRefund = (changes: { orderId?: string; amount?: number; reason?: string; id?: string } = {}) =>
+  Transaction.startRefund({
+    id: changes.id ?? 'r1',
+    orderId: changes.orderId ?? 'o1',
+    customerId: 'c1',
+    amount: usd(changes.amount ?? 1500),
+    paymentMethod: 'pm_card_visa',
+    reason: changes.reason ?? 'Damaged',
+    requestKey: 'a1:k1',
+    now: t0,
+  });
 
 describe('Transaction', () => {
   it('starts pending, for the whole order total', () => {
@@ -53,8 +64,7 @@ describe('Transaction', () => {
 
   it('records refund.issued once a refund succeeds, and nothing for failed refunds', () => {
 
-    const start = () =>
-      Transaction.startRefund({ id: 'r1', orderId: 'o1', customerId: 'c1', amount: usd(1500), paymentMethod: 'pm_card_visa', reason: 'Damaged', now: t0 });
+    const start = () => aRefund();
     const refunded = start();
     refunded.succeed('re_1', t0);
     expect(refunded.pullEvents()).toEqual([
@@ -65,6 +75,18 @@ describe('Transaction', () => {
     const declined = start();
     declined.fail('processing_error', t0);
     expect(declined.pullEvents()).toEqual([]);
+  });
+});
+
+describe('a retry of the request that started a transaction', () => {
+  it('is the same request when it asks for the same movement, whatever the id and time it would have', () => {
+    expect(aRefund().isSameRequestAs(aRefund({ id: 'r2', reason: '  Damaged ' }))).toBe(true);
+    expect(aPayment().isSameRequestAs(aPayment())).toBe(true);
+  });
+
+  it('is another request when the order, the amount, the reason or the kind of movement differs', () => {
+    const changed = [aRefund({ orderId: 'o2' }), aRefund({ amount: 1501 }), aRefund({ reason: 'Late' }), aPayment()];
+    expect(changed.map((other) => aRefund().isSameRequestAs(other))).toEqual([false, false, false, false]);
   });
 });
 
@@ -90,7 +112,7 @@ describe('refund policy', () => {
 
   it('keeps a refund\'s reason trimmed, and refuses one of only white space', () => {
     const start = (reason: string) =>
-      Transaction.startRefund({ id: 'r1', orderId: 'o1', customerId: 'c1', amount: usd(100), paymentMethod: 'pm_card_visa', reason, now: new Date(0) });
+      aRefund({ amount: 100, reason });
     expect(start('  Damaged in transit \n').reason).toBe('Damaged in transit');
     for (const blank of ['', ' ', '\t\n ']) expect(() => start(blank)).toThrow(InvalidRefund);
   });

@@ -57,14 +57,25 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
   updatedAt: Date;
   /** When the processor's answer was recorded: the time the money moved, for reports. */
   settledAt: Date | null;
+  /** The request key (domain/shared/request-key.ts) of the request that started it: its retries find it. */
+  requestKey: string | null;
 
   /** A payment is always for the order's whole total. */
-  static startPayment(input: { id: string; orderId: string; customerId: string; orderTotal: Money; paymentMethod: string; now: Date }): Transaction {
+  static startPayment(input: { id: string; orderId: string; customerId: string; orderTotal: Money; paymentMethod: string; requestKey: string; now: Date }): Transaction {
     return Transaction.start({ ...input, type: 'payment', amount: input.orderTotal, reason: null });
   }
 
   /** A refund says why, in words: the reason is kept trimmed, and one of only white space is none. */
-  static startRefund(input: { id: string; orderId: string; customerId: string; amount: Money; paymentMethod: string; reason: string; now: Date }): Transaction {
+  static startRefund(input: {
+    id: string;
+    orderId: string;
+    customerId: string;
+    amount: Money;
+    paymentMethod: string;
+    reason: string;
+    requestKey: string;
+    now: Date;
+  }): Transaction {
     const reason = input.reason.trim();
     if (reason === '') throw new InvalidRefund('A refund needs a reason.');
     return Transaction.start({ ...input, type: 'refund', reason });
@@ -78,6 +89,7 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
     amount: Money;
     paymentMethod: string;
     reason: string | null;
+    requestKey: string;
     now: Date;
   }): Transaction {
     const transaction = new Transaction();
@@ -95,7 +107,20 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
     transaction.createdAt = input.now;
     transaction.updatedAt = input.now;
     transaction.settledAt = null;
+    transaction.requestKey = input.requestKey;
     return transaction;
+  }
+
+  /** Whether `other`, started for a request under this one's key, asks for the same movement: a retry, not another request. */
+  isSameRequestAs(other: Transaction): boolean {
+    return (
+      other.type === this.type &&
+      other.orderId === this.orderId &&
+      other.amount === this.amount &&
+      other.currency === this.currency &&
+      other.paymentMethod === this.paymentMethod &&
+      other.reason === this.reason
+    );
   }
 
   get money(): Money {

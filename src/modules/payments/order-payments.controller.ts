@@ -7,6 +7,7 @@ import { AdminOnly, RequiresRole } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { Idempotent } from '../shared/idempotent.decorator';
+import { RequestKey } from '../shared/request-key.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
 import { PayOrderDto } from './dto/pay-order.dto';
 import { RefundOrderDto } from './dto/refund-order.dto';
@@ -32,8 +33,8 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })
   @ApiProblems(402, 403, 404, 413, 415, 502, 504)
-  async pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) orderId: string, @Body() body: PayOrderDto): Promise<TransactionDto> {
-    return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod }));
+  async pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) orderId: string, @Body() body: PayOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
+    return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod, requestKey }));
   }
 
   @Post('refunds')
@@ -48,7 +49,7 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded refund transaction.' })
   @ApiProblems(404, 413, 415, 502, 504)
-  async refund(@Param('id', uuidParam) orderId: string, @Body() body: RefundOrderDto): Promise<TransactionDto> {
-    return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason }));
+  async refund(@Param('id', uuidParam) orderId: string, @Body() body: RefundOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
+    return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason, requestKey }));
   }
 }

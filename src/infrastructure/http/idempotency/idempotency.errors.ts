@@ -8,14 +8,6 @@ export class IdempotencyKeyMissing extends DomainError {
   }
 }
 
-export class IdempotencyKeyReused extends DomainError {
-  readonly code = 'idempotency-key-reused';
-  readonly kind = 'unprocessable';
-  constructor() {
-    super('This Idempotency-Key was already used with a different request; use a new key for a new request.');
-  }
-}
-
 export class IdempotentRequestInFlight extends DomainError {
   readonly code = 'idempotent-request-in-flight';
   readonly kind = 'conflict';

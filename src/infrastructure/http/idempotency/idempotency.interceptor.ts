@@ -3,7 +3,8 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyRequest } from 'fastify';
 import { from, type Observable, switchMap } from 'rxjs';
 import type { Actor } from '../../../application/shared/actor';
-import { IdempotencyKeyMissing, IdempotencyKeyReused, IdempotentRequestInFlight } from './idempotency.errors';
+import { IdempotencyKeyReused } from '../../../domain/shared/request-key';
+import { IdempotencyKeyMissing, IdempotentRequestInFlight } from './idempotency.errors';
 import { IdempotencyStore } from './idempotency.store';
 import { ReplayStoredResponse } from './stored-response';
 

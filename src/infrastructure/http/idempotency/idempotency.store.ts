@@ -1,5 +1,6 @@
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
+import { REQUEST_KEY_HOURS } from '../../../domain/shared/request-key';
 import type { StoredResponse } from './stored-response';
 
 export type Claim =
@@ -7,8 +8,8 @@ export type Claim =
   | { readonly outcome: 'in_flight'; readonly fingerprint: string }
   | { readonly outcome: 'completed'; readonly fingerprint: string; readonly response: StoredResponse };
 
-/** Keys are kept 24 hours; a claim whose process died is taken over after 5 minutes. */
-const RETENTION = '24 hours';
+/** Keys are kept for their window; a claim whose process died is taken over after 5 minutes. */
+const RETENTION = `${REQUEST_KEY_HOURS} hours`;
 const ABANDONED_AFTER = '5 minutes';
 
 /**

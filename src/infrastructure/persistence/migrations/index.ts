@@ -13,6 +13,7 @@ import { M011AccountTokens } from './m011-account-tokens';
 import { M012Webhooks } from './m012-webhooks';
 import { M013MailLeases } from './m013-mail-leases';
 import { M014WebhookClaimsAndSecrets } from './m014-webhook-claims-and-secrets';
+import { M015TransactionRequestKeys } from './m015-transaction-request-keys';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M012Webhooks', class: M012Webhooks },
   { name: 'M013MailLeases', class: M013MailLeases },
   { name: 'M014WebhookClaimsAndSecrets', class: M014WebhookClaimsAndSecrets },
+  { name: 'M015TransactionRequestKeys', class: M015TransactionRequestKeys },
 ];

@@ -44,6 +44,10 @@ export class MikroOrmTransactionRepository extends TransactionRepository {
     return this.em.findOne(Transaction, { orderId, type: 'payment', status: 'succeeded' });
   }
 
+  startedBy(requestKey: string, since: Date): Promise<Transaction | null> {
+    return this.em.findOne(Transaction, { requestKey, status: { $ne: 'failed' }, createdAt: { $gte: since } }, { orderBy: { createdAt: 'desc' } });
+  }
+
   async refundTotals(orderId: string): Promise<RefundTotals> {
     const [row] = await this.em.execute<Array<{ not_failed: string | number; succeeded: string | number }>>(
       `select coalesce(sum(amount) filter (where status <> 'failed'), 0) as not_failed,

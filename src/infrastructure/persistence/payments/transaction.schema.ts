@@ -19,5 +19,6 @@ export const TransactionSchema = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
     settledAt: p.datetime().nullable(),
+    requestKey: p.string().length(300).nullable(),
   }),
 });
