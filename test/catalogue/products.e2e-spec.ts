@@ -96,6 +96,25 @@ describe('Catalogue', () => {
     expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `Paged ${i}`));
   });
 
+  // A cursor holds the last name: one of 200 characters of Japanese made a cursor of 858 characters, which the
+  // list then refused (at most 200), so the products after it could not be reached.
+  it('pages through products whose names are as long as names may be, in any script', async () => {
+    const fillers = ['あ', '"', '\\', 'A', '😀'];
+    const names = fillers.map((filler, i) => `Lengthy ${i} ${filler.repeat(Math.floor((200 - 10) / filler.length))}`);
+    for (const [i, name] of names.entries()) expect((await create({ ...valid, sku: `LENGTHY-${i}`, name })).status).toBe(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ name: string }>; nextCursor: string | null } } = await t.http.get(
+        `/api/v1/products?search=lengthy&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((p) => p.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
   it('answers a cursor it did not issue with 400, whatever its key holds', async () => {
     const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
     for (const key of [['Paged', 'not-a-uuid'], ['\u0000', randomUUID()], ['Paged', '00000000-0000-0000-0000-00000000000g'], ['Paged'], 'Paged']) {

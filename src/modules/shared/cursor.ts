@@ -1,6 +1,13 @@
 import type { Page } from '../../application/shared/page';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
 
+/**
+ * The longest cursor a list issues: the product list's key, `[name, id]` in JSON, with a name of 200 UTF-16 code
+ * units of up to 3 bytes of UTF-8 each (or 2, escaped), 643 bytes in base64url: 858 characters. Lists take what they
+ * issue, with room to spare.
+ */
+export const CURSOR_MAX_LENGTH = 1024;
+
 /** Cursors are opaque to clients: base64url of the last sort key, validated on the way back in. */
 export function encodeCursor(key: string | null): string | null {
   return key === null ? null : Buffer.from(key, 'utf8').toString('base64url');

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ProductView } from '../../../application/catalogue/product-views';
+import { CURSOR_MAX_LENGTH } from '../../shared/cursor';
 import { MoneyDto } from '../../shared/money.dto';
 
 export class ProductDto {
@@ -49,6 +50,6 @@ export class ProductPageDto {
   @ApiProperty({ type: [ProductDto], maxItems: 100 })
   items: ProductDto[];
 
-  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', maxLength: 400, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, pattern: '^[A-Za-z0-9_-]+$', maxLength: CURSOR_MAX_LENGTH, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }
