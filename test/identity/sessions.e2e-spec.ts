@@ -43,6 +43,19 @@ describe('Sessions: refresh rotation, logout, password change', () => {
     expect(afterReuse.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
   });
 
+  // The session id is no secret (every access token carries it as `sid`): a token made up around it ended the session.
+  it('refuses a refresh token made up around a session id, and ends no session for it', async () => {
+    const customer = await newCustomer(t.http);
+    const { sid } = JSON.parse(Buffer.from(customer.token.split('.')[1], 'base64url').toString('utf8')) as { sid: string };
+    const secretOf = (token: string) => token.split('.')[1];
+    const flipped = (secret: string) => `${secret[0] === 'A' ? 'B' : 'A'}${secret.slice(1)}`;
+    for (const forged of [`${sid}.${'x'.repeat(43)}`, `${sid}.${flipped(secretOf(customer.refreshToken))}`]) {
+      expect((await refresh(forged)).status).toBe(401);
+    }
+    expect((await me(customer.token)).status).toBe(200);
+    expect((await refresh(customer.refreshToken)).status).toBe(200);
+  });
+
   it('lets exactly one of two concurrent refreshes with the same token win, and then ends the session', async () => {
     const customer = await newCustomer(t.http);
     const replies = await Promise.all([refresh(customer.refreshToken), refresh(customer.refreshToken)]);

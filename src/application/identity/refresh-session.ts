@@ -7,7 +7,7 @@ import { SessionRepository } from './session.repository';
 import type { TokenPair } from './token-pair';
 import { UserRepository } from './user.repository';
 
-/** Spends a refresh token for a new pair. A token presented twice ends its whole session. */
+/** Spends a refresh token for a new pair. A token of the session presented twice ends the whole session. */
 @Injectable()
 export class RefreshSession {
   constructor(
@@ -28,8 +28,12 @@ export class RefreshSession {
     if (!user || user.status !== 'active') throw new InvalidRefreshToken();
 
     const previousHash = session.refreshTokenHash;
+    const current = this.refreshTokens.matches(previousHash, presented.hash);
+    // Not this session's token at all, only its id (every access token carries it): nothing leaked, nothing ends.
+    // A token of the session's own that is current passes whatever its shape (one issued before tokens had a MAC).
+    if (!current && !presented.issuedHere) throw new InvalidRefreshToken();
     const next = this.refreshTokens.create(session.id);
-    const verdict = session.rotate(this.refreshTokens.matches(previousHash, presented.hash), next.hash, now);
+    const verdict = session.rotate(current, next.hash, now);
     if (verdict === 'reused' || !(await this.sessions.saveRotation(session, previousHash))) {
       // Either an old token came back, or two requests raced with the same one: both mean it was copied.
       session.end('refresh_token_reused', now);
