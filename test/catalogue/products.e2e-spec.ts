@@ -127,6 +127,8 @@ describe('Catalogue', () => {
   it('archives: gone from lists and reads for customers, still visible to admins, not orderable', async () => {
     const product = await newProduct(t.http, admin.token, { name: 'Archived thing' });
     expect((await t.http.delete(`/api/v1/products/${product.id}`, { token: admin.token })).status).toBe(204);
+    const again = await t.http.delete(`/api/v1/products/${product.id}`, { token: admin.token });
+    expect([again.status, again.body.type]).toEqual([409, expect.stringMatching(/product-already-archived$/)]);
     expect((await t.http.get(`/api/v1/products/${product.id}`)).status).toBe(404);
     expect((await t.http.get('/api/v1/products?search=archived thing')).body.items).toEqual([]);
     expect((await t.http.get(`/api/v1/products/${product.id}`, { token: admin.token })).body.status).toBe('archived');
@@ -134,6 +136,9 @@ describe('Catalogue', () => {
     expect(archived.body.items).toHaveLength(1);
     const customer = await newCustomer(t.http);
     expect((await t.http.get('/api/v1/products?status=archived', { token: customer.token })).status).toBe(403);
+    // Nobody signed in: asked to (401 and its challenge), as a client that signs in on 401 expects.
+    const anonymous = await t.http.get('/api/v1/products?status=archived');
+    expect([anonymous.status, anonymous.headers['www-authenticate'], anonymous.body.type]).toEqual([401, 'Bearer', expect.stringMatching(/authentication-required$/)]);
     const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
     expect(order.status).toBe(422);
   });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ArchivedProductsHidden } from '../../domain/catalogue/catalogue.errors';
+import { ArchivedProductsHidden, ArchivedProductsNeedAuthentication } from '../../domain/catalogue/catalogue.errors';
 import type { ProductStatus } from '../../domain/catalogue/product';
 import { type Actor, isAdmin } from '../shared/actor';
 import type { Page, PageRequest } from '../shared/page';
@@ -11,7 +11,10 @@ export class ListProducts {
 
   execute(input: PageRequest & { search?: string; status?: ProductStatus }, actor?: Actor): Promise<Page<ProductView>> {
     const status = input.status ?? 'active';
-    if (status === 'archived' && !(actor && isAdmin(actor))) throw new ArchivedProductsHidden();
+    if (status === 'archived') {
+      if (!actor) throw new ArchivedProductsNeedAuthentication();
+      if (!isAdmin(actor)) throw new ArchivedProductsHidden();
+    }
     return this.products.list({ ...input, status });
   }
 }

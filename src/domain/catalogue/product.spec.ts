@@ -1,5 +1,5 @@
 import { Money } from '../shared/money';
-import { InvalidProduct } from './catalogue.errors';
+import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
 import { MAX_STOCK, Product } from './product';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -32,9 +32,11 @@ describe('Product', () => {
     expect(product).toMatchObject({ name: 'Mug', stock: 10, priceAmount: 1499, updatedAt: later });
   });
 
-  it('archives', () => {
+  it('archives once: a second archive is refused and changes nothing', () => {
     const product = create();
     product.archive(t0);
     expect(product.isActive).toBe(false);
+    expect(() => product.archive(new Date('2026-01-02T00:00:00Z'))).toThrow(ProductAlreadyArchived);
+    expect(product.updatedAt).toEqual(t0);
   });
 });

@@ -1,5 +1,5 @@
 import { Money } from '../shared/money';
-import { InvalidProduct } from './catalogue.errors';
+import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
 
 export type ProductStatus = 'active' | 'archived';
 
@@ -71,6 +71,7 @@ export class Product {
 
   /** No longer listed or orderable; still readable from the orders that contain it. */
   archive(now: Date): void {
+    if (this.status === 'archived') throw new ProductAlreadyArchived(this.id);
     this.status = 'archived';
     this.updatedAt = now;
   }
