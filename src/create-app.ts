@@ -9,6 +9,7 @@ import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
 import { serveOpenApi } from './infrastructure/http/openapi';
 import { migrate } from './infrastructure/persistence/migrate';
+import { assertStoreCurrency } from './infrastructure/persistence/store-currency-check';
 
 /** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
 export async function createApp(
@@ -29,6 +30,7 @@ export async function prepareApp(app: NestFastifyApplication, config: AppConfig)
   if (config.database.migrate) {
     await migrate(app.get(MikroORM), config.database);
   }
+  await assertStoreCurrency(app.get(MikroORM), config.storeCurrency);
   serveOpenApi(app);
   serveAsyncApi(app);
   await app.init();

@@ -1,5 +1,6 @@
-import { asAdmin, newCustomer, pay, placeOrder, type LoggedIn } from '../support/journeys';
+import { asAdmin, newCustomer, newProduct, pay, placeOrder, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { ThrowawayPostgres } from '../support/throwaway-postgres';
 
 /** Every HTTP test runs in the default currency (USD); one store in another keeps it from prices to reports. */
 describe('A store whose currency is not the default', () => {
@@ -35,4 +36,26 @@ describe('A store whose currency is not the default', () => {
     const report = await t.http.get(`/api/v1/reports/sales?from=${today}&to=${today}`, { token: admin.token });
     expect(report.body).toMatchObject({ currency: 'EUR', totals: { orders: 1, gross: eur(1800), refunds: eur(300), net: eur(1500) } });
   });
+});
+
+// Restarted in EUR on a shop priced in USD, it sold USD products, could refund none of them, and added both
+// currencies up in one report.
+describe('A store restarted in another currency than its data', () => {
+  it('does not start, and names the currency the data is in', async () => {
+    const postgres = await ThrowawayPostgres.create();
+    try {
+      const database = { kind: 'postgresql' as const, url: postgres.url, drop: async () => undefined };
+      const first = await startTestApp({ database });
+      await newProduct(first.http, (await asAdmin(first.http)).token);
+      await first.close();
+      await expect(startTestApp({ database, env: { STORE_CURRENCY: 'EUR' } })).rejects.toThrow(
+        'STORE_CURRENCY: EUR, but this database holds amounts in USD; a store has one currency (STORE_CURRENCY=USD).',
+      );
+      const again = await startTestApp({ database });
+      expect((await again.http.get('/health/ready')).status).toBe(200);
+      await again.close();
+    } finally {
+      await postgres.destroy();
+    }
+  }, 60_000);
 });
