@@ -743,7 +743,10 @@ export interface components {
             type: string;
             /** @example Validation failed */
             title: string;
-            /** @example 400 */
+            /**
+             * Format: int64
+             * @example 400
+             */
             status: number;
             /** @example The request is invalid; see errors for each field. */
             detail: string;
@@ -872,6 +875,7 @@ export interface components {
              */
             tokenType: "Bearer";
             /**
+             * Format: int64
              * @description Seconds until the access token expires.
              * @example 900
              */
@@ -946,6 +950,7 @@ export interface components {
         };
         MoneyDto: {
             /**
+             * Format: int64
              * @description Integer minor units (cents).
              * @example 1999
              */
@@ -962,7 +967,10 @@ export interface components {
             name: string;
             description: string | null;
             price: components["schemas"]["MoneyDto"];
-            /** @example 100 */
+            /**
+             * Format: int64
+             * @example 100
+             */
             stock: number;
             /** @enum {string} */
             status: "active" | "archived";
@@ -978,6 +986,7 @@ export interface components {
         };
         StoreAmountDto: {
             /**
+             * Format: int64
              * @description Integer minor units (cents), more than zero.
              * @example 1999
              */
@@ -1002,7 +1011,10 @@ export interface components {
              *     }
              */
             price: components["schemas"]["StoreAmountDto"];
-            /** @example 100 */
+            /**
+             * Format: int64
+             * @example 100
+             */
             stock: number;
         };
         UpdateProductDto: {
@@ -1016,7 +1028,10 @@ export interface components {
              *     }
              */
             price?: components["schemas"]["StoreAmountDto"];
-            /** @example 250 */
+            /**
+             * Format: int64
+             * @example 250
+             */
             stock?: number;
         };
         OrderItemDto: {
@@ -1025,7 +1040,10 @@ export interface components {
              * @example 0194c000-0000-7000-8000-000000000001
              */
             productId: string;
-            /** @example 2 */
+            /**
+             * Format: int64
+             * @example 2
+             */
             quantity: number;
         };
         PlaceOrderDto: {
@@ -1041,7 +1059,10 @@ export interface components {
             name: string;
             /** @description The price when the order was placed. */
             unitPrice: components["schemas"]["MoneyDto"];
-            /** @example 2 */
+            /**
+             * Format: int64
+             * @example 2
+             */
             quantity: number;
             lineTotal: components["schemas"]["MoneyDto"];
         };
@@ -1133,6 +1154,7 @@ export interface components {
         };
         SignedMoneyDto: {
             /**
+             * Format: int64
              * @description Integer minor units (cents); may be negative.
              * @example -500
              */
@@ -1142,6 +1164,7 @@ export interface components {
         };
         SalesBucketDto: {
             /**
+             * Format: int64
              * @description Succeeded payments.
              * @example 42
              */
@@ -1160,6 +1183,7 @@ export interface components {
         };
         SalesTotalsDto: {
             /**
+             * Format: int64
              * @description Succeeded payments.
              * @example 42
              */
@@ -1186,6 +1210,7 @@ export interface components {
             /** @example MUG-BLUE-350 */
             sku: string;
             name: string;
+            /** Format: int64 */
             unitsSold: number;
             revenue: components["schemas"]["MoneyDto"];
         };

@@ -22,6 +22,19 @@ describe('The committed openapi.json', () => {
   it('has no $ref that points nowhere', () => {
     expect(unresolvableRefs(committed())).toEqual([]);
   });
+
+  // Every number of the API is whole: money in minor units, quantities, stock, counts, seconds, statuses. Typed
+  // `number`, a client generated from the document (Java, Go, Kotlin) held money as floating point.
+  it('types every number as an integer', () => {
+    const numbers: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      if ((node as { type?: unknown }).type === 'number') numbers.push(path);
+      for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+    };
+    walk(committed(), '');
+    expect(numbers).toEqual([]);
+  });
 });
 
 // What users meet: the artifact of `npm start`, started as start:prod starts it, on the embedded database.

@@ -11,7 +11,7 @@ const MAX_REPLY_AMOUNT = Number.MAX_SAFE_INTEGER;
 
 /** `{ amount, currency }`: integer minor units of an ISO 4217 currency (the store's), as replies carry it. */
 export class MoneyDto {
-  @ApiProperty({ example: 1999, minimum: 0, maximum: MAX_REPLY_AMOUNT, description: 'Integer minor units (cents).' })
+  @ApiProperty({ type: 'integer', example: 1999, minimum: 0, maximum: MAX_REPLY_AMOUNT, description: 'Integer minor units (cents).' })
   amount: number;
 
   @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 })
@@ -28,7 +28,7 @@ export class MoneyDto {
 
 /** A result that may be negative, such as net sales on a day with more refunds than sales. Responses only. */
 export class SignedMoneyDto {
-  @ApiProperty({ example: -500, minimum: -MAX_REPLY_AMOUNT, maximum: MAX_REPLY_AMOUNT, description: 'Integer minor units (cents); may be negative.' })
+  @ApiProperty({ type: 'integer', example: -500, minimum: -MAX_REPLY_AMOUNT, maximum: MAX_REPLY_AMOUNT, description: 'Integer minor units (cents); may be negative.' })
   amount: number;
 
   @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 })

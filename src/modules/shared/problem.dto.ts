@@ -16,7 +16,7 @@ export class ProblemDto {
   @ApiProperty({ example: 'Validation failed', maxLength: 200 })
   title: string;
 
-  @ApiProperty({ example: 400, minimum: 400, maximum: 599 })
+  @ApiProperty({ type: 'integer', example: 400, minimum: 400, maximum: 599 })
   status: number;
 
   @ApiProperty({ example: 'The request is invalid; see errors for each field.', maxLength: 1000 })

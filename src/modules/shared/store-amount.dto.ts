@@ -5,7 +5,7 @@ import { IsStoreCurrency } from './store-currency.constraint';
 
 /** What a client may send as money (a price, a refund): more than zero, in the store's currency. */
 export class StoreAmountDto {
-  @ApiProperty({ example: 1999, minimum: 1, maximum: MAX_AMOUNT, description: 'Integer minor units (cents), more than zero.' })
+  @ApiProperty({ type: 'integer', example: 1999, minimum: 1, maximum: MAX_AMOUNT, description: 'Integer minor units (cents), more than zero.' })
   @IsInt()
   @Min(1)
   @Max(MAX_AMOUNT)

@@ -29,7 +29,7 @@ export class CreateProductDto {
   @Type(() => StoreAmountDto)
   price: StoreAmountDto;
 
-  @ApiProperty({ example: 100, minimum: 0, maximum: MAX_STOCK })
+  @ApiProperty({ type: 'integer', example: 100, minimum: 0, maximum: MAX_STOCK })
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)

@@ -19,7 +19,7 @@ export class ProductDto {
   @ApiProperty({ type: MoneyDto })
   price: MoneyDto;
 
-  @ApiProperty({ example: 100, minimum: 0 })
+  @ApiProperty({ type: 'integer', example: 100, minimum: 0 })
   stock: number;
 
   @ApiProperty({ enum: ['active', 'archived'] })

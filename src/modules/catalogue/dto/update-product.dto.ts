@@ -28,7 +28,7 @@ export class UpdateProductDto {
   @Type(() => StoreAmountDto)
   price?: StoreAmountDto;
 
-  @ApiPropertyOptional({ example: 250, minimum: 0, maximum: MAX_STOCK })
+  @ApiPropertyOptional({ type: 'integer', example: 250, minimum: 0, maximum: MAX_STOCK })
   @Omittable()
   @IsInt()
   @Min(0)

@@ -17,7 +17,7 @@ export class OrderLineDto {
   @ApiProperty({ type: MoneyDto, description: 'The price when the order was placed.' })
   unitPrice: MoneyDto;
 
-  @ApiProperty({ example: 2, minimum: 1 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1 })
   quantity: number;
 
   @ApiProperty({ type: MoneyDto })

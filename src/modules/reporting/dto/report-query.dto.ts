@@ -32,7 +32,7 @@ export class SalesReportQueryDto extends ReportRangeQueryDto {
 }
 
 export class TopProductsQueryDto extends ReportRangeQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

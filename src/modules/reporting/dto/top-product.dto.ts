@@ -12,7 +12,7 @@ export class TopProductDto {
   @ApiProperty({ maxLength: 200 })
   name: string;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   unitsSold: number;
 
   @ApiProperty({ type: MoneyDto })
