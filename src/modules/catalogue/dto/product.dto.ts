@@ -19,7 +19,8 @@ export class ProductDto {
   @ApiProperty({ type: MoneyDto })
   price: MoneyDto;
 
-  @ApiProperty({ type: 'integer', example: 100, minimum: 0 })
+  // The column's bound: a cancelled order gives back what it took, even onto stock an admin set to MAX_STOCK since.
+  @ApiProperty({ type: 'integer', example: 100, minimum: 0, maximum: 2_147_483_647 })
   stock: number;
 
   @ApiProperty({ enum: ['active', 'archived'] })

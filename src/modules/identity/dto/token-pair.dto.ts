@@ -11,7 +11,7 @@ export class TokenPairDto {
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   tokenType: 'Bearer';
 
-  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires.', example: 900, minimum: 1 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires.', example: 900, minimum: 1, maximum: 86_400 })
   expiresIn: number;
 
   static from(pair: TokenPair): TokenPairDto {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { OrderView } from '../../../application/ordering/order-views';
+import { MAX_QUANTITY } from '../../../domain/ordering/order';
 import type { OrderLine } from '../../../domain/ordering/order-line';
 import { ORDER_STATUSES, type OrderStatus } from '../../../domain/ordering/order-status';
 import { MoneyDto } from '../../shared/money.dto';
@@ -17,7 +18,7 @@ export class OrderLineDto {
   @ApiProperty({ type: MoneyDto, description: 'The price when the order was placed.' })
   unitPrice: MoneyDto;
 
-  @ApiProperty({ type: 'integer', example: 2, minimum: 1 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: MAX_QUANTITY })
   quantity: number;
 
   @ApiProperty({ type: MoneyDto })

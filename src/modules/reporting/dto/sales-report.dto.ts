@@ -4,7 +4,7 @@ import { REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting
 import { MoneyDto, SignedMoneyDto } from '../../shared/money.dto';
 
 export class SalesTotalsDto {
-  @ApiProperty({ type: 'integer', example: 42, minimum: 0, description: 'Succeeded payments.' })
+  @ApiProperty({ type: 'integer', example: 42, minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Succeeded payments.' })
   orders: number;
 
   @ApiProperty({ type: MoneyDto })

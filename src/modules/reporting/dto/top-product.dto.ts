@@ -12,7 +12,7 @@ export class TopProductDto {
   @ApiProperty({ maxLength: 200 })
   name: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
   unitsSold: number;
 
   @ApiProperty({ type: MoneyDto })
