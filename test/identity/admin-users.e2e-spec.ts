@@ -26,6 +26,15 @@ describe('Admin user management and roles', () => {
     expect((await t.http.get('/api/v1/users?limit=0', { token: admin.token })).status).toBe(400);
   });
 
+  // Read by Number(), 0x10 was 16 and 1e1 was 10: a limit is written in decimal digits, or it is refused.
+  it('refuses a limit not written in decimal digits', async () => {
+    const limits = ['0x10', '1e1', '0b11', '%201', '1.0', '+2', ''];
+    const replies = await Promise.all(limits.map((limit) => t.http.get(`/api/v1/users?limit=${limit}`, { token: admin.token })));
+    expect(replies.map((reply) => reply.status)).toEqual(limits.map(() => 400));
+    expect(replies[0].body.errors).toContainEqual({ field: 'limit', message: 'limit must be an integer number' });
+    expect((await t.http.get('/api/v1/users?limit=02', { token: admin.token })).body.items).toHaveLength(2);
+  });
+
   it('reads one user; an unknown id is 404 and a malformed one 400', async () => {
     const customer = await newCustomer(t.http);
     expect((await t.http.get(`/api/v1/users/${customer.userId}`, { token: admin.token })).body.email).toBe(customer.email);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 import { FIRST_REPORT_DAY, isCalendarDate, LAST_REPORT_DAY, REPORT_INTERVALS, type ReportInterval } from '../../../domain/reporting/report-range';
+import { DecimalInteger } from '../../shared/decimal-integer.transform';
 import { IsReportRange } from './report-range.constraint';
 
 const IsCalendarDate = () =>
@@ -34,7 +34,7 @@ export class SalesReportQueryDto extends ReportRangeQueryDto {
 export class TopProductsQueryDto extends ReportRangeQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(100)
