@@ -78,6 +78,15 @@ describe('Problems from every layer', () => {
       expectProblem(await post('email=a@b.example', { 'content-type': 'application/x-www-form-urlencoded' }), 415, '/api/v1/auth/register');
     });
 
+    // Parsed as JSON, a gzip body was "not valid JSON" (400); Fastify decompresses nothing.
+    it('answers a compressed body with a 415 problem naming the coding it takes', async () => {
+      const body = JSON.stringify({ email: 'coded@test.example' });
+      const reply = await post(body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      expect(expectProblem(reply, 415, '/api/v1/auth/register').detail).toBe('Bodies must be sent uncompressed (Content-Encoding: identity, or none).');
+      expect(reply.headers['accept-encoding']).toBe('identity');
+      expect((await post(body, { 'content-type': 'application/json', 'content-encoding': 'identity' })).status).toBe(400); // no password: read, and refused as a body
+    });
+
     it('answers malformed JSON with a 400 problem of its own words', async () => {
       const reply = await post('{"email": ', { 'content-type': 'application/json' });
       expect(expectProblem(reply, 400, '/api/v1/auth/register')).toMatchObject({ title: 'Bad Request', detail: 'The body is not valid JSON.' });

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { MAX_PARAM_LENGTH } from './http-limits';
 import { problemType, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
+import { CONTENT_ENCODING_REFUSED } from './screen-request-input';
 
 /** The one table from a domain error's kind to its HTTP status. */
 const statusOfKind: Record<DomainErrorKind, number> = {
@@ -95,6 +96,7 @@ const detailOfCode: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body is not as long as Content-Length says.',
   FST_ERR_BAD_URL: 'The path is not validly percent-encoded.',
+  [CONTENT_ENCODING_REFUSED]: 'Bodies must be sent uncompressed (Content-Encoding: identity, or none).',
 };
 
 const detailOfStatus: Record<number, string> = {

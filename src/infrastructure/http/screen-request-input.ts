@@ -1,4 +1,4 @@
-import type { FastifyInstance, preValidationHookHandler } from 'fastify';
+import type { FastifyInstance, preParsingHookHandler, preValidationHookHandler } from 'fastify';
 import type { FieldError } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -30,6 +30,22 @@ function unstorableFields(value: unknown, path: string, depth: number, found: Fi
   return found;
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A body is JSON as sent: a compressed one (Content-Encoding: gzip) was parsed as JSON and answered "not valid
+ * JSON" (400). It is a 415 naming the coding, with Accept-Encoding saying which one is taken (RFC 9110, 15.5.16).
+ */
+const refuseEncodedBody: preParsingHookHandler = (request, reply, _payload, done) => {
+  const coding = request.headers['content-encoding'];
+  if (coding === undefined || coding.trim().toLowerCase() === 'identity') return done();
+  reply.header('accept-encoding', 'identity');
+  done(Object.assign(new Error(`Content-Encoding ${coding} is not supported`), { statusCode: 415, code: CONTENT_ENCODING_REFUSED }));
+};
+
+/** The code of the error above, for the problem's detail. */
+export const CONTENT_ENCODING_REFUSED = 'CONTENT_ENCODING_NOT_SUPPORTED';
+
 /** The Fastify route config flag of an operation that takes no body (`@NoBody()` sets it). */
 export const TAKES_NO_BODY = 'takesNoBody';
 
@@ -43,6 +59,10 @@ const hasContent = (body: unknown) => body !== undefined && !(body !== null && t
  * the work). A body nested deeper than any the API takes, before anything walks it recursively.
  */
 export function screenRequestInput(fastify: FastifyInstance): void {
+  // On the routes a body can reach only: a product read does not pay for a header lookup.
+  fastify.addHook('onRoute', (route) => {
+    if ([route.method].flat().some((method) => BODY_METHODS.has(method))) route.preParsing = [...[route.preParsing ?? []].flat(), refuseEncodedBody];
+  });
   // On those routes only, added as each is registered: the other requests do not even look.
   fastify.addHook('onRoute', (route) => {
     if (!(route.config as Record<string, unknown> | undefined)?.[TAKES_NO_BODY]) return;
