@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import type { Reply } from '../support/http-client';
 import { parseRawReply, type RawReply, rawExchange } from '../support/raw-http';
+import { newCustomer } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -85,6 +86,21 @@ describe('Problems from every layer', () => {
       expect(expectProblem(reply, 415, '/api/v1/auth/register').detail).toBe('Bodies must be sent uncompressed (Content-Encoding: identity, or none).');
       expect(reply.headers['accept-encoding']).toBe('identity');
       expect((await post(body, { 'content-type': 'application/json', 'content-encoding': 'identity' })).status).toBe(400); // no password: read, and refused as a body
+    });
+
+    // Read as `{}` by the validation pipe, a missing or null body was a change of nothing: 200.
+    it('answers a PATCH without changes to make, no body or null, with a 400 problem', async () => {
+      const customer = await newCustomer(t.http);
+      const patch = (payload: string | undefined) =>
+        t.http.request('PATCH', '/api/v1/users/me', undefined, { token: customer.token, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
+      for (const reply of [await patch('null'), await patch(undefined)]) {
+        expect([reply.status, reply.body.type, reply.body.errors]).toEqual([
+          400,
+          expect.stringMatching(/\/validation-failed$/),
+          [{ field: 'body', message: 'body must be a JSON object of the fields to change' }],
+        ]);
+      }
+      expect((await patch(JSON.stringify({ name: 'Changed' }))).body.name).toBe('Changed');
     });
 
     it('answers malformed JSON with a 400 problem of its own words', async () => {

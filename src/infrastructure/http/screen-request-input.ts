@@ -46,6 +46,13 @@ const refuseEncodedBody: preParsingHookHandler = (request, reply, _payload, done
 /** The code of the error above, for the problem's detail. */
 export const CONTENT_ENCODING_REFUSED = 'CONTENT_ENCODING_NOT_SUPPORTED';
 
+/**
+ * A PATCH says what to change in a JSON object. Nest's ValidationPipe reads a missing or `null` body as `{}`,
+ * which every PATCH takes (its fields are optional): it answered 200 and changed nothing.
+ */
+const requireChanges: preValidationHookHandler = (request, _reply, done) =>
+  done(request.body === undefined || request.body === null ? new RequestValidationError([{ field: 'body', message: 'body must be a JSON object of the fields to change' }]) : undefined);
+
 /** The Fastify route config flag of an operation that takes no body (`@NoBody()` sets it). */
 export const TAKES_NO_BODY = 'takesNoBody';
 
@@ -61,7 +68,9 @@ const hasContent = (body: unknown) => body !== undefined && !(body !== null && t
 export function screenRequestInput(fastify: FastifyInstance): void {
   // On the routes a body can reach only: a product read does not pay for a header lookup.
   fastify.addHook('onRoute', (route) => {
-    if ([route.method].flat().some((method) => BODY_METHODS.has(method))) route.preParsing = [...[route.preParsing ?? []].flat(), refuseEncodedBody];
+    const methods = [route.method].flat();
+    if (methods.some((method) => BODY_METHODS.has(method))) route.preParsing = [...[route.preParsing ?? []].flat(), refuseEncodedBody];
+    if (methods.includes('PATCH')) route.preValidation = [...[route.preValidation ?? []].flat(), requireChanges];
   });
   // On those routes only, added as each is registered: the other requests do not even look.
   fastify.addHook('onRoute', (route) => {
