@@ -92,7 +92,7 @@ describe('Problems from every layer', () => {
     it('answers a PATCH without changes to make, no body or null, with a 400 problem', async () => {
       const customer = await newCustomer(t.http);
       const patch = (payload: string | undefined) =>
-        t.http.request('PATCH', '/api/v1/users/me', undefined, { token: customer.token, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
+        t.http.request<{ type: string; errors: unknown; name: string }>('PATCH', '/api/v1/users/me', undefined, { token: customer.token, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
       for (const reply of [await patch('null'), await patch(undefined)]) {
         expect([reply.status, reply.body.type, reply.body.errors]).toEqual([
           400,
