@@ -35,6 +35,29 @@ describe('The committed openapi.json', () => {
     walk(committed(), '');
     expect(numbers).toEqual([]);
   });
+
+  // The app refuses a property no DTO declares: a client or validator reading the document must know it.
+  it('closes every object a request body holds to other properties', () => {
+    const document = committed();
+    const open: string[] = [];
+    const seen = new Set<string>();
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const { $ref, type, additionalProperties } = node as { $ref?: string; type?: string; additionalProperties?: unknown };
+      if ($ref) {
+        const name = $ref.split('/').pop()!;
+        if (seen.has(name)) return;
+        seen.add(name);
+        return walk(document.components.schemas[name], name);
+      }
+      if (type === 'object' && additionalProperties !== false) open.push(path);
+      for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+    };
+    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, { requestBody?: unknown }>>)) {
+      for (const [method, operation] of Object.entries(operations)) walk(operation.requestBody, `${method} ${path}`);
+    }
+    expect([seen.size > 10, open]).toEqual([true, []]);
+  });
 });
 
 // What users meet: the artifact of `npm start`, started as start:prod starts it, on the embedded database.

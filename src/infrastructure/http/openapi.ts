@@ -43,6 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   declareCommonResponses(document);
   boundScalars(document);
+  closeRequestBodies(document);
   // Relative, so the document is right on every host; public, as the API is meant for third-party frontends.
   document.servers = [{ url: '/', description: 'This server, whichever environment it runs in (local, staging or production)', 'x-internal': false } as never];
   return document;
@@ -69,6 +70,32 @@ function boundScalars(document: OpenAPIObject): void {
         else if (parameter.schema) visit(parameter.schema);
       }
     }
+  }
+}
+
+/**
+ * Request bodies are closed objects: the validation pipe refuses a property no DTO declares (400), so the
+ * document says so (`additionalProperties: false`) on every object a body holds, nested ones included.
+ */
+function closeRequestBodies(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, unknown>;
+  const closed = new Set<string>();
+  const close = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(close);
+    if (!node || typeof node !== 'object') return;
+    const { $ref } = node as { $ref?: unknown };
+    if (typeof $ref === 'string') {
+      const name = $ref.split('/').pop()!;
+      if (closed.has(name)) return;
+      closed.add(name);
+      return close(schemas[name]);
+    }
+    const schema = node as Record<string, unknown>;
+    if (schema.type === 'object') schema.additionalProperties = false;
+    for (const child of Object.values(schema)) close(child);
+  };
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as Array<{ requestBody?: unknown } | undefined>) close(operation?.requestBody);
   }
 }
 
