@@ -3,8 +3,8 @@ import { OrderNotPayable, PayableOrderNotFound, PaymentDeclined } from '../../do
 import { Transaction } from '../../domain/payments/transaction';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
-import { answerToRetry, earlierAttempt } from './earlier-attempt';
 import { UnitOfWork } from '../shared/unit-of-work';
+import { answerToRetry, earlierAttempt } from './earlier-attempt';
 import { PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { PayableOrders } from './payable-orders';
