@@ -816,7 +816,7 @@ export interface components {
         };
         RegisterDto: {
             /**
-             * Format: email
+             * Format: idn-email
              * @example ada@example.com
              */
             email: string;
@@ -835,7 +835,7 @@ export interface components {
              */
             id: string;
             /**
-             * Format: email
+             * Format: idn-email
              * @example ada@example.com
              */
             email: string;
@@ -857,7 +857,7 @@ export interface components {
         };
         LoginDto: {
             /**
-             * Format: email
+             * Format: idn-email
              * @example customer@example.com
              */
             email: string;
@@ -887,7 +887,7 @@ export interface components {
         };
         PasswordResetRequestDto: {
             /**
-             * Format: email
+             * Format: idn-email
              * @example customer@example.com
              */
             email: string;
@@ -923,7 +923,7 @@ export interface components {
         };
         ChangeEmailDto: {
             /**
-             * Format: email
+             * Format: idn-email
              * @description The address to move the account to.
              * @example ada.new@example.com
              */

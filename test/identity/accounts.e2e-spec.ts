@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MikroORM } from '../support/built';
 import { ADMIN, asAdmin, logIn, newCustomer, PASSWORD } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -41,6 +42,33 @@ describe('Accounts: register, log in, profile', () => {
     const again = await t.http.post('/api/v1/auth/register', { email: address.toUpperCase(), password: PASSWORD, name: 'B' });
     expect(again.status).toBe(409);
     expect(again.body.type).toMatch(/email-already-registered$/);
+  });
+
+  // Composed (NFC) and decomposed (NFD) `ü` look the same: two accounts of one visible address were registered.
+  it('refuses the same email composed another way in Unicode with 409, and logs in by either', async () => {
+    const composed = `${randomUUID().slice(0, 8)}-ünïcode@exämple.com`.normalize('NFC');
+    const first = await t.http.post('/api/v1/auth/register', { email: composed, password: PASSWORD, name: 'Ü' });
+    expect([first.status, first.body.email]).toEqual([201, composed]);
+    const again = await t.http.post('/api/v1/auth/register', { email: composed.normalize('NFD'), password: PASSWORD, name: 'U' });
+    expect([again.status, again.body.type]).toEqual([409, expect.stringMatching(/email-already-registered$/)]);
+    expect((await t.http.post('/api/v1/auth/login', { email: composed.normalize('NFD'), password: PASSWORD })).status).toBe(200);
+  });
+
+  it('stores the addresses registered before in NFC once its migration runs, but one another account holds in NFC', async () => {
+    const connection = t.app.get(MikroORM).em.getConnection();
+    const emailOf = async (id: string) => (await connection.execute<Array<{ email: string }>>('select email from users where id = ?', [id]))[0].email;
+    const register = async (address: string) => (await t.http.post('/api/v1/auth/register', { email: address, password: PASSWORD, name: 'N' })).body.id as string;
+    const [lone, taken] = [`${randomUUID().slice(0, 8)}-jürgen@exämple.com`, `${randomUUID().slice(0, 8)}-zoë@exämple.com`].map((a) => a.normalize('NFC'));
+    const [loneId, takenId, twinId] = [await register(lone), await register(taken), await register(`${randomUUID()}@example.com`)];
+    // As stored before: in the form the client sent, here decomposed; the twin the same address as another account.
+    await connection.execute('update users set email = ? where id = ?', [lone.normalize('NFD'), loneId]);
+    await connection.execute('update users set email = ? where id = ?', [taken.normalize('NFD'), twinId]);
+
+    const migrator = t.app.get(MikroORM).migrator;
+    await migrator.down({ to: 'M015TransactionRequestKeys' });
+    await migrator.up();
+    expect([await emailOf(loneId), await emailOf(takenId), await emailOf(twinId)]).toEqual([lone, taken, taken.normalize('NFD')]);
+    expect((await t.http.post('/api/v1/auth/login', { email: lone.normalize('NFD'), password: PASSWORD })).status).toBe(200);
   });
 
   it.each([

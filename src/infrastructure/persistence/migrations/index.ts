@@ -14,6 +14,7 @@ import { M012Webhooks } from './m012-webhooks';
 import { M013MailLeases } from './m013-mail-leases';
 import { M014WebhookClaimsAndSecrets } from './m014-webhook-claims-and-secrets';
 import { M015TransactionRequestKeys } from './m015-transaction-request-keys';
+import { M016EmailsInNfc } from './m016-emails-in-nfc';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M013MailLeases', class: M013MailLeases },
   { name: 'M014WebhookClaimsAndSecrets', class: M014WebhookClaimsAndSecrets },
   { name: 'M015TransactionRequestKeys', class: M015TransactionRequestKeys },
+  { name: 'M016EmailsInNfc', class: M016EmailsInNfc },
 ];

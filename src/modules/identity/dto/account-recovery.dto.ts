@@ -14,7 +14,7 @@ const tokenProperty = {
 };
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'email', maxLength: 254 })
+  @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'idn-email', maxLength: 254 })
   @IsString()
   @MaxLength(254)
   @IsEmailAddress()
@@ -42,7 +42,7 @@ export class EmailVerificationConfirmDto {
 }
 
 export class ChangeEmailDto {
-  @ApiProperty({ example: 'ada.new@example.com', format: 'email', maxLength: 254, description: 'The address to move the account to.' })
+  @ApiProperty({ example: 'ada.new@example.com', format: 'idn-email', maxLength: 254, description: 'The address to move the account to.' })
   @IsString()
   @MaxLength(254)
   @IsEmailAddress()

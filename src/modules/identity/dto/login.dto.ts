@@ -3,7 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 import { EXAMPLE_CUSTOMER } from '../../shared/api-examples';
 
 export class LoginDto {
-  @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'email', maxLength: 254 })
+  @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'idn-email', maxLength: 254 })
   @IsString()
   @MaxLength(254)
   email: string;

@@ -5,7 +5,7 @@ import { IsEmailAddress } from './email-address.decorator';
 import { HasPasswordLength } from './password-length.decorator';
 
 export class RegisterDto {
-  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 })
+  @ApiProperty({ example: 'ada@example.com', format: 'idn-email', maxLength: 254 })
   @IsString()
   @MaxLength(254)
   @IsEmailAddress()

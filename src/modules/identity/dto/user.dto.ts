@@ -6,7 +6,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid', maxLength: 36, example: '01937c5e-8a4b-7cde-9f01-23456789abcd' })
   id: string;
 
-  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 })
+  @ApiProperty({ example: 'ada@example.com', format: 'idn-email', maxLength: 254 })
   email: string;
 
   @ApiProperty({ description: 'Whether the address was proven by a link mailed to it.', example: true })
