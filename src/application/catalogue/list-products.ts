@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ArchivedProductsHidden, ArchivedProductsNeedAuthentication } from '../../domain/catalogue/catalogue.errors';
+import { ArchivedProductsHidden } from '../../domain/catalogue/catalogue.errors';
 import type { ProductStatus } from '../../domain/catalogue/product';
+import { AuthenticationRequired } from '../../domain/shared/authentication-required';
 import { type Actor, isAdmin } from '../shared/actor';
 import type { Page, PageRequest } from '../shared/page';
 import { type ProductView, ProductViews } from './product-views';
@@ -12,7 +13,8 @@ export class ListProducts {
   execute(input: PageRequest & { search?: string; status?: ProductStatus }, actor?: Actor): Promise<Page<ProductView>> {
     const status = input.status ?? 'active';
     if (status === 'archived') {
-      if (!actor) throw new ArchivedProductsNeedAuthentication();
+      // Asked who they are (401) before being refused: a client that signs in on 401 does.
+      if (!actor) throw new AuthenticationRequired();
       if (!isAdmin(actor)) throw new ArchivedProductsHidden();
     }
     return this.products.list({ ...input, status });

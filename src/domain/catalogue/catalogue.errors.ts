@@ -37,15 +37,6 @@ export class ArchivedProductsHidden extends DomainError {
   }
 }
 
-/** Archived products are for admins: a caller who sent no token is asked who they are (401) before being refused. */
-export class ArchivedProductsNeedAuthentication extends DomainError {
-  readonly code = 'authentication-required';
-  readonly kind = 'unauthenticated';
-  constructor() {
-    super('Only admins may list archived products; send a bearer access token.');
-  }
-}
-
 export class ProductAlreadyArchived extends DomainError {
   readonly code = 'product-already-archived';
   readonly kind = 'conflict';

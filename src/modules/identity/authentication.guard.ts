@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { SessionEnded } from '../../domain/identity/identity.errors';
 import { IS_PUBLIC, type Publicity } from '../shared/public.decorator';
-import { AuthenticationRequired } from './authentication-required.error';
+import { AuthenticationRequired } from '../../domain/shared/authentication-required';
 
 /**
  * Global: every route needs a valid access token of an open session unless it is marked @Public(). A public

@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/shared/domain-error';
+import { DomainError } from './domain-error';
 
-/** No bearer token was sent to a route that needs one. */
+/** No bearer token was sent where one is needed: a route's guard, or a use case that answers admins only (archived products). */
 export class AuthenticationRequired extends DomainError {
   readonly code = 'authentication-required';
   readonly kind = 'unauthenticated';
