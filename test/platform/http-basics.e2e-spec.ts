@@ -49,11 +49,20 @@ describe('HTTP basics', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers and no x-powered-by', async () => {
-    const reply = await t.http.get('/health/live');
-    expect(reply.headers['x-content-type-options']).toBe('nosniff');
-    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(reply.headers['x-powered-by']).toBeUndefined();
+  it('sends security headers and no x-powered-by: an API set on every reply, a page set on Swagger UI', async () => {
+    const [probe, page, asset] = await Promise.all(['/health/live', '/docs', '/docs/swagger-ui.css'].map((path) => t.http.get(path)));
+    expect(probe.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(probe.headers['cross-origin-opener-policy']).toBeUndefined();
+    for (const reply of [page, asset]) {
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(reply.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+      expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin');
+    }
+    for (const reply of [probe, page, asset]) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['x-powered-by']).toBeUndefined();
+    }
   });
 
   it('answers no origin a CORS header when CORS_ORIGINS is not set', async () => {

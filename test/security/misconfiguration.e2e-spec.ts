@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RefusedClients } from '../support/built';
+import { ADMIN } from '../support/journeys';
 import { operationsOf } from '../support/openapi-walk';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -57,12 +58,21 @@ describe('Configuration and inventory', () => {
     const reply = await t.http.get('/api/v1/products');
     expect(reply.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'SAMEORIGIN',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
       'referrer-policy': 'no-referrer',
       'strict-transport-security': expect.stringContaining('max-age='),
     });
     expect(reply.headers['x-powered-by']).toBeUndefined();
     expect(reply.headers.server).toBeUndefined();
+  });
+
+  it('lets no browser or proxy keep a reply that carries tokens', async () => {
+    const login = await t.http.post('/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password });
+    expect(login.status).toBe(200);
+    expect(login.body.refreshToken).toEqual(expect.any(String));
+    expect(login.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps internals out of error replies', async () => {

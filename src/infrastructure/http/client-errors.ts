@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problemInstance } from './problem';
 import { mapToProblem } from './problem-mapper';
-import { SECURITY_HEADERS } from './security-headers';
+import { API_HEADERS } from './security-headers';
 
 const statusOfCode: Record<string, number> = {
   ERR_HTTP_REQUEST_TIMEOUT: 408,
@@ -31,7 +31,7 @@ export function answerClientError(error: ConnectionError, socket: Socket): void 
     const { problem } = mapToProblem({ statusCode: statusOfCode[error.code] ?? 400, code: error.code });
     const body = JSON.stringify({ ...problem, instance: problemInstance(pathOf(error.rawPacket)), traceId });
     const headers = {
-      ...SECURITY_HEADERS,
+      ...API_HEADERS,
       'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
       'content-length': String(Buffer.byteLength(body)),
       'x-request-id': traceId,

@@ -14,7 +14,7 @@ import { ProblemFilter } from './problem.filter';
 import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
 import { screenRequestInput } from './screen-request-input';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 import { resolveConstraintsFrom } from './validation-container';
 
 export const API_PREFIX = 'api/v1';
@@ -36,7 +36,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   declareMatchedRoute(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     noteMatchedRoute(request);
-    reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+    reply.headers(securityHeadersFor(request.url)).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
   refuseWhileClosing(fastify, app.get(Draining));
