@@ -1,5 +1,5 @@
 /**
- * Two or more builds of the app, and the bare baseline if asked, up at once on one seeded database and driven in
+ * Two or more builds of the app, and the bare baseline (`baseline`) or Nest's floor (`nest-floor`) if asked, up at once on one seeded database and driven in
  * alternating rounds: requests/s and p99, and the CPU each server process and PostgreSQL spent per request (from
  * /proc). On a shared machine requests/s drift with the host within minutes; CPU per request measured side by
  * side is the figure that tells whether a change made the app cheaper. For writes the split blurs: the builds
@@ -13,7 +13,7 @@
  *   npm run bench:compare -- dist 'dist DB_POOL_MAX=4' 'dist --optimize-for-size'
  */
 import { parseArgs } from 'node:util';
-import { BenchDatabase, seed, startApp, startBaseline } from './harness';
+import { BenchDatabase, isBareServer, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
 import { ensureWrk, runLoad } from './load/wrk';
 import { cpuMs, freePort, postgresCpuMs, postgresCpuMsSince, rssMb, type Started } from './processes';
@@ -43,12 +43,12 @@ interface Contender {
 }
 
 async function main(): Promise<void> {
-  if (builds.length < 1) throw new Error('name at least one build directory (or baseline) to measure');
+  if (builds.length < 1) throw new Error('name at least one build directory (or baseline, nest-floor) to measure');
   ensureWrk();
   const database = new BenchDatabase('cb_bench_compare');
   await database.recreate();
   const seedPort = await freePort();
-  const first = await startApp(seedPort, database.url, {}, builds.map(buildAndSettings).find(({ build }) => build !== 'baseline')?.build);
+  const first = await startApp(seedPort, database.url, {}, builds.map(buildAndSettings).find(({ build }) => !isBareServer(build))?.build);
   const data = await seed(`http://127.0.0.1:${seedPort}/api/v1`);
   await first.stop();
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   for (const name of builds) {
     const port = await freePort();
     const { build, env, nodeFlags } = buildAndSettings(name);
-    const server = build === 'baseline' ? await startBaseline(port, database.url, env) : await startApp(port, database.url, env, build, nodeFlags);
+    const server = isBareServer(build) ? await startBaseline(port, database.url, env, nodeFlags, build) : await startApp(port, database.url, env, build, nodeFlags);
     running.push(server);
     contenders.push({ name, server, input: { url: `http://127.0.0.1:${port}`, ...data }, requestsPerSecond: [], p99: [], serverUs: [], postgresUs: [] });
   }

@@ -119,10 +119,15 @@ export async function seedCustomers(base: string, prefix: string, count: number)
   return { tokens, customerIds, customerEmails };
 }
 
-/** The bare Fastify + pg baseline (bench/baseline/server.ts) on the database. */
-export function startBaseline(port: number, databaseUrl: string, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Started> {
+/** Servers with nothing of the app's: bare Fastify + pg, and Nest on Fastify with one plain controller. */
+export const BARE_SERVERS = { baseline: 'baseline/server.js', 'nest-floor': 'nest-floor/server.js' } as const;
+export type BareServer = keyof typeof BARE_SERVERS;
+export const isBareServer = (name: string): name is BareServer => Object.hasOwn(BARE_SERVERS, name);
+
+/** The bare Fastify + pg baseline (bench/baseline/server.ts), or another bare server, on the database. */
+export function startBaseline(port: number, databaseUrl: string, env: Record<string, string> = {}, nodeFlags: string[] = [], server: BareServer = 'baseline'): Promise<Started> {
   return startServer(
-    resolve(__dirname, 'baseline/server.js'),
+    resolve(__dirname, BARE_SERVERS[server]),
     { DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET, ...env },
     `http://127.0.0.1:${port}/api/v1/products?limit=1`,
     nodeFlags,

@@ -10,55 +10,20 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool, type PoolClient } from 'pg';
-
-interface ProductRow {
-  id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  price_amount: string;
-  currency: string;
-  stock: number;
-  status: string;
-  created_at: Date;
-  updated_at: Date;
-}
+import { activeProduct, type ProductRow, productByIdQuery, productPage, productPageQuery } from './product-reads';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
-const columns = 'id, sku, name, description, price_amount, currency, stock, status, created_at, updated_at, version';
-const toDto = (row: ProductRow) => ({
-  id: row.id,
-  sku: row.sku,
-  name: row.name,
-  description: row.description,
-  price: { amount: Number(row.price_amount), currency: row.currency },
-  stock: row.stock,
-  status: row.status,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-});
-
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/api/v1/products/:id', async (request, reply) => {
-  const { rows } = await pool.query<ProductRow>({ name: 'product-by-id', text: `select ${columns} from products where id = $1 limit 1`, values: [request.params.id] });
-  if (!rows[0] || rows[0].status !== 'active') return reply.code(404).send({ status: 404 });
-  return toDto(rows[0]);
+  const { rows } = await pool.query<ProductRow>(productByIdQuery(request.params.id));
+  return activeProduct(rows) ?? reply.code(404).send({ status: 404 });
 });
 
 app.get<{ Querystring: { limit?: string } }>('/api/v1/products', async (request) => {
   const limit = Number(request.query.limit ?? 20);
-  const { rows } = await pool.query<ProductRow>({
-    name: 'product-page',
-    text: `select ${columns} from products where status = 'active' order by name asc, id asc limit $1`,
-    values: [limit + 1],
-  });
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toDto),
-    nextCursor: rows.length > limit ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
-  };
+  const { rows } = await pool.query<ProductRow>(productPageQuery(limit));
+  return productPage(rows, limit);
 });
 
 const secret = Buffer.from(process.env.JWT_SECRET ?? '');
