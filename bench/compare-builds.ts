@@ -1,9 +1,10 @@
 /**
- * Two or more builds of the app, and the bare baseline (`baseline`) or Nest's floor (`nest-floor`) if asked, up at once on one seeded database and driven in
- * alternating rounds: requests/s and p99, and the CPU each server process and PostgreSQL spent per request (from
- * /proc). On a shared machine requests/s drift with the host within minutes; CPU per request measured side by
- * side is the figure that tells whether a change made the app cheaper. For writes the split blurs: the builds
- * share one outbox, and whichever instance holds the relay's lock does the background work of them all.
+ * Two or more builds of the app, and the bare baseline (`baseline`) or Nest's floor (`nest-floor`) if asked, up at
+ * once on one seeded database and driven in alternating rounds: requests/s and p99, and the CPU each server
+ * process and PostgreSQL spent per request (from /proc). On a shared machine requests/s drift with the host
+ * within minutes; CPU per request measured side by side is the figure that tells whether a change made the app
+ * cheaper. For writes the split blurs: the builds share one outbox, and whichever instance holds the relay's lock
+ * does the background work of them all.
  *   mkdir -p .bench-builds && cp -r dist .bench-builds/before && cp asyncapi.json .bench-builds/
  *     (nest build empties dist/: keep a build outside it, beside the document it serves from ../asyncapi.json)
  *   ... change, npm run build ...

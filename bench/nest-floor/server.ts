@@ -1,7 +1,7 @@
 /**
  * The floor under any Nest app: Nest on Fastify with nothing of its own (no guards, pipes, filters, hooks or
  * logs), one controller answering the product read and page with the bare baseline's SQL and JSON
- * (bench/baseline/product-reads.ts) on the same pool. Beside the baseline in `bench:compare` (`nest-floor`) it
+ * (bench/baseline/product-reads.ts) on a pool of the same size. Beside the baseline in `bench:compare` (`nest-floor`) it
  * shows what Nest's routing and execution context cost a request before the app adds anything.
  */
 import 'reflect-metadata';

@@ -1,15 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { Email } from '../../src/domain/identity/email';
-
-const isEmailAddress = (value: string) => {
-  try {
-    Email.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isEmailAddress } from '../../src/modules/identity/dto/email-address.decorator';
 
 interface Operation {
   operationId?: string;

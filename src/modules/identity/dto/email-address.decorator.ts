@@ -1,7 +1,8 @@
 import { ValidateBy } from 'class-validator';
 import { Email } from '../../../domain/identity/email';
 
-const isEmailAddress = (value: unknown) => {
+/** Whether a value is an address the domain's Email accepts (also the OpenAPI document's `idn-email` format). */
+export const isEmailAddress = (value: unknown) => {
   if (typeof value !== 'string') return false;
   try {
     Email.parse(value);
