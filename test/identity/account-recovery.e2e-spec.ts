@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AcceptedRequests, Clock, MailDeliveryScheduler, MikroORM } from '../support/built';
-import { logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
+import { asAdmin, logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';
 import { type ReceivedMail, SmtpInbox } from '../support/smtp-inbox';
@@ -128,6 +128,19 @@ describe('Account recovery and verified addresses', () => {
     } finally {
       clock.advance(-1801);
     }
+  });
+
+  it('voids a reset link when an admin disables the account: enabled again, the link no longer works', async () => {
+    const [customer, admin] = await Promise.all([newCustomer(t.http, 'Suspended'), asAdmin(t.http)]);
+    await requestReset(customer.email);
+    const token = await resetToken(customer);
+    for (const status of ['disabled', 'active']) {
+      expect((await t.http.patch(`/api/v1/users/${customer.userId}`, { status }, { token: admin.token })).status).toBe(200);
+    }
+    const stale = await confirmReset(token);
+    expect(stale.status).toBe(400);
+    expect(stale.body.type).toMatch(/invalid-account-token$/);
+    await logIn(t.http, customer.email, PASSWORD);
   });
 
   it('keeps the token when the new password is refused, and clears a lockout once it is reset', async () => {

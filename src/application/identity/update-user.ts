@@ -4,15 +4,21 @@ import type { Role, User, UserStatus } from '../../domain/identity/user';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
+import { AccountTokenRepository } from './account-token.repository';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 
-/** An admin changes someone's role or status; disabling ends all of that user's sessions at once. */
+/**
+ * An admin changes someone's role or status. Disabling ends all of that user's sessions at once and voids the
+ * reset and address-change links mailed before (an account is disabled because someone else may be in it): once
+ * enabled again, such a link would otherwise still work for the rest of its life.
+ */
 @Injectable()
 export class UpdateUser {
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly tokens: AccountTokenRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -27,6 +33,7 @@ export class UpdateUser {
       await this.users.save(user);
       if (statusChanged && user.status === 'disabled') {
         await this.sessions.endAllOfUser(user.id, 'account_disabled', now);
+        await this.tokens.supersedeOpen(user.id, ['password_reset', 'email_change'], now);
       }
       return user;
     });
