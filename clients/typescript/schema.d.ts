@@ -327,7 +327,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account's role or status
-         * @description Disabling ends all of the user's sessions at once. An admin cannot change their own role or status.
+         * @description Disabling ends all of the user's sessions at once and voids the password-reset and address-change links mailed before. An admin cannot change their own role or status.
          */
         patch: operations["updateUser"];
         trace?: never;

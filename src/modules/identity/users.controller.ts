@@ -119,7 +119,7 @@ export class UsersController {
   @ApiOperation({
     operationId: 'updateUser',
     summary: 'Change an account\'s role or status',
-    description: 'Disabling ends all of the user\'s sessions at once. An admin cannot change their own role or status.',
+    description: 'Disabling ends all of the user\'s sessions at once and voids the password-reset and address-change links mailed before. An admin cannot change their own role or status.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404, 413, 415)
