@@ -1,5 +1,4 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { logRequests } from '../logging/request-logging';
@@ -13,6 +12,7 @@ import { recordIdempotentResponses } from './idempotency/record-idempotent-respo
 import { ProblemFilter } from './problem.filter';
 import { refuseWhileClosing } from './refuse-while-closing';
 import { RequestValidationError } from './request-validation.error';
+import { RequestValidationPipe } from './request-validation.pipe';
 import { screenRequestInput } from './screen-request-input';
 import { securityHeadersFor } from './security-headers';
 import { resolveConstraintsFrom } from './validation-container';
@@ -67,7 +67,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalFilters(new ProblemFilter());
   resolveConstraintsFrom(app);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new RequestValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,

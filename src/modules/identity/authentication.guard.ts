@@ -1,6 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { requestOf } from '../../infrastructure/http/http-arguments';
 import { SessionEnded } from '../../domain/identity/identity.errors';
 import { IS_PUBLIC, type Publicity } from '../shared/public.decorator';
 import { AuthenticationRequired } from '../../domain/shared/authentication-required';
@@ -32,4 +33,4 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 }
 
 const sentToken = (context: ExecutionContext) =>
-  Boolean(context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers.authorization);
+  Boolean(requestOf<{ headers: Record<string, unknown> }>(context).headers.authorization);

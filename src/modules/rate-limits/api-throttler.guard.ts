@@ -1,6 +1,7 @@
 import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { normalizeIp, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { replyOf, requestOf } from '../../infrastructure/http/http-arguments';
 import { countsHitsNow, type ThrottlerStorageRecord } from '../../infrastructure/rate-limits/hits-counted-now';
 import { RefusedClients, TOO_MANY_REQUESTS } from '../../infrastructure/rate-limits/refused-clients';
 
@@ -44,7 +45,7 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
 
   /** The request counted against `limits` from `from` on: at once while the store answers from memory, then awaiting it. */
   private count(context: ExecutionContext, limits: readonly PlainLimit[], from: number): true | Promise<true> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const request = requestOf<FastifyRequest>(context);
     for (let i = from; i < limits.length; i++) {
       const limit = limits[i];
       if (limit.throttler.skipIf?.(context)) continue;
@@ -66,13 +67,12 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
    * and the refusal, which the client's next requests on this route meet before Nest (RefusedClients).
    */
   private settle(context: ExecutionContext, limit: PlainLimit, record: ThrottlerStorageRecord): void {
-    const http = context.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
+    const reply = replyOf<FastifyReply>(context);
     if (record.isBlocked) {
       const seconds = String(record.timeToBlockExpire);
       if (limit.headers.retryAfter) reply.header(limit.headers.retryAfter, seconds);
       reply.header('retry-after', seconds);
-      if (record.timeToBlockExpire > 0) this.refused.remember(http.getRequest<FastifyRequest>(), this.ipv6SubnetPrefix, limit.name, record.timeToBlockExpire);
+      if (record.timeToBlockExpire > 0) this.refused.remember(requestOf<FastifyRequest>(context), this.ipv6SubnetPrefix, limit.name, record.timeToBlockExpire);
       throw TOO_MANY_REQUESTS;
     }
     reply.header(limit.headers.limit, limit.limit).header(limit.headers.remaining, Math.max(0, limit.limit - record.totalHits)).header(limit.headers.reset, record.timeToExpire);
@@ -132,12 +132,12 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
 
   /** Whichever limit was hit, clients read one standard Retry-After header. */
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(detail.timeToBlockExpire));
+    replyOf<FastifyReply>(context).header('retry-after', String(detail.timeToBlockExpire));
     throw TOO_MANY_REQUESTS;
   }
 }
 
 /** The route the request matched, never its URL (see FastifyRequest.matchedRoute). */
-export const matchedRoute = (context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().matchedRoute;
+export const matchedRoute = (context: ExecutionContext): string => requestOf<FastifyRequest>(context).matchedRoute;
 
 const isApiRequest = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/');

@@ -1,7 +1,9 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency/idempotency.interceptor';
+import { IDEMPOTENT_ROUTE } from '../../infrastructure/http/idempotency/record-idempotent-response';
 import { ApiProblems } from './api-problems.decorator';
+import { RouteFlag } from './route-flag.decorator';
 
 /**
  * Opts a mutating route into idempotent retries: an Idempotency-Key header is required, and the first completed
@@ -10,6 +12,7 @@ import { ApiProblems } from './api-problems.decorator';
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    RouteFlag(IDEMPOTENT_ROUTE),
     ApiHeader({
       name: 'Idempotency-Key',
       required: true,

@@ -3,6 +3,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyRequest } from 'fastify';
 import { from, type Observable, switchMap } from 'rxjs';
 import type { Actor } from '../../../application/shared/actor';
+import { requestOf } from '../http-arguments';
 import { IdempotencyKeyReused } from '../../../domain/shared/request-key';
 import { IdempotencyKeyMissing, IdempotentRequestInFlight } from './idempotency.errors';
 import { IdempotencyStore } from './idempotency.store';
@@ -29,7 +30,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<RequestWithClaim>();
+    const request = requestOf<RequestWithClaim>(context);
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (typeof key !== 'string' || !keyShape.test(key)) throw new IdempotencyKeyMissing();
     const scope = request.user?.userId ?? 'anonymous';

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, onSendHookHandler } from 'fastify';
 import { Logger } from '@nestjs/common';
 import type { IdempotencyStore } from './idempotency.store';
 import type { RequestWithClaim } from './idempotency.interceptor';
@@ -11,13 +11,20 @@ const logger = new Logger('Idempotency');
  * other server error releases the key instead, so the client's retry runs again rather than replaying a failure.
  */
 export function recordIdempotentResponses(fastify: FastifyInstance, store: () => IdempotencyStore): void {
-  // A callback hook: the requests that claim no key (nearly all) pass without a promise of their own.
-  fastify.addHook('onSend', (request: RequestWithClaim, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+  // A callback hook: the requests that claim no key (a replay, a refusal) pass without a promise of their own.
+  const onSend: onSendHookHandler = (request: RequestWithClaim, reply, payload, done) => {
     const claim = request.idempotencyClaim;
     if (!claim) return done(null, payload);
     void record(store(), claim, reply, payload).then(() => done(null, payload));
+  };
+  // On the @Idempotent() routes alone: as a global hook it ran for every reply of the API.
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as Record<string, unknown> | undefined)?.[IDEMPOTENT_ROUTE]) route.onSend = [...[route.onSend ?? []].flat(), onSend];
   });
 }
+
+/** The route config an @Idempotent() route carries. */
+export const IDEMPOTENT_ROUTE = 'idempotent';
 
 async function record(store: IdempotencyStore, claim: NonNullable<RequestWithClaim['idempotencyClaim']>, reply: FastifyReply, payload: unknown): Promise<void> {
   try {
