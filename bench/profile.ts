@@ -1,14 +1,17 @@
 /**
- * Where a request's CPU goes: the app (as start:prod runs it) and the bare baseline under the same wrk load, each
+ * Where a request's CPU goes: the app (as start:prod runs it), Nest's own floor (bench/nest-floor) and the bare
+ * baseline under the same wrk load, each
  * sampled by V8's profiler over the load only (through the inspector protocol), self time summed by the package
- * or part of the app the sampled function belongs to, in microseconds per request.
- *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40]
- * Writes bench/results/profile-<scenario>.md.
+ * or part of the app the sampled function belongs to, in microseconds per request. With --allocations, V8's sampling
+ * heap profiler instead: the bytes each part allocates per request, the collected ones counted too (what makes
+ * young collections frequent, however briefly each object lives).
+ *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40 --allocations]
+ * Writes bench/results/profile-<scenario>.md (allocations-<scenario>.md).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
-import { BenchDatabase, seed, startApp, startBaseline } from './harness';
+import { type BareServer, BenchDatabase, seed, startApp, startBaseline } from './harness';
 import type { ScenarioInput } from './load/scenarios';
 import { ensureWrk, runLoad } from './load/wrk';
 import { freePort, type Started } from './processes';
@@ -18,6 +21,7 @@ const { values } = parseArgs({ options: {
     scenario: { type: 'string', default: 'GET /products/{id}' },
     seconds: { type: 'string', default: '10' },
     functions: { type: 'string', default: '0' },
+    allocations: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -31,6 +35,12 @@ interface Profile {
   samples: number[];
   timeDeltas: number[];
 }
+interface AllocationNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: AllocationNode[];
+}
+type KeyOf = (callFrame: ProfileNode['callFrame']) => string;
 
 /** The inspector of a process started with --inspect=127.0.0.1:<port>: one method call at a time. */
 async function inspector(port: number) {
@@ -69,7 +79,7 @@ function partOf(frame: ProfileNode['callFrame']): string {
   const inApp = url.match(/(?:^|\/)src\/([^/]+(?:\/[^/.]+)?)/);
   if (inApp) return `app: ${inApp[1].replace(/\.[jt]s$/, '')}`;
   if (url.startsWith('node:')) return `node: ${url.slice('node:'.length).split('/')[0]}`;
-  if (url.includes('bench/baseline')) return 'baseline: server';
+  if (/bench\/(baseline|nest-floor)\//.test(url)) return 'bench: bare server';
   return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
 }
 
@@ -80,7 +90,7 @@ function functionOf(callFrame: ProfileNode['callFrame']): string {
 }
 
 /** Self time per key (a part, or a function), in µs per request, from the samples of the profile. */
-function usPerRequest(profile: Profile, requests: number, keyOf: (callFrame: ProfileNode['callFrame']) => string): Map<string, number> {
+function usPerRequest(profile: Profile, requests: number, keyOf: KeyOf): Map<string, number> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   profile.samples.forEach((nodeId, i) => {
@@ -92,17 +102,48 @@ function usPerRequest(profile: Profile, requests: number, keyOf: (callFrame: Pro
   return totals;
 }
 
-async function profileUnderLoad(server: Started, inspectPort: number, input: ScenarioInput) {
-  await runLoad({ scenario: values.scenario!, input, connections: 50, seconds: 3 }); // warm-up: code optimised
-  const session = await inspector(inspectPort);
+/** Bytes allocated per key (a part, or a function) per request, from the sampled allocations' tree. */
+function bytesPerRequest(head: AllocationNode, requests: number, keyOf: KeyOf): Map<string, number> {
+  const totals = new Map<string, number>();
+  const add = (node: AllocationNode) => {
+    if (node.selfSize > 0) totals.set(keyOf(node.callFrame), (totals.get(keyOf(node.callFrame)) ?? 0) + node.selfSize);
+    node.children.forEach(add);
+  };
+  add(head);
+  for (const [key, bytes] of totals) totals.set(key, bytes / requests);
+  return totals;
+}
+
+type Session = Awaited<ReturnType<typeof inspector>>;
+
+/** Starts V8's sampler (CPU, or allocations with --allocations); what it returns stops it and sums per request. */
+async function startSampling(session: Session): Promise<(requests: number) => Promise<Record<'parts' | 'functions', Map<string, number>>>> {
+  if (values.allocations) {
+    await session.call('HeapProfiler.enable');
+    await session.call('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+    return async (requests) => {
+      const { profile } = (await session.call('HeapProfiler.stopSampling')) as { profile: { head: AllocationNode } };
+      return { parts: bytesPerRequest(profile.head, requests, partOf), functions: bytesPerRequest(profile.head, requests, functionOf) };
+    };
+  }
   await session.call('Profiler.enable');
   await session.call('Profiler.setSamplingInterval', { interval: 200 });
   await session.call('Profiler.start');
+  return async (requests) => {
+    const { profile } = (await session.call('Profiler.stop')) as { profile: Profile };
+    return { parts: usPerRequest(profile, requests, partOf), functions: usPerRequest(profile, requests, functionOf) };
+  };
+}
+
+async function profileUnderLoad(server: Started, inspectPort: number, input: ScenarioInput) {
+  await runLoad({ scenario: values.scenario!, input, connections: 50, seconds: 3 }); // warm-up: code optimised
+  const session = await inspector(inspectPort);
+  const stop = await startSampling(session);
   const load = await runLoad({ scenario: values.scenario!, input, connections: 50, seconds, serverPid: server.process.pid });
-  const { profile } = (await session.call('Profiler.stop')) as { profile: Profile };
+  const sampled = await stop(load.requests);
   session.close();
   if (load.non2xx + load.socketErrors > 0) throw new Error(`${load.non2xx + load.socketErrors} failed requests: the profile would not be of the scenario`);
-  return { load, parts: usPerRequest(profile, load.requests, partOf), functions: usPerRequest(profile, load.requests, functionOf) };
+  return { load, ...sampled };
 }
 
 async function main(): Promise<void> {
@@ -115,10 +156,10 @@ async function main(): Promise<void> {
   await first.stop();
 
   const measured: Array<{ name: string } & Awaited<ReturnType<typeof profileUnderLoad>>> = [];
-  for (const name of ['app', 'baseline'] as const) {
+  for (const name of ['app', 'nest-floor', 'baseline'] as const) {
     const [serverPort, inspectPort] = [await freePort(), await freePort()];
     const inspect = `--inspect=127.0.0.1:${inspectPort}`;
-    const server = name === 'app' ? await startApp(serverPort, database.url, {}, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect]);
+    const server = name === 'app' ? await startApp(serverPort, database.url, {}, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect], name satisfies BareServer);
     try {
       measured.push({ name, ...(await profileUnderLoad(server, inspectPort, { url: `http://127.0.0.1:${serverPort}`, ...data })) });
     } finally {
@@ -132,20 +173,22 @@ async function main(): Promise<void> {
     .map((part) => [part, ...measured.map((m) => (m.parts.get(part) ?? 0).toFixed(1))])
     .sort((a, b) => Number(b[1]) - Number(a[1]))
     .filter((row) => row.slice(1).some((cell) => Number(cell) >= 0.5));
-  rows.push(['total (sampled, idle excluded)', ...measured.map((m) => total(m).toFixed(1))]);
+  rows.push([values.allocations ? 'total allocated' : 'total (sampled, idle excluded)', ...measured.map((m) => total(m).toFixed(1))]);
   const summary = measured.map((m) => `${m.name}: ${m.load.requestsPerSecond.toFixed(0)} req/s, server CPU ${m.load.cpu.server}%, wrk ${m.load.cpu.generator}%`).join('; ');
-  const text = `${values.scenario}, wrk at 50 connections for ${seconds} s, self time in µs per request (parts under 0.5 µs left out)\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
+  const measure = values.allocations ? 'bytes allocated per request (parts under 0.5 bytes left out)' : 'self time in µs per request (parts under 0.5 µs left out)';
+  const text = `${values.scenario}, wrk at 50 connections for ${seconds} s, ${measure}\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
   console.log(`\n${text}\n${topFunctions(measured[0].functions)}`);
-  const file = `bench/results/profile-${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
-  writeFileSync(file, `# Profile ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
+  const file = `bench/results/${values.allocations ? 'allocations' : 'profile'}-${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
+  writeFileSync(file, `# ${values.allocations ? 'Allocations' : 'Profile'} ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
 }
 
-/** With --functions N, the app's N costliest functions by self time (µs per request), to find what a part spends. */
+/** With --functions N, the app's N costliest functions (self µs, or bytes allocated, per request), to find what a part spends. */
 function topFunctions(functions: Map<string, number>): string {
   const count = Number(values.functions);
   if (count === 0) return '';
   const rows = [...functions].sort((a, b) => b[1] - a[1]).slice(0, count);
-  return `\nthe app's ${count} costliest functions, self µs per request:\n${rows.map(([name, us]) => `${us.toFixed(1).padStart(7)}  ${name}`).join('\n')}\n`;
+  const unit = values.allocations ? 'bytes allocated' : 'self µs';
+  return `\nthe app's ${count} costliest functions, ${unit} per request:\n${rows.map(([name, cost]) => `${cost.toFixed(1).padStart(7)}  ${name}`).join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {
