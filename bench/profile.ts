@@ -1,8 +1,8 @@
 /**
- * Where a request's CPU goes: the app (as start:prod runs it), Nest's own floor (bench/nest-floor) and the bare
- * baseline under the same wrk load, each
- * sampled by V8's profiler over the load only (through the inspector protocol), self time summed by the package
- * or part of the app the sampled function belongs to, in microseconds per request. With --allocations, V8's sampling
+ * Where a request's CPU goes: the app (as start:prod runs it), Nest's own floor (bench/nest-floor, for the product
+ * read and page it answers) and the bare baseline under the same wrk load, one after the other, each sampled by
+ * V8's profiler over the load only (through the inspector protocol), self time summed by the package or part of
+ * the app the sampled function belongs to, in microseconds per request. With --allocations, V8's sampling
  * heap profiler instead: the bytes each part allocates per request, the collected ones counted too (what makes
  * young collections frequent, however briefly each object lives).
  *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40 --allocations]
@@ -106,7 +106,10 @@ function usPerRequest(profile: Profile, requests: number, keyOf: KeyOf): Map<str
 function bytesPerRequest(head: AllocationNode, requests: number, keyOf: KeyOf): Map<string, number> {
   const totals = new Map<string, number>();
   const add = (node: AllocationNode) => {
-    if (node.selfSize > 0) totals.set(keyOf(node.callFrame), (totals.get(keyOf(node.callFrame)) ?? 0) + node.selfSize);
+    if (node.selfSize > 0) {
+      const key = keyOf(node.callFrame);
+      totals.set(key, (totals.get(key) ?? 0) + node.selfSize);
+    }
     node.children.forEach(add);
   };
   add(head);
@@ -156,7 +159,9 @@ async function main(): Promise<void> {
   await first.stop();
 
   const measured: Array<{ name: string } & Awaited<ReturnType<typeof profileUnderLoad>>> = [];
-  for (const name of ['app', 'nest-floor', 'baseline'] as const) {
+  // Nest's floor answers the product read and page only.
+  const servers = values.scenario!.startsWith('GET /products') ? (['app', 'nest-floor', 'baseline'] as const) : (['app', 'baseline'] as const);
+  for (const name of servers) {
     const [serverPort, inspectPort] = [await freePort(), await freePort()];
     const inspect = `--inspect=127.0.0.1:${inspectPort}`;
     const server = name === 'app' ? await startApp(serverPort, database.url, {}, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect], name satisfies BareServer);
