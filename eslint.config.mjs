@@ -46,6 +46,26 @@ export default defineConfig(
     },
   },
   {
+    // No global pipe validates requests: a body or query is validated where it is declared, by the Body and Query of
+    // modules/shared/validated-input.ts. Nest's own would hand a handler the input unchecked.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/shared/validated-input.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Body', 'Query'],
+              message: 'Take Body and Query from modules/shared/validated-input.ts: they validate the DTO (no global pipe does).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON bodies.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -76,7 +76,7 @@ import { ${n.Context}Controller } from './${n.context}.controller';
 })
 export class ${n.Context}Module {}
 `,
-  [`src/modules/${n.context}/${n.context}.controller.ts`]: `import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+  [`src/modules/${n.context}/${n.context}.controller.ts`]: `import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Create${n.Aggregate} } from '../../application/${n.context}/create-${n.file}';
 import { Get${n.Aggregate} } from '../../application/${n.context}/get-${n.file}';
@@ -84,6 +84,7 @@ import type { Actor } from '../../application/shared/actor';
 import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
+import { Body } from '../shared/validated-input';
 import { Create${n.Aggregate}Dto } from './dto/create-${n.file}.dto';
 import { ${n.Aggregate}Dto } from './dto/${n.file}.dto';
 

@@ -11,8 +11,6 @@ import { declareMatchedRoute, noteMatchedRoute } from './matched-route';
 import { recordIdempotentResponses } from './idempotency/record-idempotent-response';
 import { ProblemFilter } from './problem.filter';
 import { refuseWhileClosing } from './refuse-while-closing';
-import { RequestValidationError } from './request-validation.error';
-import { RequestValidationPipe } from './request-validation.pipe';
 import { screenRequestInput } from './screen-request-input';
 import { securityHeadersFor } from './security-headers';
 import { resolveConstraintsFrom } from './validation-container';
@@ -20,8 +18,9 @@ import { resolveConstraintsFrom } from './validation-container';
 export const API_PREFIX = 'api/v1';
 
 /**
- * Everything HTTP-wide: prefix, validation, problem details, security headers, CORS, request ids and logs,
- * metrics, and each request's EntityManager scope.
+ * Everything HTTP-wide: prefix, the constraints validation takes from the app, problem details, security headers,
+ * CORS, request ids and logs, metrics, and each request's EntityManager scope. Bodies and queries are validated
+ * where controllers declare them (modules/shared/validated-input.ts).
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -66,14 +65,4 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());
   resolveConstraintsFrom(app);
-  app.useGlobalPipes(
-    new RequestValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      transform: true,
-      validationError: { target: false, value: false },
-      exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
-    }),
-  );
 }

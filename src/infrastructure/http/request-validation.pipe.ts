@@ -1,30 +1,17 @@
-import { type ArgumentMetadata, type PipeTransform, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
-
-/** Nest's ValidationPipe, with its answer of which parameters it validates. */
-class LibraryValidation extends ValidationPipe {
-  validates(metadata: ArgumentMetadata): boolean {
-    return Boolean(this.expectedType || (metadata.metatype && this.toValidate(metadata)));
-  }
-
-  /** What `transform` returns for a parameter it does not validate. */
-  unvalidated(value: unknown, metadata: ArgumentMetadata): unknown {
-    return this.isTransformEnabled ? this.transformPrimitive(value, metadata) : value;
-  }
-}
+import { ValidationPipe } from '@nestjs/common';
+import { RequestValidationError } from './request-validation.error';
 
 /**
- * Nest's ValidationPipe, answering at once for the parameters it leaves to their own pipes (a path id, a custom
- * decorator's caller): its `transform` is async, so every such parameter of every request waited on a promise of
- * its own. Bodies and query DTOs go through the library's `transform` as before.
+ * Validates a request's body or query as its DTO (class-validator), refusing unknown properties, with every failed
+ * field in one 400 (RequestValidationError). Controllers apply it through the `Body` and `Query` decorators of
+ * `modules/shared/validated-input.ts`, not as a global pipe: Nest runs a global pipe on every parameter of every
+ * request, a path id and the caller too, each a step it awaits (a product read allocated 2.7 KB more).
  */
-export class RequestValidationPipe implements PipeTransform {
-  private readonly library: LibraryValidation;
-
-  constructor(options: ValidationPipeOptions) {
-    this.library = new LibraryValidation(options);
-  }
-
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    return this.library.validates(metadata) ? this.library.transform(value, metadata) : this.library.unvalidated(value, metadata);
-  }
-}
+export const requestValidation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (failures) => RequestValidationError.fromClassValidator(failures),
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArchiveProduct } from '../../application/catalogue/archive-product';
 import { CreateProduct } from '../../application/catalogue/create-product';
@@ -15,6 +15,7 @@ import { NoBody } from '../shared/no-body.decorator';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { Public } from '../shared/public.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Body, Query } from '../shared/validated-input';
 import { CreateProductDto } from './dto/create-product.dto';
 import { ProductListQueryDto } from './dto/product-list-query.dto';
 import { ProductDto, ProductPageDto } from './dto/product.dto';

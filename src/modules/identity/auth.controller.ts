@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfirmEmail } from '../../application/identity/confirm-email';
 import { LogIn } from '../../application/identity/log-in';
@@ -14,6 +14,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { NoBody } from '../shared/no-body.decorator';
 import { Public } from '../shared/public.decorator';
+import { Body } from '../shared/validated-input';
 import { AcceptedRequests } from './accepted-requests';
 import { EmailVerificationConfirmDto, MailAcceptedDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/account-recovery.dto';
 import { LoginDto } from './dto/login.dto';

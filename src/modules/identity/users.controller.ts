@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePassword } from '../../application/identity/change-password';
 import { GetUser } from '../../application/identity/get-user';
@@ -13,6 +13,7 @@ import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Body, Query } from '../shared/validated-input';
 import { ChangeEmailDto, MailAcceptedDto } from './dto/account-recovery.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';

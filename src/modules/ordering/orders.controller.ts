@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CancelOrder } from '../../application/ordering/cancel-order';
 import { FulfilOrder } from '../../application/ordering/fulfil-order';
@@ -13,6 +13,7 @@ import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { NoBody } from '../shared/no-body.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Body, Query } from '../shared/validated-input';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
 import { PlaceOrderDto } from './dto/place-order.dto';

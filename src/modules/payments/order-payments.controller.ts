@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PayOrder } from '../../application/payments/pay-order';
 import { RefundOrder } from '../../application/payments/refund-order';
@@ -9,6 +9,7 @@ import { CurrentActor } from '../shared/current-actor.decorator';
 import { Idempotent } from '../shared/idempotent.decorator';
 import { RequestKey } from '../shared/request-key.decorator';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Body } from '../shared/validated-input';
 import { PayOrderDto } from './dto/pay-order.dto';
 import { RefundOrderDto } from './dto/refund-order.dto';
 import { TransactionDto } from './dto/transaction.dto';

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetTransaction } from '../../application/payments/get-transaction';
 import { ListTransactions } from '../../application/payments/list-transactions';
@@ -8,6 +8,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Query } from '../shared/validated-input';
 import { TransactionListQueryDto } from './dto/transaction-list-query.dto';
 import { TransactionDto, TransactionPageDto } from './dto/transaction.dto';
 

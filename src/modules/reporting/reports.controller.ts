@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Req, type StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { GetSalesReport } from '../../application/reporting/get-sales-report';
@@ -7,6 +7,7 @@ import { StoreCurrency } from '../../application/shared/store-currency';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { csvResponse, wantsCsv } from '../shared/csv';
+import { Query } from '../shared/validated-input';
 import { SalesReportQueryDto, TopProductsQueryDto } from './dto/report-query.dto';
 import { SalesReportDto } from './dto/sales-report.dto';
 import { TopProductDto } from './dto/top-product.dto';

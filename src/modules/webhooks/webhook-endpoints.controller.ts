@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DeleteWebhookEndpoint } from '../../application/webhooks/delete-webhook-endpoint';
 import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpoint';
@@ -15,6 +15,7 @@ import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { NoBody } from '../shared/no-body.decorator';
 import { PageQueryDto } from '../shared/page-query.dto';
 import { uuidParam } from '../shared/uuid-param.pipe';
+import { Body, Query } from '../shared/validated-input';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
 import { WebhookDeliveryDto, WebhookDeliveryPageDto } from './dto/webhook-delivery.dto';
