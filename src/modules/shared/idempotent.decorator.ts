@@ -9,7 +9,7 @@ import { RouteFlag } from './route-flag.decorator';
  * Opts a mutating route into idempotent retries: an Idempotency-Key header is required, and the first completed
  * response for a key is replayed for 24 hours.
  */
-export const Idempotent = () =>
+export const Idempotent = (): MethodDecorator =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
     RouteFlag(IDEMPOTENT_ROUTE),

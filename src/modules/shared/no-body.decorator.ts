@@ -8,4 +8,4 @@ import { RouteFlag } from './route-flag.decorator';
  * rather than silently accepted. Fastify still reads what is sent, so 413 and 415 are this operation's too.
  * test/security/mass-assignment.e2e-spec.ts walks the document: every write without a request body must carry it.
  */
-export const NoBody = () => applyDecorators(RouteFlag(TAKES_NO_BODY), ApiProblems(400, 413, 415));
+export const NoBody = (): MethodDecorator => applyDecorators(RouteFlag(TAKES_NO_BODY), ApiProblems(400, 413, 415));

@@ -3,7 +3,8 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constant
 /**
  * Sets one flag of a route's Fastify config, which the app's onRoute hooks read (screen-request-input,
  * record-idempotent-response), keeping the flags other decorators set: Nest's RouteConfig replaces the whole
- * config, so of @NoBody() and @Idempotent() on one route only one would hold.
+ * config, so of @NoBody() and @Idempotent() on one route only one would hold. A method's only: Fastify takes a
+ * route's config from its handler.
  */
 export const RouteFlag =
   (flag: string): MethodDecorator =>
