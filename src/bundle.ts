@@ -34,6 +34,7 @@ export { OutboxEventPublisher } from './infrastructure/events/outbox-event-publi
 export { OutboxRelay } from './infrastructure/events/outbox-relay';
 export { OutboxRelayScheduler } from './infrastructure/events/outbox-relay.scheduler';
 export { SimulatedCardProcessor } from './infrastructure/payments/simulated-card-processor';
+export { PreparedRead } from './infrastructure/persistence/prepared-read';
 export { leaseSize, PostgresThrottlerStorage } from './infrastructure/rate-limits/postgres-throttler-storage';
 export { RefusedClients } from './infrastructure/rate-limits/refused-clients';
 export { RATE_LIMIT_STORAGE } from './infrastructure/rate-limits/throttler-storage.module';

@@ -23,6 +23,7 @@ export const {
   OutboxRelay,
   OutboxRelayScheduler,
   SimulatedCardProcessor,
+  PreparedRead,
   leaseSize,
   PostgresThrottlerStorage,
   RefusedClients,

@@ -2,6 +2,7 @@ import { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import type { Pool, QueryConfig, QueryResult } from 'pg';
+import { PreparedRead } from './prepared-read';
 
 /**
  * Named prepared statements by SQL text, shared by every instance: `pg` refuses a name that one connection
@@ -27,9 +28,10 @@ export class ReadQueries {
     const connection = this.em.getConnection(from);
     if (!(connection instanceof PostgreSqlConnection)) return connection.execute<T[]>(sql, params);
     const pool = this.pools.get(connection) ?? (await this.poolOf(connection));
-    // The callback form: without one, pg-pool wraps every query in a promise and a closure of its own.
+    // The callback form: without one, pg-pool wraps every query in a promise and a closure of its own. pg-pool
+    // hands a query object and the callback on to the connection (@types/pg declares the pair for configs only).
     return new Promise<T[]>((resolve, reject) =>
-      pool.query(this.prepared(sql, params), (error: Error | undefined, result: QueryResult) => (error ? reject(error) : resolve(result.rows as T[]))),
+      pool.query(this.prepared(sql, params) as unknown as QueryConfig, (error: Error | undefined, result: QueryResult) => (error ? reject(error) : resolve(result.rows as T[]))),
     );
   }
 
@@ -40,13 +42,13 @@ export class ReadQueries {
   }
 
   /** `?` to `$1`, `$2`, ...: the SQL comes from a handful of shapes in code, so each is rewritten and named once. */
-  private prepared(sql: string, values: unknown[]): QueryConfig {
+  private prepared(sql: string, values: unknown[]): PreparedRead {
     let statement = statements.get(sql);
     if (statement === undefined) {
       let n = 0;
       statement = { name: `read-${statements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
       statements.set(sql, statement);
     }
-    return { name: statement.name, text: statement.text, values };
+    return new PreparedRead(statement.name, statement.text, values);
   }
 }

@@ -20,6 +20,8 @@ interface ProductRow {
 }
 
 const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')}, ${utcInstant('updated_at')}`;
+/** Built once: a string built per read would be flattened and hashed again to find its prepared statement. */
+const productById = `select ${columns} from products where id = ? limit 1`;
 
 /** The key of the product list: name, then id to break ties. */
 export const productListKey = (product: Pick<ProductView, 'name' | 'id'>) => JSON.stringify([product.name, product.id]);
@@ -33,7 +35,7 @@ export class SqlProductViews extends ProductViews {
 
   /** From the primary, outside any EntityManager: a read needs no identity map. */
   async byId(id: string): Promise<ProductView | null> {
-    const [row] = await this.queries.rows<ProductRow>(`select ${columns} from products where id = ? limit 1`, [id]);
+    const [row] = await this.queries.rows<ProductRow>(productById, [id]);
     return row ? toView(row) : null;
   }
 
