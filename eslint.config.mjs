@@ -47,7 +47,7 @@ export default defineConfig(
   },
   {
     // No global pipe validates requests: a body or query is validated where it is declared, by the Body and Query of
-    // modules/shared/validated-input.ts. Nest's own would hand a handler the input unchecked.
+    // modules/shared/validated-input.ts, and a path id by PathId. Nest's own would hand a handler the input unchecked.
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/shared/validated-input.ts'],
     rules: {
@@ -59,6 +59,11 @@ export default defineConfig(
               name: '@nestjs/common',
               importNames: ['Body', 'Query'],
               message: 'Take Body and Query from modules/shared/validated-input.ts: they validate the DTO (no global pipe does).',
+            },
+            {
+              name: '@nestjs/common',
+              importNames: ['Param'],
+              message: 'Path ids are UUIDs: take them with PathId (modules/shared/path-id.decorator.ts), which checks and documents them.',
             },
           ],
         },

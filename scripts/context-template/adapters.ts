@@ -76,7 +76,7 @@ import { ${n.Context}Controller } from './${n.context}.controller';
 })
 export class ${n.Context}Module {}
 `,
-  [`src/modules/${n.context}/${n.context}.controller.ts`]: `import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+  [`src/modules/${n.context}/${n.context}.controller.ts`]: `import { Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Create${n.Aggregate} } from '../../application/${n.context}/create-${n.file}';
 import { Get${n.Aggregate} } from '../../application/${n.context}/get-${n.file}';
@@ -84,6 +84,7 @@ import type { Actor } from '../../application/shared/actor';
 import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
+import { PathId } from '../shared/path-id.decorator';
 import { Body } from '../shared/validated-input';
 import { Create${n.Aggregate}Dto } from './dto/create-${n.file}.dto';
 import { ${n.Aggregate}Dto } from './dto/${n.file}.dto';
@@ -118,7 +119,7 @@ export class ${n.Context}Controller {
   })
   @ApiOkResponse({ type: ${n.Aggregate}Dto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<${n.Aggregate}Dto> {
+  async get(@CurrentActor() actor: Actor, @PathId() id: string): Promise<${n.Aggregate}Dto> {
     return ${n.Aggregate}Dto.from(await this.get${n.Aggregate}.execute(actor, id));
   }
 }

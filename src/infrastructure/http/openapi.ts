@@ -42,6 +42,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controller: string, method: string) => method,
   });
   declareCommonResponses(document);
+  pathParametersFirst(document);
   boundScalars(document);
   closeRequestBodies(document);
   // Relative, so the document is right on every host; public, as the API is meant for third-party frontends.
@@ -50,8 +51,24 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
+ * An operation's path parameters first, in the order its path names them: @nestjs/swagger lists those a
+ * decorator declares (PathId) after the ones it reflects, and a method's parameter decorators run last to first.
+ */
+function pathParametersFirst(document: OpenAPIObject): void {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    const position = (name: string) => path.indexOf(`{${name}}`);
+    for (const operation of Object.values(operations) as Array<{ parameters?: Array<{ in: string; name: string }> }>) {
+      const parameters = operation?.parameters;
+      if (!parameters) continue;
+      const inPath = parameters.filter((parameter) => parameter.in === 'path').sort((a, b) => position(a.name) - position(b.name));
+      operation.parameters = [...inPath, ...parameters.filter((parameter) => parameter.in !== 'path')];
+    }
+  }
+}
+
+/**
  * Makes every scalar's bounds explicit where the DTOs leave them implicit: integers are 64-bit (amounts exceed
- * 32 bits), and path ids are UUIDs (ParseUUIDPipe refuses anything else).
+ * 32 bits). Path ids document themselves (modules/shared/path-id.decorator.ts).
  */
 function boundScalars(document: OpenAPIObject): void {
   const visit = (node: unknown, key?: string): void => {
@@ -66,8 +83,7 @@ function boundScalars(document: OpenAPIObject): void {
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations) as Array<{ parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }> }>) {
       for (const parameter of operation?.parameters ?? []) {
-        if (parameter.in === 'path' && parameter.name === 'id') parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
-        else if (parameter.schema) visit(parameter.schema);
+        if (parameter.schema) visit(parameter.schema);
       }
     }
   }

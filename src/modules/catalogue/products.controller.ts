@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArchiveProduct } from '../../application/catalogue/archive-product';
 import { CreateProduct } from '../../application/catalogue/create-product';
@@ -14,7 +14,7 @@ import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { NoBody } from '../shared/no-body.decorator';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { Public } from '../shared/public.decorator';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Body, Query } from '../shared/validated-input';
 import { CreateProductDto } from './dto/create-product.dto';
 import { ProductListQueryDto } from './dto/product-list-query.dto';
@@ -68,7 +68,7 @@ export class ProductsController {
   })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 404)
-  async get(@Param('id', uuidParam) id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
+  async get(@PathId() id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
     return ProductDto.from(await this.getProduct.execute(id, actor));
   }
 
@@ -94,7 +94,7 @@ export class ProductsController {
   })
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  async update(@Param('id', uuidParam) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
+  async update(@PathId() id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
     return ProductDto.from(productView(await this.updateProduct.execute(id, body)));
   }
 
@@ -109,7 +109,7 @@ export class ProductsController {
   })
   @ApiNoContentResponse({ description: 'Archived.' })
   @ApiProblems(400, 404, 409)
-  async archive(@Param('id', uuidParam) id: string): Promise<void> {
+  async archive(@PathId() id: string): Promise<void> {
     await this.archiveProduct.execute(id);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePassword } from '../../application/identity/change-password';
 import { GetUser } from '../../application/identity/get-user';
@@ -12,7 +12,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { PageQueryDto } from '../shared/page-query.dto';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Body, Query } from '../shared/validated-input';
 import { ChangeEmailDto, MailAcceptedDto } from './dto/account-recovery.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -111,7 +111,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<UserDto> {
+  async get(@CurrentActor() actor: Actor, @PathId() id: string): Promise<UserDto> {
     return UserDto.from(await this.getUser.execute(actor, id));
   }
 
@@ -124,7 +124,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404, 413, 415)
-  async update(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  async update(@CurrentActor() actor: Actor, @PathId() id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return UserDto.from(await this.updateUser.execute(actor, id, body));
   }
 }

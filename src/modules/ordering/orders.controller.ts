@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CancelOrder } from '../../application/ordering/cancel-order';
 import { FulfilOrder } from '../../application/ordering/fulfil-order';
@@ -12,7 +12,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { NoBody } from '../shared/no-body.decorator';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Body, Query } from '../shared/validated-input';
 import { OrderListQueryDto } from './dto/order-list-query.dto';
 import { OrderDto, OrderPageDto } from './dto/order.dto';
@@ -70,7 +70,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<OrderDto> {
+  async get(@CurrentActor() actor: Actor, @PathId() id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.getOrder.execute(actor, id)));
   }
 
@@ -85,7 +85,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
-  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<OrderDto> {
+  async cancel(@CurrentActor() actor: Actor, @PathId() id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.cancelOrder.execute(actor, id)));
   }
 
@@ -100,7 +100,7 @@ export class OrdersController {
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 404, 409)
-  async fulfil(@Param('id', uuidParam) id: string): Promise<OrderDto> {
+  async fulfil(@PathId() id: string): Promise<OrderDto> {
     return OrderDto.from(orderView(await this.fulfilOrder.execute(id)));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Param, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PayOrder } from '../../application/payments/pay-order';
 import { RefundOrder } from '../../application/payments/refund-order';
@@ -8,7 +8,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { Idempotent } from '../shared/idempotent.decorator';
 import { RequestKey } from '../shared/request-key.decorator';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Body } from '../shared/validated-input';
 import { PayOrderDto } from './dto/pay-order.dto';
 import { RefundOrderDto } from './dto/refund-order.dto';
@@ -34,7 +34,7 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })
   @ApiProblems(402, 403, 404, 413, 415, 502, 504)
-  async pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) orderId: string, @Body() body: PayOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
+  async pay(@CurrentActor() actor: Actor, @PathId() orderId: string, @Body() body: PayOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
     return TransactionDto.from(await this.payOrder.execute(actor, { orderId, paymentMethod: body.paymentMethod, requestKey }));
   }
 
@@ -50,7 +50,7 @@ export class OrderPaymentsController {
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded refund transaction.' })
   @ApiProblems(404, 413, 415, 502, 504)
-  async refund(@Param('id', uuidParam) orderId: string, @Body() body: RefundOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
+  async refund(@PathId() orderId: string, @Body() body: RefundOrderDto, @RequestKey() requestKey: string): Promise<TransactionDto> {
     return TransactionDto.from(await this.refundOrder.execute({ orderId, amount: body.amount, reason: body.reason, requestKey }));
   }
 }

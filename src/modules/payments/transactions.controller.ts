@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetTransaction } from '../../application/payments/get-transaction';
 import { ListTransactions } from '../../application/payments/list-transactions';
@@ -7,7 +7,7 @@ import { Authenticated } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { CurrentActor } from '../shared/current-actor.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Query } from '../shared/validated-input';
 import { TransactionListQueryDto } from './dto/transaction-list-query.dto';
 import { TransactionDto, TransactionPageDto } from './dto/transaction.dto';
@@ -48,7 +48,7 @@ export class TransactionsController {
   })
   @ApiOkResponse({ type: TransactionDto })
   @ApiProblems(400, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<TransactionDto> {
+  async get(@CurrentActor() actor: Actor, @PathId() id: string): Promise<TransactionDto> {
     return TransactionDto.from(await this.getTransaction.execute(actor, id));
   }
 }

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeleteWebhookEndpoint } from '../../application/webhooks/delete-webhook-endpoint';
 import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpoint';
 import { ListWebhookDeliveries } from '../../application/webhooks/list-webhook-deliveries';
@@ -14,7 +14,7 @@ import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
 import { NoBody } from '../shared/no-body.decorator';
 import { PageQueryDto } from '../shared/page-query.dto';
-import { uuidParam } from '../shared/uuid-param.pipe';
+import { PathId } from '../shared/path-id.decorator';
 import { Body, Query } from '../shared/validated-input';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
@@ -72,7 +72,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ operationId: 'getWebhookEndpoint', summary: 'One webhook endpoint', description: 'With why it is disabled, if it is.' })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblems(400, 404)
-  async get(@Param('id', uuidParam) id: string): Promise<WebhookEndpointDto> {
+  async get(@PathId() id: string): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.from(await this.getEndpoint.execute(id));
   }
 
@@ -85,7 +85,7 @@ export class WebhookEndpointsController {
   })
   @ApiOkResponse({ type: WebhookEndpointDto })
   @ApiProblems(400, 404, 413, 415)
-  async update(@Param('id', uuidParam) id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
+  async update(@PathId() id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.from(await this.updateEndpoint.execute(id, body));
   }
 
@@ -96,7 +96,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ operationId: 'deleteWebhookEndpoint', summary: 'Remove an endpoint and its deliveries', description: 'Nothing more is sent to it.' })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiProblems(400, 404)
-  async remove(@Param('id', uuidParam) id: string): Promise<void> {
+  async remove(@PathId() id: string): Promise<void> {
     await this.deleteEndpoint.execute(id);
   }
 
@@ -113,7 +113,7 @@ export class WebhookEndpointsController {
   @ApiOkResponse({ type: WebhookEndpointWithSecretDto })
   @ApiProblems(400, 404)
   @HttpCode(200)
-  async rotate(@Param('id', uuidParam) id: string): Promise<WebhookEndpointWithSecretDto> {
+  async rotate(@PathId() id: string): Promise<WebhookEndpointWithSecretDto> {
     return WebhookEndpointWithSecretDto.withSecret(await this.rotateSecret.execute(id));
   }
 
@@ -128,7 +128,7 @@ export class WebhookEndpointsController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(400, 404, 409)
-  async test(@Param('id', uuidParam) id: string): Promise<WebhookDeliveryDto> {
+  async test(@PathId() id: string): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.sendTest.execute(id));
   }
 
@@ -141,7 +141,7 @@ export class WebhookEndpointsController {
   })
   @ApiOkResponse({ type: WebhookDeliveryPageDto })
   @ApiProblems(400, 404)
-  async deliveries(@Param('id', uuidParam) id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
+  async deliveries(@PathId() id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
     const page = await this.listDeliveries.execute(id, { limit: query.limit, after: decodeCursor(query.cursor, isUuid) });
     return pageDto(page, WebhookDeliveryDto.from);
   }
@@ -150,7 +150,6 @@ export class WebhookEndpointsController {
   @NoBody()
   @HttpCode(202)
   @AdminOnly()
-  @ApiParam({ name: 'deliveryId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @ApiOperation({
     operationId: 'retryWebhookDelivery',
     summary: 'One more attempt of a delivery, now',
@@ -158,7 +157,7 @@ export class WebhookEndpointsController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(400, 404, 409)
-  async retry(@Param('id', uuidParam) id: string, @Param('deliveryId', uuidParam) deliveryId: string): Promise<WebhookDeliveryDto> {
+  async retry(@PathId() id: string, @PathId('deliveryId') deliveryId: string): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.retryDelivery.execute(id, deliveryId));
   }
 }
