@@ -6,7 +6,8 @@ import { AppConfig } from '../../infrastructure/config/app-config';
 import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { RATE_LIMIT_STORAGE, ThrottlerStorageModule } from '../../infrastructure/rate-limits/throttler-storage.module';
 import { memoizedReflector } from '../shared/memoized-reflector';
-import { ApiThrottlerGuard, AUTH_THROTTLER, matchedRoute } from './api-throttler.guard';
+import { ApiThrottler, AUTH_THROTTLER, matchedRoute } from './api-throttler';
+import { RateLimitGuard } from './rate-limit.guard';
 
 const isAuthRoute = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/v1/auth/');
 
@@ -29,6 +30,6 @@ const isAuthRoute = (context: ExecutionContext) => matchedRoute(context).startsW
       }),
     }),
   ],
-  providers: [memoizedReflector, RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+  providers: [memoizedReflector, RefusedClients, ApiThrottler, { provide: APP_GUARD, useClass: RateLimitGuard }],
 })
 export class RateLimitsModule {}

@@ -5,7 +5,8 @@ import { SkipThrottle, Throttle, ThrottlerModule, type ThrottlerStorage } from '
 import { declareMatchedRoute, noteMatchedRoute } from '../../infrastructure/http/matched-route';
 import { RefusedClients } from '../../infrastructure/rate-limits/refused-clients';
 import { SlidingWindowThrottlerStorage } from '../../infrastructure/rate-limits/sliding-window-throttler-storage';
-import { ApiThrottlerGuard } from './api-throttler.guard';
+import { ApiThrottler } from './api-throttler';
+import { RateLimitGuard } from './rate-limit.guard';
 
 @Controller('api/things')
 class ThingsController {
@@ -17,6 +18,11 @@ class ThingsController {
   @SkipThrottle()
   @Get('unlimited')
   unlimited() {
+    return 'ok';
+  }
+
+  @Get('other')
+  other() {
     return 'ok';
   }
 
@@ -32,16 +38,16 @@ function thingsModule(storage?: ThrottlerStorage) {
   @Module({
     imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 3, ttl: 60_000 }], storage })],
     controllers: [ThingsController],
-    providers: [RefusedClients, { provide: APP_GUARD, useClass: ApiThrottlerGuard }],
+    providers: [RefusedClients, ApiThrottler, { provide: APP_GUARD, useClass: RateLimitGuard }],
   })
   class ThingsModule {}
   return ThingsModule;
 }
 
 describe.each([
-  ['a store it awaits', () => undefined],
-  ['a store that counts at once', () => new SlidingWindowThrottlerStorage()],
-])('ApiThrottlerGuard, with %s', (_, storage) => {
+  ['a store it awaits', () => undefined, false],
+  ['a store that counts at once', () => new SlidingWindowThrottlerStorage(), true],
+])('The rate-limit guard, with %s', (_, storage, countsAtOnce) => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(thingsModule(storage()), new FastifyAdapter(), { logger: false });
@@ -69,11 +75,21 @@ describe.each([
     expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2' });
     expect(await statuses('plain', 3)).toEqual([200, 200, 429]);
     // The guard remembered the refusal: the client's next request is refused before Nest, with the same header.
-    const guard = jest.spyOn(ApiThrottlerGuard.prototype, 'canActivate');
+    const guard = jest.spyOn(RateLimitGuard.prototype, 'canActivate');
     const refused = await app.inject({ method: 'GET', url: '/api/things/plain' });
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBe(60);
     expect(guard).not.toHaveBeenCalled();
+    guard.mockRestore();
+  });
+
+  // Nest awaits a guard's promise through steps of its own; a boolean it takes as it is.
+  it(`answers ${countsAtOnce ? 'at once' : 'with a promise'} on an undecorated route`, async () => {
+    const guard = jest.spyOn(RateLimitGuard.prototype, 'canActivate');
+    expect((await app.inject({ method: 'GET', url: '/api/things/other' })).statusCode).toBe(200);
+    expect(guard).toHaveBeenCalledTimes(1);
+    const answer: unknown = guard.mock.results[0].value;
+    expect(countsAtOnce ? answer : answer instanceof Promise).toBe(true);
     guard.mockRestore();
   });
 

@@ -21,10 +21,11 @@ interface PlainLimit {
 
 /**
  * Per-IP limits on the API (X-RateLimit-* headers on every reply), with a stricter one on /auth. Operations
- * endpoints are left alone: probes and scrapes must never be throttled.
+ * endpoints are left alone: probes and scrapes must never be throttled. The library's guard, asked by
+ * RateLimitGuard (rate-limit.guard.ts) rather than registered itself: its `canActivate` is async.
  */
 @Injectable()
-export class ApiThrottlerGuard extends ThrottlerGuard {
+export class ApiThrottler extends ThrottlerGuard {
   /** Per handler (and the class first seen with it): whether either carries @Throttle or @SkipThrottle metadata. */
   private readonly decorated = new WeakMap<object, { classRef: object; decorated: boolean }>();
   private plainLimits?: PlainLimit[] | null;
@@ -34,9 +35,9 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
    * For the routes no throttler decorator touches (all of them today), the library's steps (its default tracker,
    * this key, its headers and refusal) with the lookups done once, and without awaiting a store that answers from
    * memory: the library asked the reflector seven questions and awaited three option values, the tracker and the
-   * store on every request.
+   * store on every request. At once (not a promise) while the store answers from memory.
    */
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  decide(context: ExecutionContext): boolean | Promise<boolean> {
     if (!isApiRequest(context)) return true;
     const limits = (this.plainLimits ??= this.limitsWithoutDecorators());
     if (!limits || this.isDecorated(context)) return super.canActivate(context);
