@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { Pool } from 'pg';
 import type { HitsCountedNow } from '../../src/infrastructure/rate-limits/hits-counted-now';
 import { MikroORM, RATE_LIMIT_STORAGE } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -98,15 +99,24 @@ describe('The per-IP limit on every API route', () => {
 
 // A client past its limit must cost less than one served: no statement, no Redis call, per refusal.
 describe('Refusing a client past its limit', () => {
-  /** Questions to the rate-limit store (a hit counted now or awaited), and on PostgreSQL the statements on its table. */
-  function countRoundTrips(t: TestApp) {
+  /**
+   * Questions to the rate-limit store (a hit counted now or awaited), and on PostgreSQL the statements on its table:
+   * every statement of the pool's connections, whoever sends it (MikroORM, or a prepared statement on the pool).
+   */
+  async function countRoundTrips(t: TestApp) {
     const storage = t.app.get<{ storage: ThrottlerStorage & Partial<HitsCountedNow> }>(RATE_LIMIT_STORAGE).storage;
     const asked = [jest.spyOn(storage, 'increment'), ...(storage.incrementNow ? [jest.spyOn(storage as HitsCountedNow, 'incrementNow')] : [])];
-    const statements = jest.spyOn(t.app.get(MikroORM).em.getConnection(), 'execute');
-    return () => ({
-      store: asked.reduce((calls, spy) => calls + spy.mock.calls.length, 0),
-      statements: statements.mock.calls.filter(([sql]) => String(sql).includes('rate_limit_counters')).length,
-    });
+    const connection = t.app.get(MikroORM).em.getConnection();
+    const pool = t.database.kind === 'postgresql' ? ((await connection.getNativeClient()) as Pool) : undefined;
+    const statements = pool && jest.spyOn(pool.Client.prototype, 'query');
+    const textOf = (statement: unknown) => (typeof statement === 'string' ? statement : (statement as { text?: string }).text);
+    return {
+      counted: () => ({
+        store: asked.reduce((calls, spy) => calls + spy.mock.calls.length, 0),
+        statements: statements?.mock.calls.filter(([statement]) => textOf(statement)?.includes('rate_limit_counters')).length,
+      }),
+      stop: () => statements?.mockRestore(),
+    };
   }
 
   const cases = [
@@ -116,12 +126,12 @@ describe('Refusing a client past its limit', () => {
 
   it.each(cases)('asks the store nothing once the client is past $limit', async ({ limit, value, send }) => {
     const t = await startTestApp({ env: { [limit]: value } });
+    const roundTrips = await countRoundTrips(t);
     try {
-      const roundTrips = countRoundTrips(t);
       let reply = await send(t);
       for (let sent = 1; reply.status !== 429 && sent <= Number(value); sent++) reply = await send(t);
       expect(reply.status).toBe(429);
-      const blocked = roundTrips();
+      const blocked = roundTrips.counted();
       expect(blocked.store).toBeGreaterThan(Number(value));
       // PostgreSQL holds the counters when there is no Redis: the spy sees their statements until the block.
       if (t.database.kind === 'postgresql') expect(blocked.statements).toBeGreaterThan(Number(value));
@@ -130,8 +140,9 @@ describe('Refusing a client past its limit', () => {
         expect(refused.status).toBe(429);
         expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       }
-      expect(roundTrips()).toEqual(blocked);
+      expect(roundTrips.counted()).toEqual(blocked);
     } finally {
+      roundTrips.stop();
       await t.close();
     }
   });

@@ -11,12 +11,13 @@ import { PreparedRead } from './prepared-read';
 const statements = new Map<string, { name: string; text: string }>();
 
 /**
- * Queries whose rows are mapped by hand (read models, the session check), outside any transaction, with `?`
- * placeholders. On PostgreSQL they go straight to the `pg` pool behind MikroORM's connection, the primary's or,
- * for `'read'`, a replica's, as named prepared statements: each connection has PostgreSQL parse and plan a
- * shape once (some 40% of PostgreSQL's CPU per product read), and MikroORM and kysely would format every
- * parameter into the SQL text, compile and log it (some 7% of the app's). PGlite is one session that every
- * request shares, so there they go through MikroORM, which keeps them out of another request's transaction.
+ * Queries whose rows are mapped by hand (read models, the session check, the rate-limit counter's lease), outside
+ * any transaction, with `?` placeholders. On PostgreSQL they go straight to the `pg` pool behind MikroORM's
+ * connection, the primary's or, for `'read'`, a replica's, as named prepared statements: each connection has
+ * PostgreSQL parse and plan a shape once (some 40% of PostgreSQL's CPU per product read), and MikroORM and kysely
+ * would format every parameter into the SQL text, compile and log it (some 7% of the app's). PGlite is one
+ * session that every request shares, so there they go through MikroORM, which keeps them out of another request's
+ * transaction.
  */
 @Injectable()
 export class ReadQueries {
