@@ -1,5 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
 import type { HitsCountedNow } from '../../src/infrastructure/rate-limits/hits-counted-now';
 import { MikroORM, RATE_LIMIT_STORAGE } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -107,13 +107,14 @@ describe('Refusing a client past its limit', () => {
     const storage = t.app.get<{ storage: ThrottlerStorage & Partial<HitsCountedNow> }>(RATE_LIMIT_STORAGE).storage;
     const asked = [jest.spyOn(storage, 'increment'), ...(storage.incrementNow ? [jest.spyOn(storage as HitsCountedNow, 'incrementNow')] : [])];
     const connection = t.app.get(MikroORM).em.getConnection();
-    const pool = t.database.kind === 'postgresql' ? ((await connection.getNativeClient()) as Pool) : undefined;
+    // pg-pool keeps the class its connections are made of as `Client` (@types/pg does not declare it).
+    const pool = t.database.kind === 'postgresql' ? ((await connection.getNativeClient()) as Pool & { Client: typeof Client }) : undefined;
     const statements = pool && jest.spyOn(pool.Client.prototype, 'query');
     const textOf = (statement: unknown) => (typeof statement === 'string' ? statement : (statement as { text?: string }).text);
     return {
       counted: () => ({
         store: asked.reduce((calls, spy) => calls + spy.mock.calls.length, 0),
-        statements: statements?.mock.calls.filter(([statement]) => textOf(statement)?.includes('rate_limit_counters')).length,
+        statements: statements?.mock.calls.filter((call: unknown[]) => textOf(call[0])?.includes('rate_limit_counters')).length,
       }),
       stop: () => statements?.mockRestore(),
     };
