@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig, type QueryConfig, type QueryResult, types } from 'pg';
+import { Pool, type PoolClient, type PoolConfig, type QueryConfig, type QueryResult, types } from 'pg';
 import { PreparedRead } from '../support/built';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 
@@ -14,7 +14,7 @@ describe('A prepared read', () => {
     pools.push(made);
     return made;
   };
-  const read = (on: Pool, name: string, text: string, values: unknown[] = []) =>
+  const read = (on: Pool | PoolClient, name: string, text: string, values: unknown[] = []) =>
     new Promise<QueryResult>((resolve, reject) =>
       on.query(new PreparedRead(name, text, values) as unknown as QueryConfig, (error: Error | undefined, result: QueryResult) => (error ? reject(error) : resolve(result))),
     );
@@ -64,16 +64,25 @@ describe('A prepared read', () => {
     await pool().query('alter table things alter column count type int4 using count::int4');
   });
 
+  // On one connection held throughout (the pool would drop a connection whose query failed).
   it("fails with a parser's error and leaves the connection usable, as pg does", async () => {
     const refused = new Error('not an int8');
-    const on = pool({ types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? () => { throw refused; } : types.getTypeParser(oid, format))) as typeof types.getTypeParser } });
-    await expect(read(on, 'things-big', 'select big from things where name = $1', ['first'])).rejects.toBe(refused);
-    expect((await read(on, 'things-name', 'select name from things where name = $1', ['second'])).rows).toEqual([{ name: 'second' }]);
+    const client = await pool({ types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? () => { throw refused; } : types.getTypeParser(oid, format))) as typeof types.getTypeParser } }).connect();
+    try {
+      await expect(read(client, 'things-big', 'select big from things where name = $1', ['first'])).rejects.toBe(refused);
+      expect((await read(client, 'things-name', 'select name from things where name = $1', ['second'])).rows).toEqual([{ name: 'second' }]);
+    } finally {
+      client.release();
+    }
   });
 
   it('answers an error of the server as pg does, and the connection stays usable', async () => {
-    const on = pool();
-    await expect(read(on, 'things-zero', 'select 1 / 0 as x')).rejects.toThrow(/division by zero/);
-    expect((await read(on, 'things-name', 'select name from things where name = $1', ['second'])).rows).toEqual([{ name: 'second' }]);
+    const client = await pool().connect();
+    try {
+      await expect(read(client, 'things-zero', 'select 1 / 0 as x')).rejects.toThrow(/division by zero/);
+      expect((await read(client, 'things-name', 'select name from things where name = $1', ['second'])).rows).toEqual([{ name: 'second' }]);
+    } finally {
+      client.release();
+    }
   });
 });

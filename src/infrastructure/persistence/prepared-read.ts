@@ -44,7 +44,9 @@ const sameColumns = (shape: RowShape, fields: readonly Field[]) =>
  * Here a statement's columns are compared with its shape's (cheap: short strings and numbers) and its rows built
  * with the shape's names. The protocol (parse once, bind, describe, execute, sync) and errors stay pg's own.
  * Only with a callback (the pool's); rows are not emitted as 'row' events, and come in text format (the app never
- * asks pg for binary ones).
+ * asks pg for binary ones). A connection's parsers are taken when a statement is first described on it, so type
+ * parsers are set before the first query (MikroORM sets its own before the pool exists); column names are the
+ * app's own (one named `__proto__` would set the row's prototype, where pg's template makes it a property).
  */
 export class PreparedRead extends Query {
   private shape!: RowShape;

@@ -25,6 +25,10 @@ export class ReadQueries {
 
   constructor(private readonly em: SqlEntityManager) {}
 
+  /**
+   * `sql` is one of a fixed set of shapes, every value in `params`: each text becomes a prepared statement on every
+   * connection, which neither pg nor PostgreSQL ever drops.
+   */
   async rows<T>(sql: string, params: unknown[], from: 'write' | 'read' = 'write'): Promise<T[]> {
     const connection = this.em.getConnection(from);
     if (!(connection instanceof PostgreSqlConnection)) return connection.execute<T[]>(sql, params);
