@@ -50,19 +50,30 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
+/** What the passes below read and rewrite of an operation. */
+interface Operation {
+  parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }>;
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string; content?: object; headers?: object }>;
+}
+
+/** Every operation of the document, with its path. */
+const operationsOf = (document: OpenAPIObject): Array<{ path: string; operation: Operation }> =>
+  Object.entries(document.paths).flatMap(([path, operations]) =>
+    (Object.values(operations) as Array<Operation | undefined>).filter((operation) => operation !== undefined).map((operation) => ({ path, operation })),
+  );
+
 /**
  * An operation's path parameters first, in the order its path names them: @nestjs/swagger lists those a
  * decorator declares (PathId) after the ones it reflects, and a method's parameter decorators run last to first.
  */
 function pathParametersFirst(document: OpenAPIObject): void {
-  for (const [path, operations] of Object.entries(document.paths)) {
+  for (const { path, operation } of operationsOf(document)) {
+    const parameters = operation.parameters;
+    if (!parameters) continue;
     const position = (name: string) => path.indexOf(`{${name}}`);
-    for (const operation of Object.values(operations) as Array<{ parameters?: Array<{ in: string; name: string }> }>) {
-      const parameters = operation?.parameters;
-      if (!parameters) continue;
-      const inPath = parameters.filter((parameter) => parameter.in === 'path').sort((a, b) => position(a.name) - position(b.name));
-      operation.parameters = [...inPath, ...parameters.filter((parameter) => parameter.in !== 'path')];
-    }
+    const inPath = parameters.filter((parameter) => parameter.in === 'path').sort((a, b) => position(a.name) - position(b.name));
+    operation.parameters = [...inPath, ...parameters.filter((parameter) => parameter.in !== 'path')];
   }
 }
 
@@ -80,11 +91,9 @@ function boundScalars(document: OpenAPIObject): void {
     for (const [name, child] of Object.entries(schema)) visit(child, name);
   };
   visit(document);
-  for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as Array<{ parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }> }>) {
-      for (const parameter of operation?.parameters ?? []) {
-        if (parameter.schema) visit(parameter.schema);
-      }
+  for (const { operation } of operationsOf(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.schema) visit(parameter.schema);
     }
   }
 }
@@ -110,9 +119,7 @@ function closeRequestBodies(document: OpenAPIObject): void {
     if (schema.type === 'object') schema.additionalProperties = false;
     for (const child of Object.values(schema)) close(child);
   };
-  for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as Array<{ requestBody?: unknown } | undefined>) close(operation?.requestBody);
-  }
+  for (const { operation } of operationsOf(document)) close(operation.requestBody);
 }
 
 /** Header schemas of what every API reply carries (set by the rate-limit guard). */
@@ -143,26 +150,24 @@ const wwwAuthenticate = {
  */
 function declareCommonResponses(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
-  for (const [path, operations] of Object.entries(document.paths)) {
-    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, { description?: string; content?: object; headers?: object }> }>) {
-      if (!operation?.responses) continue;
-      const responses = operation.responses;
-      responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
-      responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
-      if (responses['401']) responses['401'].headers = { 'WWW-Authenticate': wwwAuthenticate, ...responses['401'].headers };
-      if (path.includes('{')) {
-        responses['414'] ??= { description: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`, content: problem };
-      }
-      if (!path.startsWith('/api/')) continue;
-      responses['429'] ??= {
-        description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',
-        content: problem,
-        headers: { 'Retry-After': integer('Seconds to wait before retrying.') },
-      };
-      responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
-      for (const [status, response] of Object.entries(responses)) {
-        response.headers = { ...corsHeader, ...(/^[24]/.test(status) ? rateLimitHeaders : {}), ...response.headers };
-      }
+  for (const { path, operation } of operationsOf(document)) {
+    if (!operation.responses) continue;
+    const responses = operation.responses;
+    responses['400'] ??= { description: 'The request is invalid (query, path or body).', content: problem };
+    responses['500'] ??= { description: 'An unexpected error; quote the traceId when reporting it.', content: problem };
+    if (responses['401']) responses['401'].headers = { 'WWW-Authenticate': wwwAuthenticate, ...responses['401'].headers };
+    if (path.includes('{')) {
+      responses['414'] ??= { description: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`, content: problem };
+    }
+    if (!path.startsWith('/api/')) continue;
+    responses['429'] ??= {
+      description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',
+      content: problem,
+      headers: { 'Retry-After': integer('Seconds to wait before retrying.') },
+    };
+    responses['503'] ??= { description: 'A dependency (the database) is unavailable; retry later.', content: problem };
+    for (const [status, response] of Object.entries(responses)) {
+      response.headers = { ...corsHeader, ...(/^[24]/.test(status) ? rateLimitHeaders : {}), ...response.headers };
     }
   }
 }
