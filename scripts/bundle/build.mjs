@@ -6,6 +6,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { recordBuildInputs } from './build-inputs.mjs';
 import { nativeNamesOnly } from './native-names.mjs';
 import { shiftSourceMap } from './shift-source-map.mjs';
 
@@ -54,3 +55,5 @@ writeFileSync('dist/bundle.js.map', JSON.stringify(shiftSourceMap(JSON.parse(rea
 
 // The entry: Node's compile cache on, then the bundle, which it requires by its relative path.
 await build({ ...common, entryPoints: ['build/main.js'], outfile: 'dist/main.js', external: ['./bundle'] });
+
+recordBuildInputs();
