@@ -12,7 +12,7 @@ if ! command -v sqlmap >/dev/null; then
   echo "installing sqlmap (Debian package)"
   apt-get update -qq && apt-get install -y -qq sqlmap >/dev/null
 fi
-[ -f dist/main.js ] || npm run build
+npm run build # what ships, current: skipped when dist/ is the build of these sources
 
 work=$(mktemp -d)
 echo "logs in $work"
