@@ -97,6 +97,14 @@ describe('Sessions: refresh rotation, logout, password change', () => {
     expect((await refresh('01937c5e-8a4b-7cde-9f01-23456789abcd.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401);
   });
 
+  it('refuses a token whose session id is no UUID with a 401, never reaching the database with it', async () => {
+    const secret = 'A'.repeat(43);
+    for (const sessionId of ['-'.repeat(36), '0'.repeat(36), '01937c5e8a4b7cde9f0123456789abcd----', '01937C5E-8A4B-7CDE-9F01-23456789ABCD']) {
+      const reply = await refresh(`${sessionId}.${secret}`);
+      expect({ sessionId, status: reply.status, type: reply.body.type }).toEqual({ sessionId, status: 401, type: expect.stringMatching(/invalid-refresh-token$/) });
+    }
+  });
+
   it('a password change ends every other session, keeps this one, and the new password works', async () => {
     const customer = await newCustomer(t.http);
     const other = await logIn(t.http, customer.email, PASSWORD);

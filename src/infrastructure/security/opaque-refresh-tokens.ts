@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { type NewRefreshToken, type PresentedRefreshToken, RefreshTokens } from '../../application/identity/refresh-tokens';
 import { AppConfig } from '../config/app-config';
 
-const shape = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
+// The session id as the database writes a UUID: anything else would reach its uuid column and fail there (a 500).
+const shape = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const NONCE_BYTES = 16;
 
 /**
