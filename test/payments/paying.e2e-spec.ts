@@ -132,6 +132,17 @@ describe('Paying an order', () => {
     expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
   });
 
+  it('declines a method the processor does not know as card_declined, whatever its name', async () => {
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    for (const method of ['pm_card_unknown', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const declined = await pay(t.http, customer.token, order.id, method);
+      expect({ method, status: declined.status, failureCode: declined.body.failureCode }).toEqual({ method, status: 402, failureCode: 'card_declined' });
+      const failed = await t.http.get(`/api/v1/transactions/${declined.body.transactionId}`, { token: customer.token });
+      expect({ method, failureCode: failed.body.failureCode }).toEqual({ method, failureCode: 'card_declined' });
+    }
+  });
+
   it('answers a gateway error with 502 and charges nothing', async () => {
     const customer = await newCustomer(t.http);
     const order = await anOrder(t.http, admin.token, customer);

@@ -52,7 +52,9 @@ export class SimulatedCardProcessor extends PaymentGateway {
 
   /** What the test payment method does on arrival; undefined (nothing recorded, nothing charged) for a processing error. */
   private receiveCharge(request: { reference: string; paymentMethod: string }): ChargeOutcome | undefined {
-    const behaviour = TEST_PAYMENT_METHODS[request.paymentMethod as TestPaymentMethod] ?? 'card_declined';
+    // Own names only: `constructor` or `__proto__` would find Object.prototype's and decline with a function for a code.
+    const method = request.paymentMethod as TestPaymentMethod;
+    const behaviour = Object.hasOwn(TEST_PAYMENT_METHODS, method) ? TEST_PAYMENT_METHODS[method] : 'card_declined';
     if (behaviour === 'processing_error') return undefined;
     return this.record(
       request.reference,
