@@ -69,6 +69,16 @@ describe('Webhook destinations', () => {
     expect(plain.body.detail).toMatch(/WEBHOOK_ALLOW_HTTP/);
   });
 
+  it('refuses a URL too long once percent-encoded with a 400, registering or moving an endpoint', async () => {
+    const long = `${PUBLIC_URL}/${'é'.repeat(1000)}`; // 1,032 characters as written, 6,032 as kept
+    const registered = await register(long);
+    expect({ status: registered.status, detail: registered.body.detail }).toEqual({ status: 400, detail: expect.stringMatching(/at most 2048 characters once percent-encoded/) });
+    const endpoint = await register(PUBLIC_URL);
+    const moved = await t.http.patch(`/api/v1/webhook-endpoints/${endpoint.body.id}`, { url: long }, { token: admin.token });
+    expect(moved.status).toBe(400);
+    expect((await t.http.get(`/api/v1/webhook-endpoints/${endpoint.body.id}`, { token: admin.token })).body.url).toBe(PUBLIC_URL);
+  });
+
   it('refuses to move an endpoint to a private address', async () => {
     const endpoint = await register(PUBLIC_URL);
     expect(endpoint.status).toBe(201);

@@ -1,3 +1,4 @@
+import { MAX_WEBHOOK_URL_LENGTH } from './webhook-url';
 import {
   DISABLE_AFTER_FAILING_DAYS,
   failingTooLongBefore,
@@ -34,6 +35,14 @@ describe('a webhook endpoint', () => {
     expect(() => register({ url: 'https://hooks.example.com/#x' })).toThrow(/fragment/);
     expect(() => register({ url: 'ftp://hooks.example.com/' })).toThrow(InvalidWebhookEndpoint);
     expect(() => register({ url: 'not a url' })).toThrow(InvalidWebhookEndpoint);
+  });
+
+  it(`takes a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters as it is kept, percent-encoded`, () => {
+    const base = 'https://hooks.example.com/';
+    expect(register({ url: base + 'a'.repeat(MAX_WEBHOOK_URL_LENGTH - base.length) }).url).toHaveLength(MAX_WEBHOOK_URL_LENGTH);
+    expect(() => register({ url: base + 'a'.repeat(MAX_WEBHOOK_URL_LENGTH - base.length + 1) })).toThrow(/at most/);
+    // 400 characters as written, 2,426 once each é is %C3%A9.
+    expect(() => register({ url: base + 'é'.repeat(400) })).toThrow(/percent-encoded \(2426\)/);
   });
 
   it('refuses no events, unknown ones (account events are never offered) and repeated ones', () => {

@@ -14,7 +14,11 @@ export function checkWebhookUrl(raw: string, options: { allowHttp: boolean }): s
   } catch {
     throw new InvalidWebhookEndpoint('url must be an absolute http(s) URL.');
   }
-  if (raw.length > MAX_WEBHOOK_URL_LENGTH) throw new InvalidWebhookEndpoint(`url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters.`);
+  // The form kept and called is the parsed one, where each non-ASCII character is percent-encoded (up to 12
+  // characters for one): its length is what must fit.
+  if (url.href.length > MAX_WEBHOOK_URL_LENGTH) {
+    throw new InvalidWebhookEndpoint(`url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters once percent-encoded (${url.href.length}).`);
+  }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowHttp)) {
     throw new InvalidWebhookEndpoint(options.allowHttp ? 'url must be http or https.' : 'url must be https (plain http is allowed only with WEBHOOK_ALLOW_HTTP=true).');
   }
