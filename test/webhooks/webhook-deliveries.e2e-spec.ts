@@ -272,6 +272,26 @@ describe('Webhook deliveries', () => {
     expect(() => verifiedPayload(endpoint.secret, after)).toThrow();
   });
 
+  it('sends nothing while its secret cannot be decrypted, and signs again at once after the rotation the error asks for', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 200 }));
+    const other = await register(['order.placed']);
+    // As after a change of WEBHOOK_SECRET_KEY: a sealed secret this key cannot open (another endpoint's is bound to it).
+    await sql.execute('update webhook_endpoints set secret_ciphertext = (select secret_ciphertext from webhook_endpoints where id = ?) where id = ?', [other.id, endpoint.id]);
+    const unsigned = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id)).some((delivery) => delivery.id === unsigned.id && delivery.attempts === 1));
+    expect((await deliveriesOf(endpoint.id)).find((delivery) => delivery.id === unsigned.id)).toMatchObject({ lastError: expect.stringMatching(/cannot be decrypted/) });
+    expect(receiver.at(endpoint.path)).toEqual([]);
+
+    const rotated = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, undefined, { token: admin.token });
+    expect(rotated.status).toBe(200);
+    secrets.push(rotated.body.secret);
+    await sendTest(endpoint.id);
+    await until(() => receiver.at(endpoint.path).length === 1);
+    const [signed] = receiver.at(endpoint.path);
+    expect(String(signed.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(verifiedPayload(rotated.body.secret, signed).type).toBe('webhook.test');
+  });
+
   it('keeps every secret rotated away in the last day signing: two rotations in a row lose no receiver', async () => {
     const endpoint = await register(['order.placed'], () => ({ status: 200 }));
     const rotate = async () => {

@@ -217,18 +217,26 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     });
   }
 
-  /** The secrets in clear, by the domain's overlap rule; none when they cannot be decrypted with this key. */
+  /**
+   * The secrets in clear, by the domain's overlap rule; none when the current one cannot be decrypted with this
+   * key. A previous one that cannot (sealed under the key before a change of WEBHOOK_SECRET_KEY, then rotated away
+   * as the failure asks) is left out on its own: the rotation signs again at once.
+   */
   private secretsOf(row: ClaimedRow, now: Date): SigningSecret[] {
+    const secret = this.openOrNull(row.secret_ciphertext as SealedSecret, row.endpoint_id);
+    if (secret === null) return [];
+    const previousSecrets = sealedPreviousSecrets(row.previous_secrets).flatMap(({ secret: sealed, expiresAt }) => {
+      const opened = this.openOrNull(sealed, row.endpoint_id);
+      return opened === null ? [] : [{ secret: opened, expiresAt }];
+    });
+    return signingSecrets({ secret, previousSecrets }, now);
+  }
+
+  private openOrNull(sealed: SealedSecret, endpointId: string): SigningSecret | null {
     try {
-      return signingSecrets(
-        {
-          secret: this.box.open(row.secret_ciphertext as SealedSecret, row.endpoint_id),
-          previousSecrets: sealedPreviousSecrets(row.previous_secrets).map(({ secret, expiresAt }) => ({ secret: this.box.open(secret, row.endpoint_id), expiresAt })),
-        },
-        now,
-      );
+      return this.box.open(sealed, endpointId);
     } catch {
-      return [];
+      return null;
     }
   }
 }
