@@ -26,6 +26,7 @@ export { Clock } from './application/shared/clock';
 export { EventPublisher } from './application/shared/event-publisher';
 export { PaymentGateway } from './application/payments/payment-gateway';
 export { MailQueue } from './application/notifications/mail-queue';
+export { PasswordHasher } from './application/identity/password-hasher';
 export { RecordProductSales } from './application/reporting/record-product-sales';
 export { QueueWebhookDeliveries } from './application/webhooks/queue-webhook-deliveries';
 export { WebhookDeliveries } from './application/webhooks/webhook-deliveries';

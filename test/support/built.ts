@@ -15,6 +15,7 @@ export const {
   EventPublisher,
   PaymentGateway,
   MailQueue,
+  PasswordHasher,
   RecordProductSales,
   QueueWebhookDeliveries,
   WebhookDeliveries,

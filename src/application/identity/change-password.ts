@@ -34,7 +34,7 @@ export class ChangePassword {
   async execute(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
     const user = await this.users.byId(actor.userId);
     if (!user) throw new UserNotFound(actor.userId);
-    await this.currentPassword.confirm(user, input.currentPassword);
+    const confirmedHash = await this.currentPassword.confirm(user, input.currentPassword);
     assertAcceptablePassword(input.newPassword, this.commonPasswords);
     const newHash = await this.hasher.hash(input.newPassword);
     await this.uow.run(async () => {
@@ -42,6 +42,7 @@ export class ChangePassword {
       // The account's row before its tokens: the order every token use case locks in.
       const current = await this.users.byIdForUpdate(user.id);
       if (!current) throw new UserNotFound(actor.userId);
+      this.currentPassword.assertStillCurrent(current, confirmedHash);
       current.changePasswordHash(newHash, now);
       await this.users.save(current);
       await this.sessions.endAllOfUser(current.id, 'password_changed', now, actor.sessionId);

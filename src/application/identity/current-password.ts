@@ -21,25 +21,35 @@ export class CurrentPassword {
   ) {}
 
   /**
-   * Resolves when `password` is the account's; throws AccountLocked or, after counting the failure,
-   * WrongCurrentPassword. As at login, the lock is judged again under the account's row lock once the password is
-   * hashed: guesses sent at once all pass the first look, and the one that comes right after the fifth wrong one
-   * must find the account locked.
+   * Resolves, with the password hash it was checked against, when `password` is the account's; throws
+   * AccountLocked or, after counting the failure, WrongCurrentPassword. As at login, the lock is judged again under
+   * the account's row lock once the password is hashed: guesses sent at once all pass the first look, and the one
+   * that comes right after the fifth wrong one must find the account locked. The caller's own transaction passes
+   * the hash to `assertStillCurrent`: a reset committed meanwhile has made the password it confirmed a former one.
    */
-  async confirm(user: User, password: string): Promise<void> {
+  async confirm(user: User, password: string): Promise<string> {
     user.assertNotLocked(this.clock.now());
+    // Kept apart: reading the row again under its lock refreshes this same object.
+    const checkedHash = user.passwordHash;
     // Hashed outside the transaction: a 40 ms hash must not hold a row lock.
-    const matches = await this.hasher.verify(user.passwordHash, password);
+    const matches = await this.hasher.verify(checkedHash, password);
     const wrong = await this.uow.run(async () => {
       const now = this.clock.now();
       const current = await this.users.byIdForUpdate(user.id);
       if (!current) return !matches;
       current.assertNotLocked(now);
+      if (current.passwordHash !== checkedHash) return true; // changed meanwhile: not a guess to count
       if (matches) return false;
       current.recordFailedLogin(now);
       await this.users.save(current);
       return true; // committed, then refused: the failure counts even though the request fails
     });
     if (wrong) throw new WrongCurrentPassword();
+    return checkedHash;
+  }
+
+  /** Under the account's row lock, in the transaction that acts on the password `confirm` returned the hash of. */
+  assertStillCurrent(current: User, confirmedHash: string): void {
+    if (current.passwordHash !== confirmedHash) throw new WrongCurrentPassword();
   }
 }

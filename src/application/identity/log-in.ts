@@ -26,20 +26,32 @@ export class LogIn {
   ) {}
 
   async execute(input: { email: string; password: string }): Promise<TokenPair> {
+    // A password changed while this one was hashed (a reset, say) is checked again, against the new hash, once.
+    const first = await this.attempt(input);
+    const pair = first === 'password-changed' ? await this.attempt(input) : first;
+    if (pair === 'password-changed') throw new InvalidCredentials();
+    return pair;
+  }
+
+  private async attempt(input: { email: string; password: string }): Promise<TokenPair | 'password-changed'> {
     const user = await this.findUser(input.email);
     if (!user) {
       await this.hasher.verifyDummy(input.password);
       throw new InvalidCredentials();
     }
     user.assertNotLocked(this.clock.now());
+    // Kept apart: reading the row again under its lock refreshes this same object.
+    const checkedHash = user.passwordHash;
     // Verified outside the transaction: a 40 ms hash must not hold a row lock.
-    const passwordMatches = await this.hasher.verify(user.passwordHash, input.password);
+    const passwordMatches = await this.hasher.verify(checkedHash, input.password);
 
     const outcome = await this.uow.run(async () => {
       const now = this.clock.now();
       const current = await this.users.byIdForUpdate(user.id);
       if (!current) return null;
       current.assertNotLocked(now);
+      // Whoever knew the former password must not start a session after the reset that ended every other one.
+      if (current.passwordHash !== checkedHash) return 'password-changed' as const;
       if (!passwordMatches) {
         current.recordFailedLogin(now);
         await this.users.save(current);
@@ -60,6 +72,7 @@ export class LogIn {
       return { user: current, session, refreshToken: refresh.token };
     });
     if (!outcome) throw new InvalidCredentials();
+    if (outcome === 'password-changed') return outcome;
 
     const access = await this.accessTokens.issue({ userId: outcome.user.id, role: outcome.user.role, sessionId: outcome.session.id });
     return { ...access, refreshToken: outcome.refreshToken, user: outcome.user };

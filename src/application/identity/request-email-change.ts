@@ -26,15 +26,17 @@ export class RequestEmailChange {
     const email = Email.parse(input.email);
     const user = await this.users.byId(actor.userId);
     if (!user) throw new UserNotFound(actor.userId);
-    await this.currentPassword.confirm(user, input.password);
+    const confirmedHash = await this.currentPassword.confirm(user, input.password);
     if (email.value === user.email) throw new EmailUnchanged();
     if (await this.users.byEmail(email.value)) throw new EmailAlreadyRegistered();
     await this.uow.run(async () => {
       const now = this.clock.now();
-      await this.users.byIdForUpdate(user.id); // requests for one account take turns, so the limit holds
+      const current = await this.users.byIdForUpdate(user.id); // requests for one account take turns, so the limit holds
+      if (!current) throw new UserNotFound(actor.userId);
+      this.currentPassword.assertStillCurrent(current, confirmedHash);
       const wait = await this.issuer.waitBeforeNext(user.id, 'email_change', now);
       if (wait > 0) throw new TooManyTokenRequests(wait);
-      await this.issuer.issue({ userId: user.id, purpose: 'email_change', email: email.value, previousEmail: user.email, now });
+      await this.issuer.issue({ userId: user.id, purpose: 'email_change', email: email.value, previousEmail: current.email, now });
     });
   }
 }
