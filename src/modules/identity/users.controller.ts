@@ -107,7 +107,7 @@ export class UsersController {
   @ApiOperation({
     operationId: 'getUser',
     summary: 'One account',
-    description: 'An admin sees any account, a customer only their own: anyone else\'s id is a 404, not a 403, so ids cannot be probed.',
+    description: 'Any account, for an admin; a customer reads their own at GET /users/me. An unknown id is a 404.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404)
