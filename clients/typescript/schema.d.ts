@@ -711,7 +711,7 @@ export interface paths {
         put?: never;
         /**
          * One more attempt of a delivery, now
-         * @description Whatever its state, with the same `webhook-id`. While an attempt is under way, or the endpoint is disabled: 409.
+         * @description Whatever its state, with the same `webhook-id`. One attempt: a failed or delivered delivery it does not deliver stays failed or delivered, a pending one keeps its schedule. While an attempt is under way, or the endpoint is disabled: 409.
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;

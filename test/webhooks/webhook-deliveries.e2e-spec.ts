@@ -197,6 +197,30 @@ describe('Webhook deliveries', () => {
     expect(unknown.body.type).toMatch(/webhook-delivery-not-found$/);
   });
 
+  it('makes a manual retry one attempt: a failed resend leaves a given-up delivery failed and a delivered one delivered', async () => {
+    let status = 503;
+    const endpoint = await register(['order.placed'], () => ({ status }));
+    const retry = async (deliveryId: string) => {
+      const retried = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${deliveryId}/retry`, undefined, { token: admin.token });
+      expect(retried.status).toBe(202);
+    };
+    const given = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    await retry(given.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 5);
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: given.id, status: 'failed', attempts: 5, lastResponseStatus: 503, nextAttemptAt: null });
+
+    status = 200;
+    const delivered = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'succeeded');
+    const deliveredAt = (await deliveriesOf(endpoint.id))[0].deliveredAt;
+    status = 500;
+    await retry(delivered.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 2);
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: delivered.id, status: 'succeeded', attempts: 2, lastResponseStatus: 500, nextAttemptAt: null, deliveredAt });
+    expect(receiver.at(endpoint.path)).toHaveLength(4 + 1 + 2);
+  });
+
   it('disables the endpoint on 410 Gone, says why, and queues nothing more for it', async () => {
     const endpoint = await register(['order.placed'], () => ({ status: 410, body: 'gone' }));
     await sendTest(endpoint.id);

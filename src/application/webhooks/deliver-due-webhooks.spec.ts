@@ -7,7 +7,7 @@ import type { WebhookMetrics } from './webhook-metrics';
 import type { WebhookResponse, WebhookSender } from './webhook-sender';
 
 const now = new Date('2026-01-01T00:00:00Z');
-const delivery = (id: string): ClaimedDelivery => ({
+const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null): ClaimedDelivery => ({
   id,
   attempts: 1,
   endpointId: 'endpoint-1',
@@ -16,6 +16,7 @@ const delivery = (id: string): ClaimedDelivery => ({
   eventType: 'order.placed',
   body: '{}',
   dueAt: now,
+  resendOf,
   secrets: ['whsec_AAAA' as SigningSecret],
 });
 
@@ -23,15 +24,16 @@ const delivery = (id: string): ClaimedDelivery => ({
 function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: boolean }) {
   const calls: string[] = [];
   const queue = [...options.claims];
-  const record = async (claimed: ClaimedDelivery) => {
-    calls.push(`record ${claimed.id}`);
+  const record = (method: string) => async (claimed: ClaimedDelivery) => {
+    calls.push(`${method} ${claimed.id}`);
     return options.recorded;
   };
   const deliveries = {
     claimNext: async () => queue.shift(),
-    recordSuccess: record,
-    recordRetry: record,
-    recordFailure: record,
+    recordSuccess: record('recordSuccess'),
+    recordRetry: record('recordRetry'),
+    recordFailure: record('recordFailure'),
+    recordFailedResend: record('recordFailedResend'),
     backlogAgeSeconds: async () => 0,
   } as unknown as WebhookDeliveries;
   const endpoints = {
@@ -48,18 +50,32 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
 
 describe('DeliverDueWebhooks', () => {
   it.each([
-    [200, 'delivered', 'healthy endpoint-1'],
-    [410, 'gone', 'disable endpoint-1'],
-    [500, 'retrying', 'failing endpoint-1'],
-  ])('after a %i records the outcome, then the endpoint\'s health and the metrics', async (status, outcome, health) => {
+    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    [410, 'recordFailure', 'gone', 'disable endpoint-1'],
+    [500, 'recordRetry', 'retrying', 'failing endpoint-1'],
+  ])('after a %i records the outcome (%s), then the endpoint\'s health and the metrics', async (status, record, outcome, health) => {
     const { job, calls } = setup({ claims: [delivery('d1')], status, recorded: true });
     await job.execute();
-    expect(calls).toEqual(['record d1', health, `metric ${outcome}`]);
+    expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
   });
 
-  it.each([200, 410, 500])('after a %i whose record was fenced off (another attempt holds the delivery) touches neither the endpoint nor the metrics', async (status) => {
+  it.each([
+    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    [410, 'recordFailedResend', 'gone', 'disable endpoint-1'],
+    [500, 'recordFailedResend', 'failed', 'failing endpoint-1'],
+  ])('after a %i to an admin\'s resend records it as one attempt (%s), retrying nothing', async (status, record, outcome, health) => {
+    const { job, calls } = setup({ claims: [delivery('d1', 'succeeded')], status, recorded: true });
+    await job.execute();
+    expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
+  });
+
+  it.each([
+    [200, 'recordSuccess'],
+    [410, 'recordFailure'],
+    [500, 'recordRetry'],
+  ])('after a %i whose record (%s) was fenced off (another attempt holds the delivery) touches neither the endpoint nor the metrics', async (status, record) => {
     const { job, calls } = setup({ claims: [delivery('d1')], status, recorded: false });
     expect(await job.execute()).toEqual({ delivered: 0, failures: [] });
-    expect(calls).toEqual(['record d1']);
+    expect(calls).toEqual([`${record} d1`]);
   });
 });

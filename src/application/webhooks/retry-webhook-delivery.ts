@@ -6,7 +6,8 @@ import { WebhookEndpoints } from './webhook-endpoints';
 
 /**
  * One more attempt now, whatever the delivery's state (a failed one gets one attempt, a pending one stops waiting,
- * a delivered one is sent again with the same `webhook-id`), made by the delivery job within its interval.
+ * a delivered one is sent again with the same `webhook-id`), made by the delivery job within its interval. A
+ * failed or delivered one that this attempt does not deliver is as it was: failed, or delivered, not retried again.
  */
 @Injectable()
 export class RetryWebhookDelivery {

@@ -19,6 +19,8 @@ export interface ClaimedDelivery extends LeasedAttempt {
   readonly body: string;
   /** When the delivery was due: how long it waited is the backlog's age. */
   readonly dueAt: Date;
+  /** For an admin's retry of a delivery already finished, the status it had: a failed resend returns it there. */
+  readonly resendOf: 'succeeded' | 'failed' | null;
   /**
    * The endpoint's signing secrets at the time of the attempt, opened (the current one, and those rotated away in
    * the last 24 hours); none when they cannot be decrypted (WEBHOOK_SECRET_KEY changed), and then nothing may be sent.
@@ -87,6 +89,8 @@ export abstract class WebhookDeliveries {
   abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
   abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<boolean>;
   abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
+  /** A resend (`resendOf`) that failed: the delivery is as it was before it, with this attempt recorded. */
+  abstract recordFailedResend(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
 
   /**
    * How long the oldest delivery that could be attempted at `now` has been waiting, in seconds (0 when none): due,
@@ -101,8 +105,9 @@ export abstract class WebhookDeliveries {
   abstract pageOf(endpointId: string, request: PageRequest): Promise<Page<DeliveryView>>;
 
   /**
-   * Makes the delivery pending and due at `now`. Undefined when the endpoint has no such delivery; 'in-progress'
-   * while an attempt holds its lease.
+   * Makes the delivery pending and due at `now`; one already finished keeps the status it had as `resendOf`, and a
+   * pending one its schedule. Undefined when the endpoint has no such delivery; 'in-progress' while an attempt holds
+   * its lease.
    */
   abstract retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined>;
 }

@@ -153,7 +153,8 @@ export class WebhookEndpointsController {
   @ApiOperation({
     operationId: 'retryWebhookDelivery',
     summary: 'One more attempt of a delivery, now',
-    description: 'Whatever its state, with the same `webhook-id`. While an attempt is under way, or the endpoint is disabled: 409.',
+    description:
+      'Whatever its state, with the same `webhook-id`. One attempt: a failed or delivered delivery it does not deliver stays failed or delivered, a pending one keeps its schedule. While an attempt is under way, or the endpoint is disabled: 409.',
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(400, 404, 409)

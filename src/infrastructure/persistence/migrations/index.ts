@@ -15,6 +15,7 @@ import { M013MailLeases } from './m013-mail-leases';
 import { M014WebhookClaimsAndSecrets } from './m014-webhook-claims-and-secrets';
 import { M015TransactionRequestKeys } from './m015-transaction-request-keys';
 import { M016EmailsInNfc } from './m016-emails-in-nfc';
+import { M017WebhookResends } from './m017-webhook-resends';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M014WebhookClaimsAndSecrets', class: M014WebhookClaimsAndSecrets },
   { name: 'M015TransactionRequestKeys', class: M015TransactionRequestKeys },
   { name: 'M016EmailsInNfc', class: M016EmailsInNfc },
+  { name: 'M017WebhookResends', class: M017WebhookResends },
 ];

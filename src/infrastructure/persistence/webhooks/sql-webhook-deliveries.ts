@@ -44,6 +44,7 @@ interface ClaimedRow {
   body: string;
   attempts: number | string;
   due_at: Instant;
+  resend_of: 'succeeded' | 'failed' | null;
   secret_ciphertext: string;
   previous_secrets: StoredPreviousSecret[] | string;
 }
@@ -138,7 +139,7 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
         params: [now, now, now, now],
         join: 'join webhook_endpoints e on e.id = due.endpoint_id',
         returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
-          due.next_attempt_at as due_at, e.secret_ciphertext, e.previous_secrets`,
+          due.next_attempt_at as due_at, claimed.resend_of, e.secret_ciphertext, e.previous_secrets`,
       },
       leaseUntil,
     );
@@ -152,6 +153,7 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
       body: row.body,
       attempts: Number(row.attempts),
       dueAt: new Date(row.due_at),
+      resendOf: row.resend_of,
       secrets: this.secretsOf(row, now),
     };
   }
@@ -166,6 +168,12 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
 
   recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
     return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
+  }
+
+  recordFailedResend(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
+    if (delivery.resendOf === null) throw new Error(`delivery ${delivery.id} is not a resend`);
+    // delivered_at left as it is: a delivery once delivered stays delivered.
+    return this.record(delivery, attempt, { status: delivery.resendOf, nextAttemptAt: null });
   }
 
   async backlogAgeSeconds(now: Date): Promise<number> {
@@ -191,7 +199,7 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
 
   async retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined> {
     const [row] = await this.em.execute<DeliveryRow[]>(
-      `update webhook_deliveries set status = 'pending', next_attempt_at = ?, delivered_at = null
+      `update webhook_deliveries set status = 'pending', next_attempt_at = ?, resend_of = case when status = 'pending' then resend_of else status end
         where id = ? and endpoint_id = ? and (leased_until is null or leased_until <= ?) returning ${VIEW_COLUMNS}`,
       [now, deliveryId, endpointId, now],
     );
@@ -203,12 +211,13 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
   private record(
     delivery: ClaimedDelivery,
     attempt: AttemptRecord,
-    outcome: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt: Date | null },
+    outcome: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt?: Date | null },
   ): Promise<boolean> {
     return this.outbox.record(delivery, {
       status: outcome.status,
       next_attempt_at: outcome.nextAttemptAt,
-      delivered_at: outcome.deliveredAt,
+      ...(outcome.deliveredAt === undefined ? {} : { delivered_at: outcome.deliveredAt }),
+      resend_of: null,
       last_attempt_at: attempt.at,
       last_response_status: attempt.responseStatus,
       last_response_body: attempt.responseBody,
