@@ -104,7 +104,10 @@ describe('DeliverDueMails', () => {
       leaseLeftAtSend.push(row.leasedUntil!.getTime() - clock.now().getTime());
       clock.advance(SEND_DEADLINE_MS - 1); // each send takes nearly all the time it may
     }, 5);
-    expect((await deliver.execute()).sent).toBe(5);
+    // A run claims for at most MAX_RUN_MS: the runs after it carry on.
+    let sent = 0;
+    for (let run = 0; run < 5 && sent < 5; run++) sent += (await deliver.execute()).sent;
+    expect(sent).toBe(5);
     expect(leaseLeftAtSend).toEqual(Array(5).fill(MAIL_LEASE_MS));
     expect(MAIL_LEASE_MS).toBeGreaterThan(SEND_DEADLINE_MS);
   });

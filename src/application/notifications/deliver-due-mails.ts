@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { nextAttemptAfter } from '../../domain/notifications/delivery-schedule';
 import { Clock } from '../shared/clock';
-import { attemptDue, leaseMsFor, neverStopping, type Stopping } from '../shared/leased-attempts';
+import { attemptDue, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
 import { MailComposer } from './mail-composer';
 import { type ClaimedMail, MailQueue } from './mail-queue';
 import { Mailer } from './mailer';
@@ -51,7 +51,7 @@ export class DeliverDueMails {
     const failures: FailedDelivery[] = [];
     await attemptDue({
       concurrency: CONCURRENCY,
-      stopping,
+      stopping: stoppingOrRunOver(stopping, this.clock),
       claim: () => {
         const now = this.clock.now();
         return this.queue.claimNext(now, new Date(now.getTime() + MAIL_LEASE_MS));

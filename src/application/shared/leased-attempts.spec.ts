@@ -1,4 +1,5 @@
-import { attemptDue, type LeasedAttempt } from './leased-attempts';
+import type { Clock } from './clock';
+import { attemptDue, type LeasedAttempt, MAX_RUN_MS, stoppingOrRunOver } from './leased-attempts';
 
 /** A queue of rows in memory, claimed one at a time. */
 const queueOf = (ids: string[]) => {
@@ -63,6 +64,22 @@ describe('attemptDue', () => {
       },
     });
     expect(attempted).toEqual(['a']);
+  });
+
+  it(`ends a run once it has claimed for ${MAX_RUN_MS / 1000} s, however long rows stay due`, async () => {
+    let at = 0;
+    const clock: Clock = { now: () => new Date(at) };
+    let attempts = 0;
+    await attemptDue({
+      concurrency: 1,
+      stopping: stoppingOrRunOver(() => false, clock),
+      claim: async () => ({ id: `row-${attempts}`, attempts: 1 }),
+      attempt: async () => {
+        attempts += 1;
+        at += 1000; // each attempt takes a second
+      },
+    });
+    expect(attempts).toBe(MAX_RUN_MS / 1000);
   });
 
   it('rejects with the first error only once every attempt under way has ended, and claims nothing after it', async () => {

@@ -7,6 +7,8 @@
  * leaves the lease to run out and the row is attempted again: delivery is at least once.
  */
 
+import type { Clock } from './clock';
+
 /** A row claimed for one attempt; `attempts` counts this one and fences the recording of its outcome. */
 export interface LeasedAttempt {
   readonly id: string;
@@ -23,6 +25,19 @@ export const leaseMsFor = (deadlineMs: number) => 2 * deadlineMs + 10_000;
 export type Stopping = () => boolean;
 
 export const neverStopping: Stopping = () => false;
+
+/**
+ * How long one run of a delivery job claims for (longer than any one attempt may take). A run goes on while rows
+ * are due, so under a lasting backlog it would never end: its failures are logged and the backlog's age measured
+ * when a run ends, and the next tick carries on where it stopped.
+ */
+export const MAX_RUN_MS = 60_000;
+
+/** `stopping`, or the run has claimed for MAX_RUN_MS since this was called. */
+export function stoppingOrRunOver(stopping: Stopping, clock: Clock): Stopping {
+  const over = clock.now().getTime() + MAX_RUN_MS;
+  return () => stopping() || clock.now().getTime() >= over;
+}
 
 /**
  * Attempts due rows until none is left or `stopping()` holds. One claim comes first: most runs find nothing due, and

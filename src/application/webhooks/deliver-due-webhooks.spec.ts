@@ -21,7 +21,7 @@ const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null): Cla
 });
 
 /** The job over fakes: `claims` are handed out in order; `recorded` says whether each outcome's record applied. */
-function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: boolean }) {
+function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: boolean; clock?: Clock }) {
   const calls: string[] = [];
   const queue = [...options.claims];
   const record = (method: string) => async (claimed: ClaimedDelivery) => {
@@ -43,7 +43,7 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
   } as unknown as WebhookEndpoints;
   const sender: WebhookSender = { send: async (): Promise<WebhookResponse> => ({ status: options.status, body: null, error: null, durationMs: 5 }) };
   const metrics: WebhookMetrics = { attempted: (outcome) => void calls.push(`metric ${outcome}`), backlogAge: () => undefined };
-  const clock: Clock = { now: () => now };
+  const clock: Clock = options.clock ?? { now: () => now };
   const job = new DeliverDueWebhooks(deliveries, endpoints, sender, { allowHttp: false, retryDelaysSeconds: [1], timeoutMs: 1000 }, metrics, clock);
   return { job, calls };
 }
@@ -67,6 +67,16 @@ describe('DeliverDueWebhooks', () => {
     const { job, calls } = setup({ claims: [delivery('d1', 'succeeded')], status, recorded: true });
     await job.execute();
     expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
+  });
+
+  it('ends its run under a lasting backlog, reporting what failed so far: the next run carries on', async () => {
+    let at = now.getTime();
+    const clock: Clock = { now: () => new Date((at += 1000)) };
+    const endless = Array.from({ length: 1000 }, (_, i) => delivery(`d${i}`));
+    const { job } = setup({ claims: endless, status: 500, recorded: true, clock });
+    const report = await job.execute();
+    expect(report.failures.length).toBeGreaterThan(0);
+    expect(report.failures.length).toBeLessThan(endless.length);
   });
 
   it.each([

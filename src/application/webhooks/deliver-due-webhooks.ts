@@ -3,7 +3,7 @@ import type { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { verdictOf, webhookRetrySchedule } from '../../domain/webhooks/webhook-delivery';
 import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
-import { attemptDue, leaseMsFor, neverStopping, type Stopping } from '../shared/leased-attempts';
+import { attemptDue, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
 import { type AttemptRecord, type ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { type AttemptOutcome, WebhookMetrics } from './webhook-metrics';
@@ -70,7 +70,7 @@ export class DeliverDueWebhooks {
     const leaseMs = leaseMsFor(this.settings.timeoutMs);
     await attemptDue({
       concurrency: CONCURRENCY,
-      stopping,
+      stopping: stoppingOrRunOver(stopping, this.clock),
       claim: () => {
         const now = this.clock.now();
         return this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs));
