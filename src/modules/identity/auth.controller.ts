@@ -107,7 +107,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: MailAcceptedDto })
   @ApiProblems(400, 413, 415)
   async passwordReset(@Body() body: PasswordResetRequestDto): Promise<MailAcceptedDto> {
-    await this.accepted.accept('A password-reset request', () => this.requestPasswordReset.execute(body));
+    this.accepted.accept('A password-reset request', () => this.requestPasswordReset.execute(body));
     return { message: 'If an account has this address, a link is on its way.' };
   }
 
