@@ -110,10 +110,10 @@ describe('Catalogue', () => {
   });
 
   // A cursor holds the last name: one of 200 characters of Japanese made a cursor of 858 characters, which the
-  // list then refused (at most 200), so the products after it could not be reached.
+  // list then refused (at most 200), so the products after it could not be reached; 200 emoji make one of 1,124.
   it('pages through products whose names are as long as names may be, in any script', async () => {
     const fillers = ['あ', '"', '\\', 'A', '😀'];
-    const names = fillers.map((filler, i) => `Lengthy ${i} ${filler.repeat(Math.floor((200 - 10) / filler.length))}`);
+    const names = fillers.map((filler, i) => `Lengthy ${i} ${filler.repeat(200 - 10)}`);
     for (const [i, name] of names.entries()) expect((await create({ ...valid, sku: `LENGTHY-${i}`, name })).status).toBe(201);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -126,6 +126,13 @@ describe('Catalogue', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it('refuses a name with a control character (400), which JSON and CSV would carry escaped or raw', async () => {
+    for (const [i, name] of ['Mug\u0001', 'Mug\u001b[31m', 'Mug\u0085', 'Two\nlines'].entries()) {
+      const reply = await create({ ...valid, sku: `CONTROL-${i}`, name });
+      expect({ name, status: reply.status, detail: reply.body.detail }).toEqual({ name, status: 400, detail: expect.stringMatching(/control characters/) });
+    }
   });
 
   it('answers a cursor it did not issue with 400, whatever its key holds', async () => {

@@ -1,6 +1,6 @@
 import { Money } from '../shared/money';
 import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
-import { MAX_STOCK, Product } from './product';
+import { MAX_NAME_CHARACTERS, MAX_STOCK, Product } from './product';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const create = (overrides: Partial<{ sku: string; name: string; price: Money; stock: number }> = {}) =>
@@ -15,6 +15,15 @@ describe('Product', () => {
 
   it.each(['', 'mug-1', 'MUG 1', 'MUG_1', 'A'.repeat(65)])('refuses the SKU %p', (sku) => {
     expect(() => create({ sku })).toThrow(InvalidProduct);
+  });
+
+  it(`takes a name of 1 to ${MAX_NAME_CHARACTERS} characters counted as code points, without control characters`, () => {
+    expect(create({ name: '😀'.repeat(MAX_NAME_CHARACTERS) }).name).toHaveLength(2 * MAX_NAME_CHARACTERS);
+    expect(() => create({ name: '😀'.repeat(MAX_NAME_CHARACTERS + 1) })).toThrow(InvalidProduct);
+    expect(() => create({ name: '   ' })).toThrow(InvalidProduct);
+    for (const control of ['\u0001', '\u001f', '\u007f', '\u0085', '\u009f']) {
+      expect(() => create({ name: `Mug${control}Blue` })).toThrow('control characters');
+    }
   });
 
   it('refuses a price that is not above zero, and stock outside 0..max', () => {

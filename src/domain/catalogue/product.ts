@@ -4,6 +4,9 @@ import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
 export type ProductStatus = 'active' | 'archived';
 
 const skuShape = /^[A-Z0-9-]{1,64}$/;
+export const MAX_NAME_CHARACTERS = 200;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
 export const MAX_STOCK = 1_000_000_000;
 
 export interface ProductChanges {
@@ -51,7 +54,11 @@ export class Product {
   apply(changes: ProductChanges, now: Date): void {
     if (changes.name !== undefined) {
       const name = changes.name.trim();
-      if (name.length < 1 || name.length > 200) throw new InvalidProduct('The name must be 1 to 200 characters.');
+      // Characters as JSON Schema's maxLength and the column count them: code points, an emoji one.
+      const characters = [...name].length;
+      if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidProduct(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
+      // A name is shown in pages, lists, mails and CSV: a control character there is a mistake or a trick.
+      if (CONTROL_CHARACTER.test(name)) throw new InvalidProduct('The name must not contain control characters.');
       this.name = name;
     }
     if (changes.description !== undefined) this.description = changes.description;

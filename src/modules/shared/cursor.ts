@@ -2,11 +2,11 @@ import type { Page } from '../../application/shared/page';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
 
 /**
- * The longest cursor a list issues: the product list's key, `[name, id]` in JSON, with a name of 200 UTF-16 code
- * units of up to 3 bytes of UTF-8 each (or 2, escaped), 643 bytes in base64url: 858 characters. Lists take what they
- * issue, with room to spare.
+ * The longest cursor a list issues: the product list's key, `[name, id]` in JSON, with a name of 200 code points of
+ * up to 4 bytes of UTF-8 each (or 2 for `"` and `\`, which JSON escapes; a name holds no control character, which
+ * it would write as 6), 843 bytes in base64url: 1,124 characters. Lists take what they issue, with room to spare.
  */
-export const CURSOR_MAX_LENGTH = 1024;
+export const CURSOR_MAX_LENGTH = 2048;
 
 /** Cursors are opaque to clients: base64url of the last sort key, validated on the way back in. */
 export function encodeCursor(key: string | null): string | null {
