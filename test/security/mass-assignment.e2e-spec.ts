@@ -37,6 +37,29 @@ describe('Mass assignment on every documented write', () => {
     }
   });
 
+  it('refuses properties named after Object.prototype\'s members on every body, and in a query, with 400 naming them', async () => {
+    const writes = operationsOf(document).filter((op) => op.operation.requestBody);
+    const named = { constructor: { role: 'admin' }, toString: 'x', hasOwnProperty: 1 };
+    for (const op of writes) {
+      const body = { ...exampleBody(op, document)!, ...named };
+      const reply = await t.http.request<any>(op.method, urlOf(op), body, { token: tokenFor(op), headers: { 'idempotency-key': randomUUID() } });
+      const fields = (reply.body.errors ?? []).map((e: { field: string }) => e.field);
+      expect({ operation: op.operation.operationId, status: reply.status, fields }).toEqual({
+        operation: op.operation.operationId,
+        status: 400,
+        fields: expect.arrayContaining(Object.keys(named)),
+      });
+    }
+    const query = await t.http.get('/api/v1/products?limit=5&constructor=1&valueOf=2');
+    expect({ status: query.status, errors: query.body.errors }).toEqual({
+      status: 400,
+      errors: [
+        { field: 'constructor', message: 'property constructor should not exist' },
+        { field: 'valueOf', message: 'property valueOf should not exist' },
+      ],
+    });
+  });
+
   it('refuses a body on every documented write that takes none, and takes the empty {} some clients send', async () => {
     const bodiless = operationsOf(document).filter((op) => op.method !== 'GET' && !op.operation.requestBody);
     expect(bodiless.length).toBeGreaterThanOrEqual(9);

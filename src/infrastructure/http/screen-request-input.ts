@@ -12,7 +12,10 @@ export const isStorableText = (value: string): boolean => !value.includes('\u000
 /** More would only repeat the point (a body of many deep arrays met the depth once in each). */
 const MAX_ERRORS = 100;
 
-/** The strings under `value` that PostgreSQL could not store, and any nesting past MAX_DEPTH: MAX_ERRORS at most. */
+/**
+ * The strings under `value` that PostgreSQL could not store, keys named after Object.prototype's members, and any
+ * nesting past MAX_DEPTH: MAX_ERRORS at most.
+ */
 function unstorableFields(value: unknown, path: string, depth: number, found: FieldError[]): FieldError[] {
   const field = path || 'body';
   if (found.length >= MAX_ERRORS) return found;
@@ -24,7 +27,12 @@ function unstorableFields(value: unknown, path: string, depth: number, found: Fi
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => unstorableFields(item, `${path}[${index}]`, depth + 1, found));
     } else {
-      for (const [key, item] of Object.entries(value)) unstorableFields(item, path ? `${path}.${key}` : key, depth + 1, found);
+      for (const [key, item] of Object.entries(value)) {
+        const keyPath = path ? `${path}.${key}` : key;
+        // No field of the API has such a name; class-transformer passes over them, so the whitelist never saw one.
+        if (key === '__proto__' || Object.hasOwn(Object.prototype, key)) found.push({ field: keyPath, message: `property ${key} should not exist` });
+        else unstorableFields(item, keyPath, depth + 1, found);
+      }
     }
   }
   return found;
@@ -63,7 +71,9 @@ const hasContent = (body: unknown) => body !== undefined && !(body !== null && t
  * Input refused with a 400 naming the field before any handler sees it. A body sent to an operation that takes
  * none: unknown properties are refused everywhere, and silently accepting a whole body would be the opposite. A
  * string PostgreSQL cannot store, in a body or a query, which would fail deep in the database (a 500, after part of
- * the work). A body nested deeper than any the API takes, before anything walks it recursively.
+ * the work). A property named after one of Object.prototype's (`constructor`, `toString`), which the validation
+ * pipe's transformer skips, so that it was accepted where any other unknown property is refused. A body nested
+ * deeper than any the API takes, before anything walks it recursively.
  */
 export function screenRequestInput(fastify: FastifyInstance): void {
   // On the routes a body can reach only: a product read does not pay for a header lookup.
