@@ -16,7 +16,7 @@ export async function createApp(
   config: AppConfig,
   hooks: AppHooks = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(config.trustProxy), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(config.trustProxy, config.requestTimeoutMs), {
     bufferLogs: true,
     bodyParser: false, // Fastify's own JSON parser; no form bodies
   });

@@ -9,11 +9,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * Every error is an RFC 9457 problem, whichever layer refuses the request: Node's HTTP parser, Fastify's router,
  * its content-type parser and body limit, Nest's routing, or the application. None names a library or shows a stack.
  */
+/** Short, so that a request sent too slowly is cut within the test. */
+const REQUEST_TIMEOUT_MS = 1000;
+
 describe('Problems from every layer', () => {
   let t: TestApp;
   let port: number;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.getHttpServer().address() as { port: number }).port;
   });
@@ -137,6 +140,18 @@ describe('Problems from every layer', () => {
     it('answers an address longer than the server accepts with a 431 problem', async () => {
       const reply = await rawExchange(port, `GET /api/v1/products?search=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
       expect(expectProblem(reply, 431, '/api/v1/products').detail).toBe('The request line and headers are larger than the server accepts.');
+    });
+
+    it('answers a body that does not arrive within HTTP_REQUEST_TIMEOUT_MS with a 408 problem, and closes the connection', async () => {
+      const started = Date.now();
+      // Ten bytes of the hundred announced, then nothing: a client trickling its body, or gone without closing.
+      const reply = await rawExchange(
+        port,
+        `POST /api/v1/auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email": `,
+      );
+      expect(expectProblem(reply, 408, '/api/v1/auth/register')).toMatchObject({ title: 'Request Timeout' });
+      expect(reply.headers.connection).toBe('close');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);
     });
 
     it('answers bytes that are not HTTP with a 400 problem', async () => {

@@ -13,6 +13,8 @@ export abstract class AppConfig {
   declare readonly corsOrigins: readonly string[];
   /** Who may set X-Forwarded-For, the client address of rate limits and logs (TRUST_PROXY). */
   declare readonly trustProxy: TrustedProxies;
+  /** How long a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS): then 408. */
+  declare readonly requestTimeoutMs: number;
   declare readonly storeCurrency: string;
   declare readonly database: DatabaseConfig;
   declare readonly jwt: JwtConfig;

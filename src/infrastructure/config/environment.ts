@@ -105,6 +105,9 @@ export class Environment {
   @IsOptional() @IsTrueOrFalse()
   DB_MIGRATE?: string;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_MAX?: number;
 

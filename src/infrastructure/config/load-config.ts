@@ -63,6 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     trustProxy: parseTrustedProxies(env.TRUST_PROXY) ?? false, // validated above
+    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000,
     storeCurrency: env.STORE_CURRENCY ?? 'USD',
     database: {
       url: env.DATABASE_URL,

@@ -11,11 +11,17 @@ const statusOfCode: Record<string, number> = {
   HPE_HEADER_OVERFLOW: 431,
 };
 
-/** The path of the request line when the bytes the parser refused (a Buffer, whatever the types say) begin with one. */
-function pathOf(rawPacket: unknown): string {
+/**
+ * The request's path: from the request line when the bytes the parser refused (a Buffer, whatever the types say)
+ * begin with one; for a request whose headers arrived but not its body in time, from the request Node made of them
+ * (the response it attached to the socket; '/' should Node ever stop doing so).
+ */
+function pathOf(rawPacket: unknown, socket: Socket): string {
   const bytes = Buffer.isBuffer(rawPacket) ? rawPacket.subarray(0, 8192).toString('latin1') : '';
   const requestLine = /^[A-Z]+ (\/[^\s?#]*)/.exec(bytes);
-  return requestLine ? requestLine[1] : '/';
+  if (requestLine) return requestLine[1];
+  const url = (socket as { _httpMessage?: { req?: { url?: string } } })._httpMessage?.req?.url;
+  return url?.startsWith('/') ? url.split(/[?#]/)[0] : '/';
 }
 
 /**
@@ -29,7 +35,7 @@ export function answerClientError(error: ConnectionError, socket: Socket): void 
   if (socket.writable) {
     const traceId = randomUUID();
     const { problem } = mapToProblem({ statusCode: statusOfCode[error.code] ?? 400, code: error.code });
-    const body = JSON.stringify({ ...problem, instance: problemInstance(pathOf(error.rawPacket)), traceId });
+    const body = JSON.stringify({ ...problem, instance: problemInstance(pathOf(error.rawPacket, socket)), traceId });
     const headers = {
       ...API_HEADERS,
       'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
