@@ -56,10 +56,10 @@ describe('One auth budget per client', () => {
   });
 });
 
-describe('Client addresses behind one proxy (TRUST_PROXY=1)', () => {
+describe('Client addresses behind one proxy (TRUST_PROXY=loopback: the tests\' client plays it)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { AUTH_THROTTLE_LIMIT: '2', TRUST_PROXY: '1' } });
+    t = await startTestApp({ env: { AUTH_THROTTLE_LIMIT: '2', TRUST_PROXY: 'loopback' } });
   });
   afterAll(() => t.close());
 

@@ -83,7 +83,7 @@ describe('Start-up', () => {
   it('accepts the configuration docker/compose.yaml gives each instance with its documented command', () => {
     for (const service of ['app-1', 'app-2', 'app-3']) {
       const environment = composeEnvironment(service);
-      expect(environment).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: '1' });
+      expect(environment).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: 'uniquelocal' });
       expect(loadConfig(environment).nodeEnv).toBe('production');
     }
   });

@@ -87,7 +87,7 @@ export async function startInstance(env: Record<string, string>): Promise<Runnin
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       DB_MIGRATE: 'false',
-      TRUST_PROXY: '1', // the tests' client plays the one proxy in front, sending X-Forwarded-For
+      TRUST_PROXY: 'loopback', // the tests' client plays the one proxy in front, sending X-Forwarded-For
       MAIL_DISABLED: 'true', // production refuses to start without SMTP_URL otherwise; these tests read no mail
       WEBHOOK_SECRET_KEY: 'Y2x1c3Rlci10ZXN0LXdlYmhvb2sta2V5LTMyLWJ5dGU=', // required in production; shared, like JWT_SECRET
       ...env,

@@ -68,7 +68,7 @@ export class Environment {
     validator: {
       validate: (value: unknown) => typeof value === 'string' && parseTrustedProxies(value) !== undefined,
       defaultMessage: () =>
-        'TRUST_PROXY must be false, the number of proxies in front of the app (1 behind one load balancer) or their addresses (IPs or CIDRs, comma-separated); true would believe any X-Forwarded-For a client sends',
+        'TRUST_PROXY must be false or the addresses of the proxies in front of the app (IPs, CIDRs with a prefix of at least 1, loopback, linklocal or uniquelocal, comma-separated); true, or a number of hops, would believe an X-Forwarded-For a client writes itself',
     },
   })
   TRUST_PROXY?: string;

@@ -21,17 +21,11 @@ export function createFastifyAdapter(trustedProxies: TrustedProxies = false, req
     // their time every connectionsCheckingInterval (30 s unless told): a late one is cut at most that much later.
     http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) },
     genReqId: (request: IncomingMessage) => requestIdOf(request),
-    trustProxy: trustProxyOption(trustedProxies),
+    trustProxy: trustedProxies === false ? false : [...trustedProxies],
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     return503OnClosing: false, // refuseWhileClosing answers them as a problem
     schemaController: { compilersFactory: lazySchemaCompilers },
   });
-}
-
-/** A number of hops as the function Fastify makes of one (the adapter's options type leaves numbers out). */
-function trustProxyOption(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trusted === 'number') return (_address, hop) => hop < trusted;
-  return Array.isArray(trusted) ? [...trusted] : false;
 }
