@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
@@ -33,19 +34,22 @@ async function start(): Promise<void> {
   }
   const app = await createApp(config);
   const logger = app.get(Logger);
-  // Drain (readiness fails, replies close their connections) while background jobs finish what they do, then stop
-  // accepting connections, let requests in flight finish, close the pool; then exit.
+  // Drain (readiness fails, replies close their connections), for SHUTDOWN_DRAIN_MS still taking new connections
+  // (a load balancer that polls readiness sends some until it has seen it fail), and while background jobs finish
+  // what they do; then stop accepting connections, let requests in flight finish, close the pool; then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal}: shutting down gracefully`);
       app.get(Draining).begin();
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'Shutdown failed');
-          process.exit(1);
-        },
-      );
+      sleep(config.shutdownDrainMs)
+        .then(() => app.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'Shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
   if (config.jwt.secretGenerated) {

@@ -132,3 +132,34 @@ describe('SIGTERM while a background job finishes its work', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('SIGTERM with SHUTDOWN_DRAIN_MS', () => {
+  const DRAIN_MS = 2_000;
+  let app: ChildProcess;
+  let port: number;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-drain-delay-'));
+
+  beforeAll(async () => {
+    port = await freePort();
+    app = await startDemoApp(port, dataDir, { SHUTDOWN_DRAIN_MS: String(DRAIN_MS) });
+  }, 60_000);
+  afterAll(() => {
+    app.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // With nothing in the background an instance closed its listener at once: a load balancer polling readiness every
+  // few seconds still sent it connections, which were refused.
+  it('fails readiness and still takes new connections for that long, with nothing in the background, then exits', async () => {
+    const exited = once(app, 'exit');
+    const signalled = Date.now();
+    app.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, DRAIN_MS / 2));
+    const ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    const read = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    expect([ready.status, read.status, read.headers.connection]).toEqual([503, 200, 'close']);
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(DRAIN_MS);
+  });
+});

@@ -15,6 +15,8 @@ export abstract class AppConfig {
   declare readonly trustProxy: TrustedProxies;
   /** How long a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS): then 408. */
   declare readonly requestTimeoutMs: number;
+  /** How long, after SIGTERM, readiness fails while the server still serves, before it closes (SHUTDOWN_DRAIN_MS). */
+  declare readonly shutdownDrainMs: number;
   declare readonly storeCurrency: string;
   declare readonly database: DatabaseConfig;
   declare readonly jwt: JwtConfig;

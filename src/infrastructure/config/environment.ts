@@ -108,6 +108,9 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
   HTTP_REQUEST_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
+  SHUTDOWN_DRAIN_MS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_MAX?: number;
 

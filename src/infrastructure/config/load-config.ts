@@ -64,6 +64,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       .filter(Boolean),
     trustProxy: parseTrustedProxies(env.TRUST_PROXY) ?? false, // validated above
     requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS ?? 0,
     storeCurrency: env.STORE_CURRENCY ?? 'USD',
     database: {
       url: env.DATABASE_URL,
