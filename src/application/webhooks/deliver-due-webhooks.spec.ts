@@ -33,7 +33,6 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
     recordSuccess: record('recordSuccess'),
     recordRetry: record('recordRetry'),
     recordFailure: record('recordFailure'),
-    recordFailedResend: record('recordFailedResend'),
     backlogAgeSeconds: async () => 0,
   } as unknown as WebhookDeliveries;
   const endpoints = {
@@ -61,8 +60,8 @@ describe('DeliverDueWebhooks', () => {
 
   it.each([
     [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
-    [410, 'recordFailedResend', 'gone', 'disable endpoint-1'],
-    [500, 'recordFailedResend', 'failed', 'failing endpoint-1'],
+    [410, 'recordFailure', 'gone', 'disable endpoint-1'],
+    [500, 'recordFailure', 'failed', 'failing endpoint-1'],
   ])('after a %i to an admin\'s resend records it as one attempt (%s), retrying nothing', async (status, record, outcome, health) => {
     const { job, calls } = setup({ claims: [delivery('d1', 'succeeded')], status, recorded: true });
     await job.execute();

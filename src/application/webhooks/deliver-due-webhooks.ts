@@ -100,11 +100,6 @@ export class DeliverDueWebhooks {
     return { deliveryId: delivery.id, endpointId: delivery.endpointId, eventType: delivery.eventType, attempts: delivery.attempts, outcome, reason };
   }
 
-  /** A resend that failed leaves the delivery as it was (a delivered one stays delivered); any other is given up. */
-  private recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    return delivery.resendOf === null ? this.deliveries.recordFailure(delivery, attempt) : this.deliveries.recordFailedResend(delivery, attempt);
-  }
-
   /** Records the outcome, then what it says of the endpoint; neither when the record was fenced off. */
   private async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<AttemptOutcome | 'superseded'> {
     switch (verdictOf(attempt.responseStatus)) {
@@ -113,14 +108,14 @@ export class DeliverDueWebhooks {
         await this.endpoints.markHealthy(delivery.endpointId);
         return 'delivered';
       case 'gone':
-        if (!(await this.recordFailure(delivery, attempt))) return 'superseded';
+        if (!(await this.deliveries.recordFailure(delivery, attempt))) return 'superseded';
         await this.endpoints.disable(delivery.endpointId, `Disabled at ${attempt.at.toISOString()}: the receiver answered 410 Gone.`);
         return 'gone';
       case 'retry': {
         // From when the attempt ended: counted from its start, a wait shorter than the timeout was spent waiting on it.
         // An admin's resend is one attempt: the schedule it had run through does not start again.
         const next = delivery.resendOf === null ? this.schedule.nextAttemptAfter(delivery.attempts, this.clock.now()) : null;
-        const recorded = next ? await this.deliveries.recordRetry(delivery, attempt, next) : await this.recordFailure(delivery, attempt);
+        const recorded = next ? await this.deliveries.recordRetry(delivery, attempt, next) : await this.deliveries.recordFailure(delivery, attempt);
         if (!recorded) return 'superseded';
         const last = attempt.error ?? `answered ${attempt.responseStatus}`;
         const reason = `Disabled at ${attempt.at.toISOString()}: every attempt for ${DISABLE_AFTER_FAILING_DAYS} days has failed (the last: ${last}).`;

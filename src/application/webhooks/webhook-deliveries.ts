@@ -88,9 +88,8 @@ export abstract class WebhookDeliveries {
    */
   abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
   abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<boolean>;
+  /** Given up; a resend (`resendOf`) that failed leaves the delivery as it was before it, this attempt recorded. */
   abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
-  /** A resend (`resendOf`) that failed: the delivery is as it was before it, with this attempt recorded. */
-  abstract recordFailedResend(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
 
   /**
    * How long the oldest delivery that could be attempted at `now` has been waiting, in seconds (0 when none): due,

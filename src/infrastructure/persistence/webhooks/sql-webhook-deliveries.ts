@@ -167,12 +167,8 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
   }
 
   recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
-  }
-
-  recordFailedResend(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    if (delivery.resendOf === null) throw new Error(`delivery ${delivery.id} is not a resend`);
-    // delivered_at left as it is: a delivery once delivered stays delivered.
+    if (delivery.resendOf === null) return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
+    // A resend: back to the status it had, delivered_at as it is (a delivery once delivered stays delivered).
     return this.record(delivery, attempt, { status: delivery.resendOf, nextAttemptAt: null });
   }
 
