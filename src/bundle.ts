@@ -31,6 +31,7 @@ export { RecordProductSales } from './application/reporting/record-product-sales
 export { QueueWebhookDeliveries } from './application/webhooks/queue-webhook-deliveries';
 export { WebhookDeliveries } from './application/webhooks/webhook-deliveries';
 export { EventBroker } from './infrastructure/events/event-broker';
+export { HandlerFailures } from './infrastructure/events/handler-failures';
 export { OutboxEventPublisher } from './infrastructure/events/outbox-event-publisher';
 export { OutboxRelay } from './infrastructure/events/outbox-relay';
 export { OutboxRelayScheduler } from './infrastructure/events/outbox-relay.scheduler';

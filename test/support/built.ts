@@ -20,6 +20,7 @@ export const {
   QueueWebhookDeliveries,
   WebhookDeliveries,
   EventBroker,
+  HandlerFailures,
   OutboxEventPublisher,
   OutboxRelay,
   OutboxRelayScheduler,

@@ -95,6 +95,8 @@ export interface EventsConfig {
   readonly relayIntervalMs: number;
   /** How long published events stay in the outbox table and the stream, for replays and audits. */
   readonly retentionDays: number;
+  /** Seconds between a consumer's attempts at an event it failed on; after the last, the event is parked for it. */
+  readonly handlerRetryDelaysSeconds: readonly number[];
 }
 
 export interface OrderingConfig {

@@ -40,6 +40,11 @@ const isEmailAddress = (value: unknown) => {
   }
 };
 
+/** Seconds between attempts, comma-separated: `10,60,300`. */
+const RETRY_SCHEDULE = /^[1-9]\d{0,6}(,[1-9]\d{0,6}){0,29}$/;
+const retryScheduleMessage = (name: string) =>
+  `${name} must be 1 to 30 comma-separated whole numbers of seconds, each from 1 to 9999999 (e.g. 10,60,300)`;
+
 const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
 /** Production with mail on: links with tokens leave for real inboxes. */
 const mailsLinks = (env: Environment) => env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true';
@@ -98,6 +103,9 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   EVENT_RETENTION_DAYS?: number;
+
+  @IsOptional() @Matches(RETRY_SCHEDULE, { message: retryScheduleMessage('EVENT_HANDLER_RETRY_SCHEDULE') })
+  EVENT_HANDLER_RETRY_SCHEDULE?: string;
 
   @IsOptional() @IsString()
   DATA_DIR?: string;
@@ -269,9 +277,7 @@ export class Environment {
   @IsOptional() @IsTrueOrFalse()
   WEBHOOK_ALLOW_HTTP?: string;
 
-  @IsOptional() @Matches(/^[1-9]\d{0,6}(,[1-9]\d{0,6}){0,29}$/, {
-    message: 'WEBHOOK_RETRY_SCHEDULE must be 1 to 30 comma-separated whole numbers of seconds, each from 1 to 9999999 (e.g. 10,60,300)',
-  })
+  @IsOptional() @Matches(RETRY_SCHEDULE, { message: retryScheduleMessage('WEBHOOK_RETRY_SCHEDULE') })
   WEBHOOK_RETRY_SCHEDULE?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)

@@ -120,6 +120,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the event consumers\' retry schedule in seconds, under a minute of retries by default', () => {
+    expect(loadConfig({ EVENT_HANDLER_RETRY_SCHEDULE: '2,4' }).events.handlerRetryDelaysSeconds).toEqual([2, 4]);
+    expect(loadConfig({}).events.handlerRetryDelaysSeconds.reduce((sum, delay) => sum + delay, 0)).toBeLessThan(60);
+  });
+
   describe('webhooks', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true' };
 
@@ -211,6 +216,7 @@ describe('loadConfig', () => {
     ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
     ['WEBHOOK_ALLOW_HTTP', 'sure'],
     ['WEBHOOK_RETRY_SCHEDULE', '10, 0'],
+    ['EVENT_HANDLER_RETRY_SCHEDULE', '0.5'],
     ['WEBHOOK_TIMEOUT_MS', '5'],
     // What the drivers once met at start-up as stack traces of their own, or mail as failures on every send:
     ['DATABASE_URL', 'postgres://db.example.com'],

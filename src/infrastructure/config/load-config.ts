@@ -106,6 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       natsStream: env.NATS_STREAM ?? 'commerce',
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS ?? 200,
       retentionDays: env.EVENT_RETENTION_DAYS ?? 7,
+      handlerRetryDelaysSeconds: env.EVENT_HANDLER_RETRY_SCHEDULE?.split(',').map(Number) ?? [1, 2, 5, 10, 30],
     },
     ordering: {
       paymentTimeoutSeconds: env.ORDER_PAYMENT_TIMEOUT ?? 30 * 60,

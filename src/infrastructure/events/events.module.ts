@@ -4,6 +4,7 @@ import { EventSubscriptions } from '../../application/shared/domain-event-handle
 import { EventPublisher } from '../../application/shared/event-publisher';
 import { AppConfig } from '../config/app-config';
 import { EventBroker } from './event-broker';
+import { HandlerFailures } from './handler-failures';
 import { InProcessEventBroker } from './in-process-event-broker';
 import { OutboxEventPublisher } from './outbox-event-publisher';
 import { OutboxRelay } from './outbox-relay';
@@ -17,14 +18,16 @@ import { OutboxRelayScheduler } from './outbox-relay.scheduler';
 @Module({
   providers: [
     { provide: EventPublisher, useClass: OutboxEventPublisher },
+    HandlerFailures,
     {
       provide: EventBroker,
-      inject: [AppConfig, MikroORM],
-      useFactory: async ({ events }: AppConfig, orm: MikroORM): Promise<EventBroker> => {
-        if (!events.natsUrl) return new InProcessEventBroker();
+      inject: [AppConfig, MikroORM, HandlerFailures],
+      useFactory: async ({ events }: AppConfig, orm: MikroORM, failures: HandlerFailures): Promise<EventBroker> => {
+        // Called inside the relay's transaction, the ORM's transactional is a savepoint of it.
+        if (!events.natsUrl) return new InProcessEventBroker(failures, (work) => orm.em.transactional(() => work()));
         // Loaded only when configured: the NATS client's code is heap and start-up time an instance without it spares.
         const { NatsEventBroker } = await import('./nats-event-broker.js');
-        return NatsEventBroker.connect(events.natsUrl, events.natsStream, events.retentionDays, (work) => RequestContext.create(orm.em, work));
+        return NatsEventBroker.connect(events.natsUrl, events.natsStream, events.retentionDays, (work) => RequestContext.create(orm.em, work), failures);
       },
     },
     { provide: EventSubscriptions, useExisting: EventBroker },

@@ -1,8 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  type ConsumerMessages,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { DomainEventHandler, PublishedEvent } from '../../application/shared/domain-event-handler';
 import { EventBroker } from './event-broker';
+import type { HandlerFailures } from './handler-failures';
 
 /** Runs a handler's work the way the app runs a request: in its own database context. */
 export type HandlerContext = <T>(work: () => Promise<T>) => Promise<T>;
@@ -11,7 +21,8 @@ export type HandlerContext = <T>(work: () => Promise<T>) => Promise<T>;
  * NATS JetStream: one stream (`<stream>.<event type>` subjects, file storage), the outbox event id as the
  * message id so the stream drops a relay's re-sends within its duplicate window, and one durable pull consumer
  * per handler name shared by every instance, so each event reaches each handler on one instance and is
- * redelivered until that handler acknowledges it.
+ * redelivered until that handler acknowledges it, after HandlerFailures' delays; once they are used up the event is
+ * parked for that handler and taken off its consumer. A message that is no event is taken off at once.
  */
 export class NatsEventBroker extends EventBroker {
   private readonly logger = new Logger('NatsEventBroker');
@@ -23,17 +34,24 @@ export class NatsEventBroker extends EventBroker {
     private readonly manager: JetStreamManager,
     private readonly stream: string,
     private readonly inContext: HandlerContext,
+    private readonly failures: HandlerFailures,
   ) {
     super();
   }
 
-  static async connect(servers: string, stream: string, retentionDays: number, inContext: HandlerContext): Promise<NatsEventBroker> {
+  static async connect(
+    servers: string,
+    stream: string,
+    retentionDays: number,
+    inContext: HandlerContext,
+    failures: HandlerFailures,
+  ): Promise<NatsEventBroker> {
     const connection = await connect({ servers: servers.split(','), name: 'commerce-backend', maxReconnectAttempts: -1 });
     const manager = await jetstreamManager(connection);
     const config = { name: stream, subjects: [`${stream}.>`], duplicate_window: nanos(10 * 60_000), max_age: nanos(retentionDays * 86_400_000) };
     // Idempotent for an identical configuration; an existing stream with another one is brought up to date.
     await manager.streams.add(config).catch(() => manager.streams.update(stream, config));
-    return new NatsEventBroker(connection, jetstream(connection), manager, stream, inContext);
+    return new NatsEventBroker(connection, jetstream(connection), manager, stream, inContext, failures);
   }
 
   async publish(event: PublishedEvent): Promise<void> {
@@ -41,12 +59,11 @@ export class NatsEventBroker extends EventBroker {
   }
 
   async subscribe(handler: DomainEventHandler): Promise<void> {
-    await this.manager.consumers.add(this.stream, {
-      durable_name: handler.name,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: nanos(30_000),
-    });
+    // The server's own cap is a backstop only (a handler that crashes the process, or outlasts ack_wait, every time):
+    // parking on the last scheduled attempt is the handler's, which keeps the event and says so.
+    const limits = { ack_wait: nanos(30_000), max_deliver: this.failures.maxAttempts + 10 };
+    const config = { durable_name: handler.name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ...limits };
+    await this.manager.consumers.add(this.stream, config).catch(() => this.manager.consumers.update(this.stream, handler.name, limits));
     const messages = await (await this.client.consumers.get(this.stream, handler.name)).consume();
     this.consumers.push(messages);
     void this.deliver(messages, handler);
@@ -60,14 +77,57 @@ export class NatsEventBroker extends EventBroker {
 
   private async deliver(messages: ConsumerMessages, handler: DomainEventHandler): Promise<void> {
     for await (const message of messages) {
-      const sent = message.json<PublishedEvent & { occurredAt: string }>();
-      try {
-        await this.inContext(() => handler.handle({ ...sent, occurredAt: new Date(sent.occurredAt) }));
-        message.ack();
-      } catch (error) {
-        this.logger.warn({ err: error, eventId: sent.id }, `${handler.name} failed; redelivering in a second`);
-        message.nak(1_000);
+      const event = eventOf(message);
+      if (!event) {
+        this.logger.error({ subject: message.subject, streamSequence: message.seq }, `${handler.name} took off its consumer a message that is no event`);
+        message.term();
+        continue;
       }
+      try {
+        await this.inContext(() => handler.handle(event));
+      } catch (error) {
+        await this.failed(message, handler.name, event, error);
+        continue;
+      }
+      message.ack();
+      if (message.info.deliveryCount > 1) await this.forgetRetried(event, handler.name);
     }
   }
+
+  /** An event handled after failing: its failure is forgotten (a row left behind only says it once failed). */
+  private async forgetRetried(event: PublishedEvent, handler: string): Promise<void> {
+    await this.inContext(() => this.failures.forgetRetried([event.id], handler)).catch((error: unknown) => {
+      this.logger.warn({ err: error, eventId: event.id }, `${handler} handled an event it had failed at, and could not forget the failure`);
+    });
+  }
+
+  /** Redelivers when the next attempt is due, or parks the event for the handler once none is left. */
+  private async failed(message: JsMsg, handler: string, event: PublishedEvent, error: unknown): Promise<void> {
+    const attempts = message.info.deliveryCount;
+    const retryAt = await this.inContext(() => this.failures.record(event, handler, error, attempts)).catch((unrecorded: unknown) => {
+      this.logger.warn({ err: unrecorded, eventId: event.id }, `${handler} could not record its failure; redelivering in a second`);
+      return new Date(Date.now() + 1_000);
+    });
+    if (!retryAt) {
+      message.term();
+      return;
+    }
+    this.logger.warn({ err: error, eventId: event.id, attempts }, `${handler} failed at ${event.type}; redelivering at ${retryAt.toISOString()}`);
+    message.nak(Math.max(0, retryAt.getTime() - Date.now()));
+  }
 }
+
+/** The event a message carries, or undefined when it carries none (only the relay publishes to the stream). */
+function eventOf(message: JsMsg): PublishedEvent | undefined {
+  try {
+    const sent = message.json<Partial<Omit<PublishedEvent, 'occurredAt'>> & { occurredAt?: unknown }>();
+    const occurredAt = new Date(typeof sent.occurredAt === 'string' ? sent.occurredAt : Number.NaN);
+    const { id, type, aggregateId, payload } = sent;
+    if (!isUuid(id) || typeof type !== 'string' || !isUuid(aggregateId) || typeof payload !== 'object' || payload === null) return undefined;
+    return Number.isNaN(occurredAt.getTime()) ? undefined : { id, type, aggregateId, occurredAt, payload };
+  } catch {
+    return undefined;
+  }
+}
+
+const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

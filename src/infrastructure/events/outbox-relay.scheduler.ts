@@ -3,11 +3,12 @@ import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap
 import { AppConfig } from '../config/app-config';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import { EventBroker } from './event-broker';
+import { HandlerFailures } from './handler-failures';
 import { OutboxRelay } from './outbox-relay';
 
 /**
  * Relays the outbox every OUTBOX_RELAY_INTERVAL_MS on every instance (one at a time wins the batch), and forgets
- * published events after EVENT_RETENTION_DAYS (the JetStream stream keeps them as long). Starts
+ * published events, and events parked for a handler, after EVENT_RETENTION_DAYS (the JetStream stream keeps them as long). Starts
  * after every module has subscribed its handlers (they do so on init); on shutdown the relay stops, then the
  * broker connection is drained (its consumers' handlers use the database), both before the database closes.
  */
@@ -21,10 +22,12 @@ export class OutboxRelayScheduler implements OnApplicationBootstrap, BeforeAppli
     orm: MikroORM,
     relay: OutboxRelay,
     private readonly broker: EventBroker,
+    failures: HandlerFailures,
   ) {
     this.job = new PeriodicJob('OutboxRelay', orm, () => relay.relayOnce(), (n) => `Relayed ${n} domain event(s)`);
     const { retentionDays } = config.events;
-    this.purge = new PeriodicJob('OutboxPurge', orm, () => relay.purgePublished(retentionDays), (n) => `Forgot ${n} published event(s)`);
+    const purge = async () => (await relay.purgePublished(retentionDays)) + (await failures.purgeParked(retentionDays));
+    this.purge = new PeriodicJob('OutboxPurge', orm, purge, (n) => `Forgot ${n} published or parked event(s)`);
   }
 
   onApplicationBootstrap(): void {

@@ -16,6 +16,7 @@ import { M014WebhookClaimsAndSecrets } from './m014-webhook-claims-and-secrets';
 import { M015TransactionRequestKeys } from './m015-transaction-request-keys';
 import { M016EmailsInNfc } from './m016-emails-in-nfc';
 import { M017WebhookResends } from './m017-webhook-resends';
+import { M018EventHandlerFailures } from './m018-event-handler-failures';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M015TransactionRequestKeys', class: M015TransactionRequestKeys },
   { name: 'M016EmailsInNfc', class: M016EmailsInNfc },
   { name: 'M017WebhookResends', class: M017WebhookResends },
+  { name: 'M018EventHandlerFailures', class: M018EventHandlerFailures },
 ];
