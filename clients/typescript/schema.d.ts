@@ -64,6 +64,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parked-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events a consumer gave up on, newest first
+         * @description A consumer that fails at an event is retried on EVENT_HANDLER_RETRY_SCHEDULE; after the last attempt the event is parked for that consumer alone (the others took it) and the events after it go on. Kept until replayed or EVENT_RETENTION_DAYS after. Keyset pagination.
+         */
+        get: operations["listParkedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parked-events/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a parked event to its consumer again, now
+         * @description One attempt, in this request, once whatever made the consumer fail is mended. 204: the consumer took it and it is no longer parked. 409 `replay-failed`: it failed again and stays parked, its `lastError` updated; 409 `consumer-gone`: no such consumer is subscribed any more.
+         */
+        post: operations["replayParkedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -814,6 +854,50 @@ export interface components {
             error: components["schemas"]["DependenciesDto"];
             details: components["schemas"]["DependenciesDto"];
         };
+        ParkedEventDto: {
+            /**
+             * Format: uuid
+             * @description The parked event's own id, for its replay.
+             */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @example order.placed */
+            eventType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The event's fields, as its context published them (asyncapi.json). */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The consumer that gave up: audit-log, shop-mails, account-mails, product-sales, webhook-deliveries.
+             * @example shop-mails
+             */
+            consumer: string;
+            /**
+             * Format: int64
+             * @example 6
+             */
+            attempts: number;
+            /**
+             * @description What the last attempt failed with.
+             * @example TypeError: Cannot read properties of undefined (reading 'map')
+             */
+            lastError: string;
+            /**
+             * Format: date-time
+             * @description When the last attempt failed.
+             */
+            parkedAt: string;
+        };
+        ParkedEventPageDto: {
+            items: components["schemas"]["ParkedEventDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         RegisterDto: {
             /**
              * Format: idn-email
@@ -1524,6 +1608,345 @@ export interface operations {
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listParkedEvents: {
+        parameters: {
+            query?: {
+                /** @description How many items, 1..100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description One consumer's parked events only. */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedEventPageDto"];
+                };
+            };
+            /** @description The request is invalid (body, query or path). */
+            400: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
+            401: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow it. */
+            403: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected error; quote the traceId when reporting it. */
+            500: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry later. */
+            503: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    replayParkedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consumer took the event. */
+            204: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The request is invalid (body, query or path).
+             *
+             *     The request is invalid (body, query or path).
+             */
+            400: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
+            401: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow it. */
+            403: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or not yours. */
+            404: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is longer than 200 characters. */
+            414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected error; quote the traceId when reporting it. */
+            500: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry later. */
+            503: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {

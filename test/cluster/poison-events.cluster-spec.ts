@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { ClusterClient } from '../support/cluster-client';
 import { PASSWORD } from '../support/journeys';
@@ -84,6 +84,33 @@ describe('Events a consumer cannot take, through NATS', () => {
     expect(again).toEqual([{ attempts: 3 }]);
     await instance.untilLogged(`shop-mails gave up on order.placed ${poison} after 3 attempts`);
   });
+
+  it('counts no attempt while the database is away: an event delivered meanwhile is handled once it is back', async () => {
+    const name = new URL(database.url!).pathname.slice(1);
+    const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await sql.end();
+    const event = { id: randomUUID(), type: 'user.registered', aggregateId: randomUUID(), occurredAt: new Date().toISOString(), payload: { name: 'Outage' } };
+    const connection = await connect({ servers: nats.url });
+    try {
+      await admin.query(`alter database ${name} allow_connections false`);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      const header = headers();
+      header.set('Nats-Msg-Id', event.id);
+      connection.publish('commerce.user.registered', JSON.stringify(event), { headers: header });
+      await connection.flush();
+      // Longer than three attempts (EVENT_HANDLER_RETRY_SCHEDULE=1,1) and than a dozen redeliveries a second apart.
+      await sleep(14_000);
+    } finally {
+      await admin.query(`alter database ${name} allow_connections true`);
+      await admin.end();
+      await connection.close();
+    }
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+    await until('the event in the audit log', async () => ((await sql.query('select 1 from audit_log where event_id = $1', [event.id])).rowCount ? true : undefined), 40_000);
+    expect((await sql.query('select handler from event_handler_failures where event_id = $1', [event.id])).rows).toEqual([]);
+  }, 90_000);
 
   it('takes off a message that is no event, and goes on with the next', async () => {
     const connection = await connect({ servers: nats.url });

@@ -213,6 +213,11 @@ async function journey(client: (token?: () => string | undefined) => CommerceCli
   expect(topCsv.data).toContain(sku);
   expectStatus(await customer.GET('/api/v1/reports/sales', { params: { query: range } }), 403);
 
+  // Events a consumer gave up on: none on this journey (test/events/poison-events.e2e-spec.ts parks and replays some).
+  expect(expectStatus(await admin.GET('/api/v1/parked-events', { params: { query: { consumer: 'shop-mails', limit: 10 } } }), 200).data).toEqual({ items: [], nextCursor: null });
+  expectStatus(await admin.POST('/api/v1/parked-events/{id}/replay', { params: { path: { id: randomUUID() } } }), 404);
+  expectStatus(await customer.GET('/api/v1/parked-events'), 403);
+
   await webhookJourney(admin, customer);
 
   // Logging out ends the session at once.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { HandlerFailures, MikroORM, OutboxRelay } from '../support/built';
-import { newCustomer } from '../support/journeys';
+import { asAdmin, newCustomer } from '../support/journeys';
 import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -62,7 +62,7 @@ describe('An event a consumer cannot take', () => {
   });
   afterAll(() => t.close());
 
-  it('holds the events after it until its retry is due, handled by no consumer twice in the meantime', async () => {
+  it('holds the events after it until its retry is due', async () => {
     await relayAll(t);
     const poison = await commitOrderPlaced({ customerId: randomUUID() });
     const customer = await newCustomer(t.http, 'After the poison');
@@ -111,6 +111,38 @@ describe('An event a consumer cannot take', () => {
     await relayAll(t);
     expect(await failuresOf(event)).toEqual([]);
     expect(await sql.execute('select template from mail_messages where key = ?', [`${event}:order-receipt`])).toEqual([{ template: 'order-receipt' }]);
+  });
+
+  it('lists parked events to admins, and replays one when asked: failing again it stays parked, taken it is gone', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http, 'Replayed receipt');
+    await relayAll(t);
+    const poison = await commitOrderPlaced({ customerId: customer.userId });
+    await failUntil(poison, 3);
+
+    const listed = await t.http.get('/api/v1/parked-events?consumer=shop-mails&limit=100', { token: admin.token });
+    expect(listed.status).toBe(200);
+    const parked = listed.body.items.find((item: { eventId: string }) => item.eventId === poison);
+    expect(parked).toMatchObject({ eventType: 'order.placed', consumer: 'shop-mails', attempts: 3, lastError: expect.stringMatching(/^TypeError: /), payload: { customerId: customer.userId } });
+    expect((await t.http.get('/api/v1/parked-events?consumer=audit-log', { token: admin.token })).body.items).toEqual([]);
+    expect((await t.http.get('/api/v1/parked-events', { token: customer.token })).status).toBe(403);
+    const first = await t.http.get('/api/v1/parked-events?limit=1', { token: admin.token });
+    const second = await t.http.get(`/api/v1/parked-events?limit=1&cursor=${first.body.nextCursor}`, { token: admin.token });
+    expect(second.body.items[0].id < first.body.items[0].id).toBe(true); // newest first, the next page older
+
+    const replay = () => t.http.post(`/api/v1/parked-events/${parked.id}/replay`, undefined, { token: admin.token });
+    const failedAgain = await replay();
+    expect(failedAgain.status).toBe(409);
+    expect(failedAgain.body.type).toMatch(/replay-failed$/);
+    expect((await failuresOf(poison))[0]).toMatchObject({ attempts: 4, next_attempt_at: null, last_error: expect.stringMatching(/^TypeError: /) });
+
+    // What a mended consumer would make of it: here the event is mended instead, to what the shop's mails read.
+    const lines = [{ name: 'Replayed', quantity: 1, unitPrice: 700, lineTotal: 700 }];
+    await sql.execute('update event_handler_failures set payload = ? where id = ?', [JSON.stringify({ customerId: customer.userId, lines, totalAmount: 700, currency: 'USD' }), parked.id]);
+    const outcomes = await Promise.all([replay(), replay()]); // the row is locked: one replay takes it, the other finds nothing
+    expect(outcomes.map((reply) => reply.status).sort()).toEqual([204, 404]);
+    expect(await failuresOf(poison)).toEqual([]);
+    expect(await sql.execute('select template from mail_messages where key = ?', [`${poison}:order-receipt`])).toEqual([{ template: 'order-receipt' }]);
   });
 
   it('forgets events parked longer ago than the retention', async () => {

@@ -1,5 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Global, Module } from '@nestjs/common';
+import { EventConsumers, ParkedEvents } from '../../application/events/parked-events';
 import { EventSubscriptions } from '../../application/shared/domain-event-handler';
 import { EventPublisher } from '../../application/shared/event-publisher';
 import { AppConfig } from '../config/app-config';
@@ -9,6 +10,7 @@ import { InProcessEventBroker } from './in-process-event-broker';
 import { OutboxEventPublisher } from './outbox-event-publisher';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxRelayScheduler } from './outbox-relay.scheduler';
+import { SqlParkedEvents } from './sql-parked-events';
 
 /**
  * Domain events: use cases write them to the outbox in their transaction; the relay carries them to NATS
@@ -31,9 +33,11 @@ import { OutboxRelayScheduler } from './outbox-relay.scheduler';
       },
     },
     { provide: EventSubscriptions, useExisting: EventBroker },
+    { provide: EventConsumers, useExisting: EventBroker },
+    { provide: ParkedEvents, useClass: SqlParkedEvents },
     { provide: OutboxRelay, inject: [MikroORM, EventBroker], useFactory: (orm: MikroORM, broker: EventBroker) => new OutboxRelay(orm, broker) },
     OutboxRelayScheduler,
   ],
-  exports: [EventPublisher, EventSubscriptions, OutboxRelay],
+  exports: [EventPublisher, EventSubscriptions, EventConsumers, ParkedEvents, OutboxRelay],
 })
 export class EventsModule {}

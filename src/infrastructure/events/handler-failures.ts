@@ -1,6 +1,7 @@
 import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
+import { v7 as uuidv7 } from 'uuid';
 import type { PublishedEvent } from '../../application/shared/domain-event-handler';
 import { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { AppConfig } from '../config/app-config';
@@ -40,16 +41,6 @@ export class HandlerFailures {
     });
   }
 
-  /** Attempts in all before an event is parked for a handler. */
-  get maxAttempts(): number {
-    return this.schedule.maxAttempts;
-  }
-
-  /** When the attempt after `attempts` failed ones is due; null when none is left. */
-  retryAfter(attempts: number, failedAt: Date): Date | null {
-    return this.schedule.nextAttemptAfter(attempts, failedAt);
-  }
-
   /** The failures recorded for these events, by `failureKey`. */
   async of(eventIds: readonly string[]): Promise<Map<string, HandlerFailure>> {
     if (eventIds.length === 0) return new Map();
@@ -60,17 +51,27 @@ export class HandlerFailures {
     return new Map(rows.map((row) => [failureKey(row.event_id, row.handler), { attempts: row.attempts, retryAt: row.next_attempt_at && new Date(row.next_attempt_at) }]));
   }
 
-  /** Records the `attempts`-th failed attempt of `handler` at `event`; returns when to try again, or null: parked. */
-  async record(event: PublishedEvent, handler: string, error: unknown, attempts: number, failedAt = new Date()): Promise<Date | null> {
-    const retryAt = this.retryAfter(attempts, failedAt);
-    await this.em.execute(
+  /**
+   * Records a failed attempt of `handler` at `event`, counted in its row (deliveries that failed for want of the
+   * database, or that a broker repeated, are no attempts); returns the count and when to try again, or null: parked.
+   * A row already parked is left as it is (an overlapping delivery of one message may fail after another parked it).
+   */
+  async record(event: PublishedEvent, handler: string, error: unknown, failedAt = new Date()): Promise<{ attempts: number; retryAt: Date | null }> {
+    const [counted] = await this.em.execute<Array<{ attempts: number }>>(
       `insert into event_handler_failures
-          (event_id, handler, event_type, aggregate_id, occurred_at, payload, attempts, last_error, first_failed_at, next_attempt_at, parked_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        on conflict (event_id, handler) do update set attempts = excluded.attempts, last_error = excluded.last_error,
-          next_attempt_at = excluded.next_attempt_at, parked_at = excluded.parked_at`,
-      [event.id, handler, event.type, event.aggregateId, event.occurredAt, JSON.stringify(event.payload), attempts, describe(error), failedAt, retryAt, retryAt ? null : failedAt],
+          (id, event_id, handler, event_type, aggregate_id, occurred_at, payload, attempts, last_error, first_failed_at, next_attempt_at)
+        values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+        on conflict (event_id, handler) do update set attempts = event_handler_failures.attempts + 1, last_error = excluded.last_error
+          where event_handler_failures.parked_at is null
+        returning attempts`,
+      [uuidv7(), event.id, handler, event.type, event.aggregateId, event.occurredAt, JSON.stringify(event.payload), describeFailure(error), failedAt, this.schedule.nextAttemptAfter(1, failedAt)],
     );
+    if (!counted) return { attempts: 0, retryAt: null };
+    const { attempts } = counted;
+    const retryAt = this.schedule.nextAttemptAfter(attempts, failedAt);
+    if (attempts > 1) {
+      await this.em.execute('update event_handler_failures set next_attempt_at = ?, parked_at = ? where event_id = ? and handler = ?', [retryAt, retryAt ? null : failedAt, event.id, handler]);
+    }
     this.failed.inc({ handler, outcome: retryAt ? 'retrying' : 'parked' });
     if (!retryAt) {
       this.logger.error(
@@ -78,7 +79,7 @@ export class HandlerFailures {
         `${handler} gave up on ${event.type} ${event.id} after ${attempts} attempts: parked in event_handler_failures`,
       );
     }
-    return retryAt;
+    return { attempts, retryAt };
   }
 
   /** Forgets the failures of these events that a later attempt got past (`handler`'s only, when named); parked ones stay. */
@@ -102,6 +103,6 @@ export class HandlerFailures {
 const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
 
 /** The error as the row keeps it: its name and message. */
-function describe(error: unknown): string {
+export function describeFailure(error: unknown): string {
   return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 }

@@ -14,8 +14,6 @@ export type Savepoint = <T>(work: () => Promise<T>) => Promise<T>;
  */
 export class InProcessEventBroker extends EventBroker {
   private readonly logger = new Logger('InProcessEventBroker');
-  private readonly handlers: DomainEventHandler[] = [];
-
   constructor(
     private readonly failures: HandlerFailures,
     private readonly savepoint: Savepoint,
@@ -23,8 +21,7 @@ export class InProcessEventBroker extends EventBroker {
     super();
   }
 
-  async subscribe(handler: DomainEventHandler): Promise<void> {
-    this.handlers.push(handler);
+  protected async attach(handler: DomainEventHandler): Promise<void> {
     this.logger.log(`${handler.name} subscribed (in-process delivery)`);
   }
 
@@ -39,7 +36,8 @@ export class InProcessEventBroker extends EventBroker {
   override async publishAll(events: readonly PublishedEvent[]): Promise<{ published: number; failure?: unknown }> {
     const known = await this.failures.of(events.map((event) => event.id));
     const now = new Date();
-    const waiting = events.findIndex((event) => this.handlers.some((handler) => isWaiting(known.get(failureKey(event.id, handler.name)), now)));
+    const handlers = [...this.handlers];
+    const waiting = events.findIndex((event) => handlers.some((handler) => isWaiting(known.get(failureKey(event.id, handler.name)), now)));
     const due = waiting === -1 ? events : events.slice(0, waiting);
     if (due.length === 0) return { published: 0 };
     try {
@@ -62,8 +60,7 @@ export class InProcessEventBroker extends EventBroker {
         try {
           await this.savepoint(() => handler.handle(event));
         } catch (error) {
-          const attempts = (earlier?.attempts ?? 0) + 1;
-          const retryAt = await this.failures.record(event, handler.name, error, attempts);
+          const { attempts, retryAt } = await this.failures.record(event, handler.name, error);
           if (retryAt) return { ...(await this.published(events, index, known)), failure: new HandlerFailed(handler.name, event, attempts, retryAt, error) };
         }
       }

@@ -58,12 +58,13 @@ export class NatsEventBroker extends EventBroker {
     await this.client.publish(`${this.stream}.${event.type}`, JSON.stringify(event), { msgID: event.id });
   }
 
-  async subscribe(handler: DomainEventHandler): Promise<void> {
-    // The server's own cap is a backstop only (a handler that crashes the process, or outlasts ack_wait, every time):
-    // parking on the last scheduled attempt is the handler's, which keeps the event and says so.
-    const limits = { ack_wait: nanos(30_000), max_deliver: this.failures.maxAttempts + 10 };
-    const config = { durable_name: handler.name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ...limits };
-    await this.manager.consumers.add(this.stream, config).catch(() => this.manager.consumers.update(this.stream, handler.name, limits));
+  protected async attach(handler: DomainEventHandler): Promise<void> {
+    await this.manager.consumers.add(this.stream, {
+      durable_name: handler.name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(30_000),
+    });
     const messages = await (await this.client.consumers.get(this.stream, handler.name)).consume();
     this.consumers.push(messages);
     void this.deliver(messages, handler);
@@ -101,19 +102,25 @@ export class NatsEventBroker extends EventBroker {
     });
   }
 
-  /** Redelivers when the next attempt is due, or parks the event for the handler once none is left. */
+  /**
+   * Redelivers when the next attempt is due, or takes the message off once the event is parked for the handler. A
+   * failure that cannot be recorded (the database away) is no attempt: redelivered later and later, never dropped.
+   */
   private async failed(message: JsMsg, handler: string, event: PublishedEvent, error: unknown): Promise<void> {
-    const attempts = message.info.deliveryCount;
-    const retryAt = await this.inContext(() => this.failures.record(event, handler, error, attempts)).catch((unrecorded: unknown) => {
-      this.logger.warn({ err: unrecorded, eventId: event.id }, `${handler} could not record its failure; redelivering in a second`);
-      return new Date(Date.now() + 1_000);
+    const recorded = await this.inContext(() => this.failures.record(event, handler, error)).catch((unrecorded: unknown) => {
+      this.logger.warn({ err: unrecorded, eventId: event.id }, `${handler} failed at ${event.type} and could not record it; redelivering`);
+      return undefined;
     });
-    if (!retryAt) {
+    if (!recorded) {
+      message.nak(Math.min(1_000 * 2 ** (message.info.deliveryCount - 1), 30_000));
+      return;
+    }
+    if (!recorded.retryAt) {
       message.term();
       return;
     }
-    this.logger.warn({ err: error, eventId: event.id, attempts }, `${handler} failed at ${event.type}; redelivering at ${retryAt.toISOString()}`);
-    message.nak(Math.max(0, retryAt.getTime() - Date.now()));
+    this.logger.warn({ err: error, eventId: event.id, attempts: recorded.attempts }, `${handler} failed at ${event.type}; redelivering at ${recorded.retryAt.toISOString()}`);
+    message.nak(Math.max(0, recorded.retryAt.getTime() - Date.now()));
   }
 }
 

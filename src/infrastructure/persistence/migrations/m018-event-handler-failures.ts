@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * A consumer's failures on one event (infrastructure/events/handler-failures.ts): how many attempts failed, the last
  * error and when the next is due; once the retries are used up the event is parked for that consumer (`parked_at`)
  * and the others go on. A row keeps the event itself, so a parked one outlives the outbox's retention for as long
- * as it is kept.
+ * as it is kept. `id` (time-ordered) names a row to the admin routes that list and replay parked events.
  */
 export class M018EventHandlerFailures extends Migration {
   override name = 'M018EventHandlerFailures';
@@ -12,6 +12,7 @@ export class M018EventHandlerFailures extends Migration {
   override up(): void {
     this.addSql(`
       create table event_handler_failures (
+        id uuid not null unique,
         event_id uuid not null,
         handler varchar(64) not null,
         event_type varchar(64) not null,
