@@ -145,6 +145,18 @@ describe('An event a consumer cannot take', () => {
     expect(await sql.execute('select template from mail_messages where key = ?', [`${poison}:order-receipt`])).toEqual([{ template: 'order-receipt' }]);
   });
 
+  it('refuses to replay an event parked for a consumer no longer subscribed', async () => {
+    const admin = await asAdmin(t.http);
+    const poison = await commitOrderPlaced({});
+    await failUntil(poison, 3);
+    await sql.execute(`update event_handler_failures set handler = 'retired-consumer' where event_id = ?`, [poison]);
+    const [{ id }] = await sql.execute<Array<{ id: string }>>('select id from event_handler_failures where event_id = ?', [poison]);
+    const refused = await t.http.post(`/api/v1/parked-events/${id}/replay`, undefined, { token: admin.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/consumer-gone$/);
+    expect(await failuresOf(poison)).toHaveLength(1);
+  });
+
   it('forgets events parked longer ago than the retention', async () => {
     const old = await commitOrderPlaced({});
     const recent = await commitOrderPlaced({});

@@ -6,9 +6,8 @@ import type { PublishedEvent } from '../../application/shared/domain-event-handl
 import { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { AppConfig } from '../config/app-config';
 
-/** One consumer's failed attempts at one event: when the next is due, or null once the event is parked for it. */
+/** One consumer's failure at one event: when its next attempt is due, or null once the event is parked for it. */
 export interface HandlerFailure {
-  readonly attempts: number;
   readonly retryAt: Date | null;
 }
 
@@ -44,11 +43,11 @@ export class HandlerFailures {
   /** The failures recorded for these events, by `failureKey`. */
   async of(eventIds: readonly string[]): Promise<Map<string, HandlerFailure>> {
     if (eventIds.length === 0) return new Map();
-    const rows = await this.em.execute<Array<{ event_id: string; handler: string; attempts: number; next_attempt_at: Date | null }>>(
-      `select event_id, handler, attempts, next_attempt_at from event_handler_failures where event_id in (${placeholders(eventIds)})`,
+    const rows = await this.em.execute<Array<{ event_id: string; handler: string; next_attempt_at: Date | null }>>(
+      `select event_id, handler, next_attempt_at from event_handler_failures where event_id in (${placeholders(eventIds)})`,
       eventIds,
     );
-    return new Map(rows.map((row) => [failureKey(row.event_id, row.handler), { attempts: row.attempts, retryAt: row.next_attempt_at && new Date(row.next_attempt_at) }]));
+    return new Map(rows.map((row) => [failureKey(row.event_id, row.handler), { retryAt: row.next_attempt_at && new Date(row.next_attempt_at) }]));
   }
 
   /**

@@ -14,6 +14,7 @@ export type Savepoint = <T>(work: () => Promise<T>) => Promise<T>;
  */
 export class InProcessEventBroker extends EventBroker {
   private readonly logger = new Logger('InProcessEventBroker');
+
   constructor(
     private readonly failures: HandlerFailures,
     private readonly savepoint: Savepoint,
