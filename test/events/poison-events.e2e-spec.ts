@@ -157,14 +157,18 @@ describe('An event a consumer cannot take', () => {
     expect(await failuresOf(poison)).toHaveLength(1);
   });
 
-  it('forgets events parked longer ago than the retention', async () => {
+  it('forgets events parked, and failures left due, longer ago than the retention', async () => {
     const old = await commitOrderPlaced({});
     const recent = await commitOrderPlaced({});
+    const abandoned = await commitOrderPlaced({});
     await failUntil(old, 3);
     await failUntil(recent, 3);
+    await failUntil(abandoned, 1);
     await sql.execute(`update event_handler_failures set parked_at = now() - interval '8 days' where event_id = ?`, [old]);
-    expect(await t.app.get(HandlerFailures).purgeParked(7)).toBe(1);
+    await sql.execute(`update event_handler_failures set next_attempt_at = now() - interval '8 days' where event_id = ?`, [abandoned]);
+    expect(await t.app.get(HandlerFailures).purgeParked(7)).toBe(2);
     expect(await failuresOf(old)).toEqual([]);
+    expect(await failuresOf(abandoned)).toEqual([]);
     expect(await failuresOf(recent)).toHaveLength(1);
   });
 });

@@ -69,7 +69,11 @@ export class HandlerFailures {
     const { attempts } = counted;
     const retryAt = this.schedule.nextAttemptAfter(attempts, failedAt);
     if (attempts > 1) {
-      await this.em.execute('update event_handler_failures set next_attempt_at = ?, parked_at = ? where event_id = ? and handler = ?', [retryAt, retryAt ? null : failedAt, event.id, handler]);
+      // Outside a transaction (a NATS consumer) another delivery may have counted a later attempt meanwhile: its say stands.
+      await this.em.execute(
+        'update event_handler_failures set next_attempt_at = ?, parked_at = ? where event_id = ? and handler = ? and attempts = ? and parked_at is null',
+        [retryAt, retryAt ? null : failedAt, event.id, handler, attempts],
+      );
     }
     this.failed.inc({ handler, outcome: retryAt ? 'retrying' : 'parked' });
     if (!retryAt) {
@@ -90,11 +94,18 @@ export class HandlerFailures {
     );
   }
 
-  /** Forgets events parked longer ago than the retention; returns how many. */
+  /**
+   * Forgets events parked longer ago than the retention, and failures whose retry fell due as long ago without
+   * anyone coming back to them (a NATS message the stream expired, or one another delivery acknowledged); returns
+   * how many.
+   */
   async purgeParked(retentionDays: number): Promise<number> {
-    const result = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>('delete from event_handler_failures where parked_at < now() - make_interval(days => ?)', [retentionDays], 'run');
+    const result = await this.em.getConnection().execute<{ affectedRows: number }>(
+      `delete from event_handler_failures
+        where parked_at < now() - make_interval(days => ?) or next_attempt_at < now() - make_interval(days => ?)`,
+      [retentionDays, retentionDays],
+      'run',
+    );
     return result.affectedRows;
   }
 }
