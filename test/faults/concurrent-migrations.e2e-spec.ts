@@ -17,7 +17,10 @@ describe('Instances started at once on an empty database', () => {
   // Two of three stopped at start-up: "duplicate key value violates unique constraint pg_type_typname_nsp_index".
   it('all start, the migrations applied once', async () => {
     const database = { kind: 'postgresql' as const, url: postgres.url, drop: async () => undefined };
-    const started = await Promise.allSettled([1, 2, 3].map(() => startTestApp({ database })));
+    // Three apps in one test process: each one's start-up holds the event loop the others' connects are timed on,
+    // which on a loaded machine outlasted the default 2 s (a timer that fires before the socket's connect is seen).
+    const env = { DB_CONNECT_TIMEOUT_MS: '15000' };
+    const started = await Promise.allSettled([1, 2, 3].map(() => startTestApp({ database, env })));
     for (const result of started) if (result.status === 'fulfilled') apps.push(result.value);
     expect(started.map((result) => (result.status === 'fulfilled' ? 'started' : String(result.reason)))).toEqual(['started', 'started', 'started']);
 
