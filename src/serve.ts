@@ -58,6 +58,14 @@ async function start(): Promise<void> {
   if (config.jwt.keyPairGenerated) {
     logger.warn('JWT_PRIVATE_KEY is not set: an Ed25519 key pair was generated; tokens will not survive a restart.');
   }
+  if (config.nodeEnv === 'production' && !config.database.url) {
+    // Not refused: one machine serving from a volume is a documented way to run it (docker/Dockerfile). Said, since a
+    // forgotten DATABASE_URL looks the same.
+    logger.warn(
+      `DATABASE_URL is not set: serving the embedded database in ${config.database.dataDir} (PGlite, fsync off, one process). ` +
+        'Production data belongs on PostgreSQL.',
+    );
+  }
   if (config.webhooks.secretKeyGenerated) {
     logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
   }

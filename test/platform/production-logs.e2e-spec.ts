@@ -53,5 +53,7 @@ describe('Logs on stdout in production', () => {
     // The migrations of the first start, logged by MikroORM, without the terminal colour codes it once wrote.
     expect(entries.find((entry) => entry.msg.includes("Applied 'M001Identity'"))?.msg).toBe("[migrator] Applied 'M001Identity'");
     expect(lines.filter((line) => line.includes('\\u001b'))).toEqual([]);
+    // No DATABASE_URL in production: served, and said (a forgotten one looks the same).
+    expect(entries.find((entry) => entry.msg.startsWith('DATABASE_URL is not set'))?.msg).toContain(`the embedded database in ${dataDir}`);
   }, 30_000);
 });

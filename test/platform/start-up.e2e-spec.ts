@@ -8,6 +8,7 @@ import dockerignore from '@balena/dockerignore';
 import { parse } from 'yaml';
 import { Client } from 'pg';
 import { loadConfig } from '../support/built';
+import { startInstance } from '../support/service-processes';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 import { productionCommand } from '../../scripts/production-command';
 
@@ -136,6 +137,37 @@ describe('Start-up', () => {
     } finally {
       await postgres.destroy();
     }
+  }, 60_000);
+
+  // MikroORM read only the host, port, user, password and database of the URL: a connection asked to use TLS went in
+  // plain text wherever the migrations' own client (which reads the whole URL) did not run first.
+  it('stops at a DATABASE_URL asking for TLS the server does not offer, migrations on or off', async () => {
+    const postgres = await ThrowawayPostgres.create();
+    try {
+      const url = `${postgres.url}?sslmode=require`;
+      for (const DB_MIGRATE of ['true', 'false']) {
+        const run = runShipped({ DATABASE_URL: url, DB_MIGRATE, JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY });
+        expect([DB_MIGRATE, run.status, run.stderr]).toEqual([DB_MIGRATE, 1, expect.stringContaining('The server does not support SSL connections')]);
+      }
+    } finally {
+      await postgres.destroy();
+    }
+  }, 60_000);
+
+  it('refuses a second process on the embedded database it serves, naming the DATA_DIR', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-owner-'));
+    const owner = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' });
+    try {
+      const second = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`DATA_DIR ${dataDir}: the embedded database is in use by process`);
+      expect((await fetch(`${owner.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await owner.stop();
+    }
+    const after = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' }); // the owner gone, its directory serves again
+    await after.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('stops at an ADMIN_PASSWORD the password policy refuses, naming it', () => {

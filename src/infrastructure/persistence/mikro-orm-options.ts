@@ -9,6 +9,7 @@ import { entitySchemas } from './entity-schemas';
 import { guardCheckedOutConnections } from './checked-out-connections';
 import { migrations } from './migrations';
 import { entityManagerInScope } from './request-entity-manager';
+import { claimDataDir } from './data-dir-lock';
 
 export interface DatabaseHooks {
   /** Called with the `pg` pool once it exists (PostgreSQL only), e.g. to export its figures as metrics. */
@@ -54,6 +55,7 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
       pool: { min: 0, max: db.poolMax, idleTimeoutMillis: 30_000 },
       driverOptions: {
         ...driverOptions,
+        ...everyPartOf(db.url),
         onPoolCreated: (pool: Pool) => {
           guardPool(pool);
           hooks.onPoolCreated?.(pool);
@@ -64,7 +66,7 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
       replicas: db.replicaUrls.map((clientUrl, index) => ({
         name: `replica-${index + 1}`,
         clientUrl,
-        driverOptions: { ...driverOptions, onPoolCreated: guardPool },
+        driverOptions: { ...driverOptions, ...everyPartOf(clientUrl), onPoolCreated: guardPool },
       })),
       preferReadReplicas: false,
     };
@@ -74,5 +76,13 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
     return { ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: { pglite: hooks.pglite } };
   }
   mkdirSync(db.dataDir, { recursive: true });
+  claimDataDir(db.dataDir);
   return { ...common, driver: PgliteDriver, dbName: db.dataDir };
 }
+
+/**
+ * The whole URL for pg to read: MikroORM takes only its host, port, user, password and database from `clientUrl`, so
+ * `?sslmode=require` (a managed database's usual URL), `sslrootcert`, `host=` (a socket directory) and `options` were
+ * dropped, and a connection asked to use TLS went in plain text. pg parses them as the migrations' lock client does.
+ */
+const everyPartOf = (url: string) => ({ connectionString: url });
