@@ -43,19 +43,23 @@ export class InProcessEventBroker extends EventBroker {
     if (due.length === 0) return { published: 0 };
     try {
       await this.savepoint(async () => {
-        for (const handler of this.handlers) await handler.handleAll(due.filter((event) => !isParked(known.get(failureKey(event.id, handler.name)))));
+        for (const handler of handlers) await handler.handleAll(due.filter((event) => !isParked(known.get(failureKey(event.id, handler.name)))));
       });
       return await this.published(due, due.length, known);
     } catch {
-      return this.oneAtATime(due, known);
+      return this.oneAtATime(handlers, due, known);
     }
   }
 
   async close(): Promise<void> {}
 
-  private async oneAtATime(events: readonly PublishedEvent[], known: Map<string, HandlerFailure>): Promise<{ published: number; failure?: unknown }> {
+  private async oneAtATime(
+    handlers: readonly DomainEventHandler[],
+    events: readonly PublishedEvent[],
+    known: Map<string, HandlerFailure>,
+  ): Promise<{ published: number; failure?: unknown }> {
     for (const [index, event] of events.entries()) {
-      for (const handler of this.handlers) {
+      for (const handler of handlers) {
         const earlier = known.get(failureKey(event.id, handler.name));
         if (isParked(earlier)) continue;
         try {

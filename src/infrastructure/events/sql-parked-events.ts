@@ -20,7 +20,7 @@ interface ParkedRow {
 }
 
 const VIEW_COLUMNS = `id, event_id, event_type, aggregate_id, ${utcInstant('occurred_at')}, payload, handler, attempts, last_error, ${utcInstant('parked_at')}`;
-const payloadOf = (row: ParkedRow) => (typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload);
+const payloadOf = (row: Pick<ParkedRow, 'payload'>) => (typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload);
 
 /** The parked rows of `event_handler_failures` (HandlerFailures writes them), through the caller's EntityManager. */
 @Injectable()
@@ -39,7 +39,7 @@ export class SqlParkedEvents extends ParkedEvents {
   }
 
   async lockForReplay(id: string): Promise<{ consumer: string; event: PublishedEvent } | undefined> {
-    const [row] = await this.em.execute<Array<ParkedRow & { occurred_at: Date }>>(
+    const [row] = await this.em.execute<Array<Omit<ParkedRow, 'occurred_at'> & { occurred_at: Date }>>(
       'select event_id, event_type, aggregate_id, occurred_at, payload, handler from event_handler_failures where id = ? and parked_at is not null for update',
       [id],
     );
