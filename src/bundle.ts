@@ -25,6 +25,7 @@ export const nestTesting = () => import('@nestjs/testing');
 export { Clock } from './application/shared/clock';
 export { EventPublisher } from './application/shared/event-publisher';
 export { PaymentGateway } from './application/payments/payment-gateway';
+export { ReconcilePendingTransactions } from './application/payments/reconcile-pending-transactions';
 export { MailQueue } from './application/notifications/mail-queue';
 export { PasswordHasher } from './application/identity/password-hasher';
 export { RecordProductSales } from './application/reporting/record-product-sales';

@@ -1,5 +1,5 @@
 import type { ChargeOutcome } from '../../src/application/payments/payment-gateway';
-import { Clock, PaymentGateway, PaymentReconciliationScheduler, SimulatedCardProcessor } from '../support/built';
+import { Clock, MikroORM, PaymentGateway, PaymentReconciliationScheduler, ReconcilePendingTransactions, RequestContext, SimulatedCardProcessor } from '../support/built';
 import { anOrder, asAdmin, newCustomer, pay, refund } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -94,6 +94,65 @@ describe('Reconciliation of payments interrupted mid-way', () => {
     expect(history.body.items).toEqual([expect.objectContaining({ status: 'failed', failureCode: 'not_received' })]);
     expect(gateway.charges).toBe(chargesBefore);
     expect((await pay(t.http, customer.token, order.id)).status).toBe(201);
+  });
+
+  /** Payments whose answers were lost, one per new customer, oldest first: their pending transactions' ids. */
+  const interruptedPayments = async (count: number): Promise<string[]> => {
+    const admin = await asAdmin(t.http);
+    const ids = [];
+    for (let i = 0; i < count; i++) {
+      const customer = await newCustomer(t.http);
+      const order = await anOrder(t.http, admin.token, customer);
+      gateway.loseNextAnswer = true;
+      expect((await pay(t.http, customer.token, order.id)).status).toBe(500);
+      ids.push((await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token })).body.items[0].id as string);
+    }
+    return ids;
+  };
+  const statusOf = async (transactionId: string) => (await t.http.get(`/api/v1/transactions/${transactionId}`, { token: (await asAdmin(t.http)).token })).body.status;
+
+  // The sweep took the oldest pending transactions first and gave up its run at the first lookup that failed, and a
+  // lookup had no deadline: one transaction the processor could not answer for held every later one pending (its
+  // order neither payable, cancellable nor expired) for good.
+  it('settles the later stale transactions when the processor cannot be asked about earlier ones, and asks about those again once their claims run out', async () => {
+    const [refused, unanswered, answered] = await interruptedPayments(3);
+    const find = gateway.find;
+    gateway.find = (reference) =>
+      reference === refused ? Promise.reject(new Error('lookup refused')) : reference === unanswered ? new Promise(() => undefined) : find.call(gateway, reference);
+    try {
+      expect(await reconcile()).toBe(1);
+      expect([await statusOf(refused), await statusOf(unanswered), await statusOf(answered)]).toEqual(['pending', 'pending', 'succeeded']);
+      const warnings = t.logs.filter((line) => line.context === 'PaymentReconciliation' && line.level === 40).map((line) => line.transactionId);
+      expect(warnings).toEqual([refused, unanswered]);
+    } finally {
+      gateway.find = find;
+    }
+    expect(await reconcile()).toBe(0); // claimed: asked again once the claim runs out, not at every sweep
+    clock.advance(11); // a claim lasts twice the payment call's deadline (0.5 s here) and 10 s more
+    expect(await reconcile()).toBe(2);
+    expect([await statusOf(refused), await statusOf(unanswered)]).toEqual(['succeeded', 'succeeded']);
+  });
+
+  // Claimed under SKIP LOCKED in a transaction that committed before any lookup, the rows were claimed by nothing:
+  // every instance's sweep asked the processor about the same transactions.
+  it('asks the processor once about each stale transaction when two sweeps run at once', async () => {
+    const pending = await interruptedPayments(3);
+    const find = gateway.find;
+    const asked: string[] = [];
+    gateway.find = async (reference) => {
+      asked.push(reference);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return find.call(gateway, reference);
+    };
+    try {
+      clock.advance(2);
+      const other = () => RequestContext.create(t.app.get(MikroORM).em, () => t.app.get(ReconcilePendingTransactions).execute());
+      const [one, two] = await Promise.all([t.app.get(PaymentReconciliationScheduler).job.runOnce(), other()]);
+      expect(asked.sort()).toEqual([...pending].sort());
+      expect(one + two.settled).toBe(3);
+    } finally {
+      gateway.find = find;
+    }
   });
 });
 

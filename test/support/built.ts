@@ -14,6 +14,7 @@ export const {
   Clock,
   EventPublisher,
   PaymentGateway,
+  ReconcilePendingTransactions,
   MailQueue,
   PasswordHasher,
   RecordProductSales,

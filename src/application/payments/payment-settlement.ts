@@ -6,19 +6,11 @@ import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
+import { NO_ANSWER, within } from '../shared/within-deadline';
 import { type ChargeOutcome, GatewayUnavailable } from './payment-gateway';
 import { PayableOrders } from './payable-orders';
 import { ReconciliationPolicy } from './reconciliation-policy';
 import { TransactionRepository } from './transaction.repository';
-
-const NO_ANSWER = Symbol('no answer');
-
-/** What `answer` settles to within `ms`, or NO_ANSWER. A later rejection is still handled (by the race). */
-function within<T>(answer: Promise<T>, ms: number): Promise<T | typeof NO_ANSWER> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<typeof NO_ANSWER>((resolve) => (timer = setTimeout(resolve, ms, NO_ANSWER)));
-  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Records what the processor answered for a pending transaction, and what follows for its order: a paid

@@ -30,6 +30,9 @@ export abstract class TransactionRepository {
   abstract refundTotals(orderId: string): Promise<RefundTotals>;
   /** Newest first. */
   abstract list(query: TransactionQuery): Promise<Page<Transaction>>;
-  /** Pending transactions created before `cutoff`, locked, skipping those another instance is settling. */
-  abstract pendingForUpdate(cutoff: Date, limit: number): Promise<Transaction[]>;
+  /**
+   * Claims the oldest pending transaction created before `cutoff` that no claim holds at `now`, until `claimUntil`,
+   * in a statement that commits at once (SKIP LOCKED: instances claim different ones). Its id; undefined when none is left.
+   */
+  abstract claimStale(cutoff: Date, now: Date, claimUntil: Date): Promise<string | undefined>;
 }

@@ -17,6 +17,7 @@ import { M015TransactionRequestKeys } from './m015-transaction-request-keys';
 import { M016EmailsInNfc } from './m016-emails-in-nfc';
 import { M017WebhookResends } from './m017-webhook-resends';
 import { M018EventHandlerFailures } from './m018-event-handler-failures';
+import { M019TransactionReconcileClaims } from './m019-transaction-reconcile-claims';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M016EmailsInNfc', class: M016EmailsInNfc },
   { name: 'M017WebhookResends', class: M017WebhookResends },
   { name: 'M018EventHandlerFailures', class: M018EventHandlerFailures },
+  { name: 'M019TransactionReconcileClaims', class: M019TransactionReconcileClaims },
 ];

@@ -68,11 +68,15 @@ export class MikroOrmTransactionRepository extends TransactionRepository {
     return pageOf(rows, limit, (transaction) => transaction.id);
   }
 
-  pendingForUpdate(cutoff: Date, limit: number): Promise<Transaction[]> {
-    return this.em.find(
-      Transaction,
-      { status: 'pending', createdAt: { $lt: cutoff } },
-      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { createdAt: 'asc' }, limit, refresh: true },
+  async claimStale(cutoff: Date, now: Date, claimUntil: Date): Promise<string | undefined> {
+    const [claimed] = await this.em.execute<Array<{ id: string }>>(
+      `update transactions set reconcile_claimed_until = ?
+        where id = (select id from transactions
+                     where status = 'pending' and created_at < ? and (reconcile_claimed_until is null or reconcile_claimed_until <= ?)
+                     order by created_at limit 1 for update skip locked)
+        returning id`,
+      [claimUntil, cutoff, now],
     );
+    return claimed?.id;
   }
 }
