@@ -52,6 +52,21 @@ describe('Paying an order', () => {
     expect((await transactionsOf(order.id)).filter((tx) => tx.status === 'succeeded')).toHaveLength(1);
   });
 
+  // The request was told apart by its path as written, and the path id is read in lower case: a retry that wrote the
+  // order's id in capitals, or with a trailing slash, named the same order and was answered 422 as another request.
+  it('replays for a retry that writes the path differently but names the same order', async () => {
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer);
+    const key = randomUUID();
+    const first = await pay(t.http, customer.token, order.id, 'pm_card_visa', key);
+    const headers = { 'idempotency-key': key };
+    const body = { paymentMethod: 'pm_card_visa' };
+    const capitals = await t.http.post(`/api/v1/orders/${order.id.toUpperCase()}/payments`, body, { token: customer.token, headers });
+    const slash = await t.http.post(`/api/v1/orders/${order.id}/payments/`, body, { token: customer.token, headers });
+    expect([capitals.status, capitals.headers['idempotency-replayed'], capitals.text]).toEqual([201, 'true', first.text]);
+    expect([slash.status, slash.headers['idempotency-replayed'], slash.text]).toEqual([201, 'true', first.text]);
+  });
+
   it('replays a decline for its key as well, byte for byte, without asking the processor again', async () => {
     const customer = await newCustomer(t.http);
     const order = await anOrder(t.http, admin.token, customer);

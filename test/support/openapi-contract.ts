@@ -31,7 +31,8 @@ export class OpenApiContract {
       Object.entries(operations).map(([method, operation]) => ({
         method: method.toUpperCase(),
         template,
-        pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        // The router ignores a trailing slash (fastify-adapter.ts), so a path may end with one.
+        pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
         operation,
       })),
     );

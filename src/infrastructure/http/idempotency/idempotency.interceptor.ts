@@ -50,10 +50,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-/** The same request means the same method, path and body (key order ignored). */
+/**
+ * The same request means the same method, route, path ids and body (key order ignored). The path as written would
+ * tell apart one order written in capitals, percent-encoded or with a trailing slash: the router and PathId read
+ * each as the same (path parameters are UUIDs, read in lower case).
+ */
 function fingerprintOf(request: FastifyRequest): string {
-  const path = request.url.split('?')[0];
-  return createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+  const params = Object.entries(request.params as Record<string, string>).map(([name, value]) => [name, value.toLowerCase()]);
+  const target = `${request.routeOptions.url} ${canonicalJson(Object.fromEntries(params))}`;
+  return createHash('sha256').update(`${request.method} ${target}\n${canonicalJson(request.body ?? null)}`).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
