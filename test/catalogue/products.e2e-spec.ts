@@ -21,17 +21,23 @@ describe('Catalogue', () => {
     expect((await t.http.get(`/api/v1/products/${created.body.id}`)).body.name).toBe('Desk lamp');
   });
 
-  it('takes a path id in capitals as the same id, and refuses one that is not a UUID before any other check', async () => {
+  // API.md: validation errors add `errors: [{ field, message }]`; a path id was refused with Nest's own text, no field named.
+  it('takes a path id in capitals as the same id, and refuses one that is not a UUID as a validation problem, before any other check', async () => {
     const created = (await create({ ...valid, sku: 'CAPS-1', name: 'Caps mug' })).body;
     const read = await t.http.get(`/api/v1/products/${created.id.toUpperCase()}`);
     expect([read.status, read.body.id]).toEqual([200, created.id]);
     for (const path of ['/api/v1/products/not-a-uuid', `/api/v1/products/${created.id}x`]) {
       const refused = await t.http.get(path);
-      expect([refused.status, refused.headers['content-type'], refused.body.detail]).toEqual([400, 'application/problem+json; charset=utf-8', 'Validation failed (uuid is expected)']);
+      expect([refused.status, refused.headers['content-type'], refused.body.type, refused.body.errors]).toEqual([
+        400,
+        'application/problem+json; charset=utf-8',
+        expect.stringMatching(/validation-failed$/),
+        [{ field: 'id', message: 'id must be a UUID' }],
+      ]);
     }
     // The id is checked before the body: a bad id with a bad body is answered about the id.
     const both = await t.http.patch('/api/v1/products/not-a-uuid', { stock: -1 }, { token: admin.token });
-    expect([both.status, both.body.detail]).toEqual([400, 'Validation failed (uuid is expected)']);
+    expect([both.status, both.body.errors]).toEqual([400, [{ field: 'id', message: 'id must be a UUID' }]]);
   });
 
   it('reads a product back with the moments it was created and changed at, as its writes replied them', async () => {

@@ -1,24 +1,19 @@
-import { createParamDecorator, type ExecutionContext, ParseUUIDPipe } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { requestOf } from '../../infrastructure/http/http-arguments';
-
-/** ParseUUIDPipe's check and refusal (400 'Validation failed (uuid is expected)'), called at once. */
-class UuidCheck extends ParseUUIDPipe {
-  check(value: unknown): string {
-    if (!this.isUUID(value)) throw this.exceptionFactory('Validation failed (uuid is expected)');
-    return value as string;
-  }
-}
-
-const uuid = new UuidCheck();
+import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+import { isUuid } from './cursor';
 
 /**
  * A UUID in the path, in lower case: the database answers ids so, and whatever compares a path id with one it read
  * (a delivery of this endpoint, the caller's own account) must not miss because a client wrote it in capitals.
+ * Refused as every other invalid input is: a validation problem naming the parameter.
  */
-const uuidInPath = createParamDecorator((name: string, context: ExecutionContext): string =>
-  uuid.check(requestOf<{ params: Record<string, unknown> }>(context).params[name]).toLowerCase(),
-);
+const uuidInPath = createParamDecorator((name: string, context: ExecutionContext): string => {
+  const id = String(requestOf<{ params: Record<string, unknown> }>(context).params[name]).toLowerCase();
+  if (!isUuid(id)) throw new RequestValidationError([{ field: name, message: `${name} must be a UUID` }]);
+  return id;
+});
 
 /**
  * The UUID a route takes in its path as `name`, checked where Nest extracts it, and documented. A pipe on
