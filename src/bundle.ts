@@ -44,6 +44,7 @@ export { RATE_LIMIT_STORAGE } from './infrastructure/rate-limits/throttler-stora
 export { DestinationGuard } from './infrastructure/webhooks/destination-guard';
 export { DemoDataSeeder } from './modules/demo/demo-data.seeder';
 export { AcceptedRequests } from './modules/identity/accepted-requests';
+export { IdentityPurgeScheduler } from './modules/identity/identity-purge.scheduler';
 export { MailDeliveryScheduler } from './modules/notifications/mail-delivery.scheduler';
 export { OrderExpiryScheduler } from './modules/ordering/order-expiry.scheduler';
 export { PaymentReconciliationScheduler } from './modules/payments/payment-reconciliation.scheduler';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { MikroORM } from '../support/built';
+import { createHash, randomUUID } from 'node:crypto';
+import { IdentityPurgeScheduler, MikroORM } from '../support/built';
 import { ADMIN, asAdmin, logIn, newCustomer, PASSWORD } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -168,6 +168,39 @@ describe('Accounts: register, log in, profile', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
     expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
     expect(locked.body.type).toMatch(/account-locked$/);
+  });
+
+  // The lockout told which addresses have accounts: six wrong passwords for a registered address ended in a 429, for
+  // an unknown one in six 401s, whatever the same-401 rule hid.
+  it('locks an address no account has after five failures as it locks an account, with the same replies', async () => {
+    const customer = await newCustomer(t.http);
+    const unknown = email();
+    const attempts = async (address: string) => {
+      const replies = [];
+      for (let i = 0; i < 7; i++) replies.push(await t.http.post('/api/v1/auth/login', { email: address, password: 'wrong passphrase here' }));
+      return replies;
+    };
+    const [known, unknownReplies] = [await attempts(customer.email), await attempts(unknown)];
+    const shape = (replies: Array<{ status: number; headers: Record<string, unknown>; body: Record<string, unknown> }>) =>
+      replies.map((reply) => ({ status: reply.status, type: reply.body.type, detail: reply.body.detail, retryAfter: reply.headers['retry-after'] === undefined ? undefined : Number(reply.headers['retry-after']) > 800 }));
+    expect(shape(unknownReplies)).toEqual(shape(known));
+    expect(shape(unknownReplies).map((reply) => reply.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Another spelling of the same address is the same address, as for accounts.
+    expect((await t.http.post('/api/v1/auth/login', { email: `  ${unknown.toUpperCase()} `, password: 'wrong passphrase here' })).status).toBe(429);
+  });
+
+  it('forgets the failures of an unknown address no one tried for the retention, but not its lockout', async () => {
+    const [tried, locked] = [email(), email()];
+    for (let i = 0; i < 2; i++) await t.http.post('/api/v1/auth/login', { email: tried, password: 'wrong passphrase here' });
+    for (let i = 0; i < 5; i++) await t.http.post('/api/v1/auth/login', { email: locked, password: 'wrong passphrase here' });
+    const connection = t.app.get(MikroORM).em.getConnection();
+    const hashes = [tried, locked].map((address) => createHash('sha256').update(address).digest('hex'));
+    // As if the last attempts were eight days ago (EVENT_RETENTION_DAYS is 7); the lock is still running.
+    await connection.execute("update unknown_address_logins set updated_at = now() - interval '8 days' where email_hash in (?, ?)", hashes);
+    expect(await t.app.get(IdentityPurgeScheduler).unknownAddresses.runOnce()).toBe(1);
+    const kept = await connection.execute<Array<{ email_hash: string }>>('select email_hash from unknown_address_logins where email_hash in (?, ?)', hashes);
+    expect(kept).toEqual([{ email_hash: hashes[1] }]);
+    expect((await t.http.post('/api/v1/auth/login', { email: locked, password: 'wrong passphrase here' })).status).toBe(429);
   });
 
   it('counts wrong current passwords toward the lockout: a stolen session cannot guess the password to take the account', async () => {

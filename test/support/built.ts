@@ -34,6 +34,7 @@ export const {
   DestinationGuard,
   DemoDataSeeder,
   AcceptedRequests,
+  IdentityPurgeScheduler,
   MailDeliveryScheduler,
   OrderExpiryScheduler,
   PaymentReconciliationScheduler,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Email } from '../../domain/identity/email';
 import { InvalidCredentials, InvalidEmail } from '../../domain/identity/identity.errors';
+import { assertNotLocked, recordFailedLogin } from '../../domain/identity/login-failures';
 import { Session } from '../../domain/identity/session';
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
@@ -10,6 +11,7 @@ import { RefreshTokens } from './refresh-tokens';
 import { SessionLifetime } from './session-lifetime';
 import { SessionRepository } from './session.repository';
 import type { TokenPair } from './token-pair';
+import { UnknownAddressLogins } from './unknown-address-logins';
 import { UserRepository } from './user.repository';
 
 @Injectable()
@@ -23,6 +25,7 @@ export class LogIn {
     private readonly lifetime: SessionLifetime,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly unknownAddresses: UnknownAddressLogins,
   ) {}
 
   async execute(input: { email: string; password: string }): Promise<TokenPair> {
@@ -34,8 +37,10 @@ export class LogIn {
   }
 
   private async attempt(input: { email: string; password: string }): Promise<TokenPair | 'password-changed'> {
-    const user = await this.findUser(input.email);
+    const email = this.parseEmail(input.email);
+    const user = email === null ? null : await this.users.byEmail(email);
     if (!user) {
+      if (email !== null) await this.refuseUnknownAddress(email, input.password);
       await this.hasher.verifyDummy(input.password);
       throw new InvalidCredentials();
     }
@@ -78,9 +83,26 @@ export class LogIn {
     return { ...access, refreshToken: outcome.refreshToken, user: outcome.user };
   }
 
-  private async findUser(rawEmail: string) {
+  /**
+   * An address no account has is answered as one whose password is wrong, lockout included: refused while locked
+   * before any hash is checked, its failure counted after the same hash time (under its row's lock, as an account's).
+   */
+  private async refuseUnknownAddress(email: string, password: string): Promise<never> {
+    assertNotLocked(await this.unknownAddresses.failuresOf(email), this.clock.now());
+    await this.hasher.verifyDummy(password);
+    await this.uow.run(async () => {
+      const now = this.clock.now();
+      const failures = await this.unknownAddresses.failuresForUpdate(email);
+      assertNotLocked(failures, now);
+      recordFailedLogin(failures, now);
+      await this.unknownAddresses.save(email, failures, now);
+    });
+    throw new InvalidCredentials();
+  }
+
+  private parseEmail(rawEmail: string): string | null {
     try {
-      return await this.users.byEmail(Email.parse(rawEmail).value);
+      return Email.parse(rawEmail).value;
     } catch (error) {
       if (error instanceof InvalidEmail) return null;
       throw error;

@@ -1,7 +1,8 @@
 import { Email } from './email';
 import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
+import { LOCKOUT_SECONDS } from './login-failures';
 import { assertAcceptablePassword } from './password-policy';
-import { LOCKOUT_SECONDS, User } from './user';
+import { User } from './user';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

@@ -1,13 +1,11 @@
 import { AggregateRoot } from '../shared/aggregate-root';
 import type { DomainEvent } from '../shared/domain-event';
-import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, SelfModificationRefused } from './identity.errors';
+import { AccountDisabled, EmailUnchanged, InvalidAccountToken, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
+import { assertNotLocked, type LoginFailures, recordFailedLogin } from './login-failures';
 
 export type Role = 'customer' | 'admin';
 export type UserStatus = 'active' | 'disabled';
-
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_SECONDS = 15 * 60;
 
 /**
  * A person who can log in. Owns the login rules: lockout after repeated failures, disabled accounts,
@@ -33,7 +31,7 @@ export interface EmailChanged extends DomainEvent {
 
 export type UserEvent = UserRegistered | PasswordChanged | EmailChanged;
 
-export class User extends AggregateRoot<UserEvent> {
+export class User extends AggregateRoot<UserEvent> implements LoginFailures {
   id: string;
   email: string;
   /** Proven by a token mailed to the address; a new address starts proven, since confirming it is the proof. */
@@ -70,19 +68,12 @@ export class User extends AggregateRoot<UserEvent> {
 
   /** Refuses a login attempt before the password is even checked while the account is locked. */
   assertNotLocked(now: Date): void {
-    if (this.lockedUntil && this.lockedUntil > now) {
-      throw new AccountLocked(Math.ceil((this.lockedUntil.getTime() - now.getTime()) / 1000));
-    }
+    assertNotLocked(this, now);
   }
 
   /** Counts a wrong password; the fifth in a row locks the account for fifteen minutes. */
   recordFailedLogin(now: Date): void {
-    if (this.lockedUntil && this.lockedUntil <= now) this.lockedUntil = null;
-    this.failedLogins += 1;
-    if (this.failedLogins >= LOCKOUT_THRESHOLD) {
-      this.failedLogins = 0;
-      this.lockedUntil = new Date(now.getTime() + LOCKOUT_SECONDS * 1000);
-    }
+    recordFailedLogin(this, now);
     this.updatedAt = now;
   }
 

@@ -42,8 +42,11 @@ import { EdDsaAccessTokenIssuer } from '../../infrastructure/security/eddsa-acce
 import { JwtAccessTokenIssuer } from '../../infrastructure/security/jwt-access-token-issuer';
 import { OpaqueRefreshTokens } from '../../infrastructure/security/opaque-refresh-tokens';
 import { PurgeFinishedAccountTokens } from '../../application/identity/purge-finished-account-tokens';
+import { ForgetIdleUnknownAddresses } from '../../application/identity/forget-idle-unknown-addresses';
+import { UnknownAddressLogins } from '../../application/identity/unknown-address-logins';
+import { SqlUnknownAddressLogins } from '../../infrastructure/persistence/identity/sql-unknown-address-logins';
 import { AcceptedRequests } from './accepted-requests';
-import { AccountTokenPurgeScheduler } from './account-token-purge.scheduler';
+import { IdentityPurgeScheduler } from './identity-purge.scheduler';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthenticationGuard } from './authentication.guard';
@@ -70,6 +73,7 @@ import { memoizedReflector } from '../shared/memoized-reflector';
   providers: [
     { provide: UserRepository, useClass: MikroOrmUserRepository },
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
+    { provide: UnknownAddressLogins, useClass: SqlUnknownAddressLogins },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     {
       provide: AccessTokenIssuer,
@@ -98,7 +102,8 @@ import { memoizedReflector } from '../shared/memoized-reflector';
     ResendEmailVerification,
     RequestEmailChange,
     PurgeFinishedAccountTokens,
-    AccountTokenPurgeScheduler,
+    ForgetIdleUnknownAddresses,
+    IdentityPurgeScheduler,
     AcceptedRequests,
     RegisterUser,
     LogIn,

@@ -18,6 +18,7 @@ import { M016EmailsInNfc } from './m016-emails-in-nfc';
 import { M017WebhookResends } from './m017-webhook-resends';
 import { M018EventHandlerFailures } from './m018-event-handler-failures';
 import { M019TransactionReconcileClaims } from './m019-transaction-reconcile-claims';
+import { M020UnknownAddressLogins } from './m020-unknown-address-logins';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M017WebhookResends', class: M017WebhookResends },
   { name: 'M018EventHandlerFailures', class: M018EventHandlerFailures },
   { name: 'M019TransactionReconcileClaims', class: M019TransactionReconcileClaims },
+  { name: 'M020UnknownAddressLogins', class: M020UnknownAddressLogins },
 ];
