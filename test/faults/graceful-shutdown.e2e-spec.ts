@@ -55,11 +55,9 @@ describe('SIGTERM', () => {
       ...Array.from({ length: 20 }, () => call('/products?limit=20')),
     ];
     // Each payment commits its pending transaction before it calls the gateway: ten pending means ten in flight.
-    for (let i = 0; i < 100; i++) {
-      const pending = await call('/transactions?status=pending&limit=100', undefined, token);
-      if (pending.body.items.length === orders.length) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const pendingCount = async () => (await call('/transactions?status=pending&limit=100', undefined, token)).body.items.length;
+    for (let i = 0; i < 100 && (await pendingCount()) < orders.length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await pendingCount()).toBe(orders.length);
     const exited = once(app, 'exit');
     app.kill('SIGTERM');
 
@@ -123,8 +121,11 @@ describe('SIGTERM while a background job finishes its work', () => {
     expect([before.status, before.headers.connection]).toEqual([200, 'keep-alive']);
     const exited = once(app, 'exit');
     app.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    const ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    let ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    for (let i = 0; i < 100 && ready.status !== 503; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    }
     const read = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
     expect([ready.status, read.status, read.headers.connection]).toEqual([503, 200, 'close']);
     expect(app.exitCode).toBeNull(); // still draining: the attempt has not been answered yet

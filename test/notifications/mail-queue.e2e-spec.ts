@@ -51,7 +51,7 @@ describe('The mail queue', () => {
     await queue('one', 'two');
     const now = secondsFrom(new Date(), 1);
     const claimed = await inContext((mails) => mails.claimNext(now, secondsFrom(now, 70)));
-    expect(claimed).toBeDefined();
+    expect(claimed).toMatchObject({ key: expect.stringMatching(/^(one|two)$/), attempts: 1 });
     const leased = await sql.execute<Array<{ key: string }>>('select key from mail_messages where key in (?, ?) and leased_until is not null', ['one', 'two']);
     expect(leased.map((row) => row.key)).toEqual([claimed!.key]);
   });

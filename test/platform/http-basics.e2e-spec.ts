@@ -33,7 +33,7 @@ describe('HTTP basics', () => {
     const operations = Object.values(document.paths).flatMap((ops: any) => Object.values(ops)) as any[];
     expect(operations.length).toBeGreaterThan(20);
     for (const operation of operations) expect(operation.operationId).toEqual(expect.any(String));
-    expect(document.components.schemas.ProblemDto).toBeDefined();
+    expect(document.components.schemas.ProblemDto.required).toEqual(['type', 'title', 'status', 'detail', 'instance', 'traceId']);
   });
 
   it('refuses unknown body properties, naming them', async () => {

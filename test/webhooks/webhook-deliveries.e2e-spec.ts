@@ -106,6 +106,7 @@ describe('Webhook deliveries', () => {
     for (const delivery of deliveries) {
       expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, lastResponseStatus: 200, lastResponseBody: 'ok', lastError: null, nextAttemptAt: null });
       expect(delivery.lastLatencyMs).toBeGreaterThanOrEqual(0);
+      expect(delivery.lastLatencyMs).toBeLessThan(TIMEOUT_MS); // answered, so within the attempt's timeout
     }
   });
 
