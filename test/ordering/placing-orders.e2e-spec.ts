@@ -160,4 +160,13 @@ describe('The cap on unpaid orders', () => {
     expect((await placeOrder(t.http, customer.token, items)).status).toBe(201);
     expect(await stockOf(t.http, product.id)).toBe(98);
   });
+
+  it('holds the cap for orders placed at once: two of ten placed, the others refused, stock taken for two', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token);
+    const replies = await Promise.all(Array.from({ length: 10 }, () => placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }])));
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 201, ...Array(8).fill(409)]);
+    expect(await stockOf(t.http, product.id)).toBe(98);
+  });
 });

@@ -28,10 +28,11 @@ describe('Function-level authorisation on every documented operation', () => {
     expect(operations.filter((op) => op.operation['x-required-roles']?.includes('admin')).length).toBeGreaterThanOrEqual(10);
   });
 
-  it('refuses anonymous callers on every secured operation with 401', async () => {
+  it('refuses anonymous callers on every secured operation with 401 and WWW-Authenticate: Bearer', async () => {
     for (const op of operations.filter(requiresToken)) {
       const reply = await call(op);
-      expect({ operation: op.operation.operationId, status: reply.status }).toEqual({ operation: op.operation.operationId, status: 401 });
+      const refusal = { operation: op.operation.operationId, status: reply.status, challenge: reply.headers['www-authenticate'] };
+      expect(refusal).toEqual({ operation: op.operation.operationId, status: 401, challenge: 'Bearer' });
     }
   });
 
