@@ -45,7 +45,7 @@ describe('An event a consumer cannot take', () => {
 
   /** Relays until the shop's mails have failed `attempts` times at the event, hurrying every retry along. */
   async function failUntil(eventId: string, attempts: number): Promise<FailureRow> {
-    for (;;) {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
       await sql.execute(`update event_handler_failures set next_attempt_at = now() - interval '1 second' where parked_at is null`);
       await relay()
         .relayOnce()
@@ -53,6 +53,7 @@ describe('An event a consumer cannot take', () => {
       const [failure] = await failuresOf(eventId);
       if (failure && failure.attempts >= attempts) return failure;
     }
+    throw new Error(`failUntil: the event ${eventId} was not failed ${attempts} times within 15 s`);
   }
 
   beforeAll(async () => {

@@ -63,8 +63,10 @@ describe('Migrations slower than the statement timeout', () => {
 
   it('waits for the lock another instance holds, however long, then migrates', async () => {
     await other.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
-    const [started] = await Promise.all([start(), holdFor(1_500, `select pg_advisory_unlock(${MIGRATIONS_LOCK})`)]);
-    app = started;
+    let released = 0;
+    const [started] = await Promise.all([start().then((t) => ({ t, at: Date.now() })), holdFor(1_500, `select pg_advisory_unlock(${MIGRATIONS_LOCK})`).then(() => (released = Date.now()))]);
+    app = started.t;
+    expect(started.at).toBeGreaterThanOrEqual(released); // started only once the other instance let the lock go
     expect(await migrated(app)).toEqual({ ready: 200, pending: 0, applied: true });
   }, 60_000);
 

@@ -9,9 +9,10 @@ import type { TestApp } from './test-app';
  */
 export async function relayAll(t: Pick<TestApp, 'app'>): Promise<void> {
   const relay = t.app.get(OutboxRelay);
-  for (;;) {
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
     if ((await relay.relayOnce()) > 0) continue;
     if ((await relay.backlog()) === 0) return;
     await sleep(20);
   }
+  throw new Error(`relayAll: ${await relay.backlog()} event(s) still unpublished after 15 s`);
 }
