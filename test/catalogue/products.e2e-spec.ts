@@ -83,6 +83,24 @@ describe('Catalogue', () => {
     expect(update.body.errors.map((error: { field: string }) => error.field)).toEqual(['name', 'price.amount', 'price.currency']);
   });
 
+  // A value of the wrong type was also told every range and length it failed: `limit=abc` was "not greater than 100"
+  // and "not less than 1" at once, repeated parameters "longer than 100 characters".
+  it('tells a value of the wrong type only that, in a body and in a query', async () => {
+    const body = await create({ ...valid, sku: 'TYPES-1', stock: '5', price: { amount: 'ten', currency: 'USD' } });
+    expect(body.body.errors).toEqual([
+      { field: 'price.amount', message: 'price.amount must be an integer number' },
+      { field: 'stock', message: 'stock must be an integer number' },
+    ]);
+    for (const [query, field, message] of [
+      ['limit=abc', 'limit', 'limit must be an integer number'],
+      ['limit=2&limit=3', 'limit', 'limit must be an integer number'],
+      ['search=a&search=b', 'search', 'search must be a string'],
+    ]) {
+      const reply = await t.http.get(`/api/v1/products?${query}`);
+      expect({ query, status: reply.status, errors: reply.body.errors }).toEqual({ query, status: 400, errors: [{ field, message }] });
+    }
+  });
+
   it('refuses a duplicate SKU with 409', async () => {
     expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(201);
     expect((await create({ ...valid, sku: 'DUP-1' })).status).toBe(409);

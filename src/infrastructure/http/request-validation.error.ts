@@ -13,9 +13,18 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** The constraints that say what type a value must be: once one fails, the others (a range, a length) say nothing true. */
+const TYPE_CONSTRAINTS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+
+/** A value of the wrong type is told so, alone: `limit=abc` was also "not greater than 100" and "not less than 1". */
+function messagesOf(constraints: Record<string, string>): string[] {
+  const typeFailures = Object.keys(constraints).filter((name) => TYPE_CONSTRAINTS.has(name));
+  return (typeFailures.length > 0 ? typeFailures : Object.keys(constraints)).map((name) => constraints[name]);
+}
+
 function flatten(failure: ValidationError, parent: string): FieldError[] {
   const field = !parent ? failure.property : /^\d+$/.test(failure.property) ? `${parent}[${failure.property}]` : `${parent}.${failure.property}`;
-  const own = Object.values(failure.constraints ?? {}).map((message) => ({ field, message: rename(message, failure.property, field) }));
+  const own = messagesOf(failure.constraints ?? {}).map((message) => ({ field, message: rename(message, failure.property, field) }));
   const nested = (failure.children ?? []).flatMap((child) => flatten(child, field));
   return [...own, ...nested];
 }
