@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { MAX_PARAM_LENGTH } from './http-limits';
 import { problemType, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
-import { CONTENT_ENCODING_REFUSED } from './screen-request-input';
+import { CHARSET_REFUSED, CONTENT_ENCODING_REFUSED } from './screen-request-input';
 
 /** The one table from a domain error's kind to its HTTP status. */
 const statusOfKind: Record<DomainErrorKind, number> = {
@@ -97,6 +97,7 @@ const detailOfCode: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body is not as long as Content-Length says.',
   FST_ERR_BAD_URL: 'The path is not validly percent-encoded.',
   [CONTENT_ENCODING_REFUSED]: 'Bodies must be sent uncompressed (Content-Encoding: identity, or none).',
+  [CHARSET_REFUSED]: 'JSON bodies must be UTF-8 (charset=utf-8, or none).',
 };
 
 const detailOfStatus: Record<number, string> = {

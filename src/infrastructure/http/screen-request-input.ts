@@ -54,6 +54,21 @@ const refuseEncodedBody: preParsingHookHandler = (request, reply, _payload, done
 /** The code of the error above, for the problem's detail. */
 export const CONTENT_ENCODING_REFUSED = 'CONTENT_ENCODING_NOT_SUPPORTED';
 
+const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * JSON is UTF-8 (RFC 8259, 8.1): a body sent as `application/json; charset=utf-16` or `latin1` was read as UTF-8
+ * whatever it held. It is a 415 naming the charset; `charset=utf-8` (any case), or none, is taken.
+ */
+const refuseOtherCharset: preParsingHookHandler = (request, _reply, _payload, done) => {
+  const charset = charsetParameter.exec(request.headers['content-type'] ?? '')?.[1];
+  if (charset === undefined || charset.toLowerCase() === 'utf-8') return done();
+  done(Object.assign(new Error(`charset ${charset} is not supported`), { statusCode: 415, code: CHARSET_REFUSED }));
+};
+
+/** The code of the error above, for the problem's detail. */
+export const CHARSET_REFUSED = 'CHARSET_NOT_SUPPORTED';
+
 /**
  * A PATCH says what to change in a JSON object. Nest's ValidationPipe reads a missing or `null` body as `{}`,
  * which every PATCH takes (its fields are optional): it answered 200 and changed nothing.
@@ -79,7 +94,7 @@ export function screenRequestInput(fastify: FastifyInstance): void {
   // On the routes a body can reach only: a product read does not pay for a header lookup.
   fastify.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    if (methods.some((method) => BODY_METHODS.has(method))) route.preParsing = [...[route.preParsing ?? []].flat(), refuseEncodedBody];
+    if (methods.some((method) => BODY_METHODS.has(method))) route.preParsing = [...[route.preParsing ?? []].flat(), refuseEncodedBody, refuseOtherCharset];
     if (methods.includes('PATCH')) route.preValidation = [...[route.preValidation ?? []].flat(), requireChanges];
   });
   // On those routes only, added as each is registered: the other requests do not even look.
