@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { MikroORM } from '../support/built';
 import { anOrder, asAdmin, newCustomer, pay, refund, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -65,6 +65,10 @@ describe('Paying an order', () => {
     const slash = await t.http.post(`/api/v1/orders/${order.id}/payments/`, body, { token: customer.token, headers });
     expect([capitals.status, capitals.headers['idempotency-replayed'], capitals.text]).toEqual([201, 'true', first.text]);
     expect([slash.status, slash.headers['idempotency-replayed'], slash.text]).toEqual([201, 'true', first.text]);
+    // A path written canonically fingerprints as it did before: keys stored by an earlier version still replay.
+    const [stored] = await t.app.get(MikroORM).em.getConnection().execute<Array<{ fingerprint: string }>>('select fingerprint from idempotency_keys where key = ?', [key]);
+    const asBefore = createHash('sha256').update(`POST /api/v1/orders/${order.id}/payments\n{"paymentMethod":"pm_card_visa"}`).digest('hex');
+    expect(stored.fingerprint).toBe(asBefore);
   });
 
   it('replays a decline for its key as well, byte for byte, without asking the processor again', async () => {

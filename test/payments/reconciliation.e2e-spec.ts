@@ -114,7 +114,7 @@ describe('Reconciliation of payments interrupted mid-way', () => {
   // The sweep took the oldest pending transactions first and gave up its run at the first lookup that failed, and a
   // lookup had no deadline: one transaction the processor could not answer for held every later one pending (its
   // order neither payable, cancellable nor expired) for good.
-  it('settles the later stale transactions when the processor cannot be asked about earlier ones, and asks about those again once their claims run out', async () => {
+  it('settles the later stale transactions when the processor cannot be asked about earlier ones, and asks about those again once their claims run out, after the others', async () => {
     const [refused, unanswered, answered] = await interruptedPayments(3);
     const find = gateway.find;
     gateway.find = (reference) =>
@@ -129,8 +129,21 @@ describe('Reconciliation of payments interrupted mid-way', () => {
     }
     expect(await reconcile()).toBe(0); // claimed: asked again once the claim runs out, not at every sweep
     clock.advance(11); // a claim lasts twice the payment call's deadline (0.5 s here) and 10 s more
-    expect(await reconcile()).toBe(2);
-    expect([await statusOf(refused), await statusOf(unanswered)]).toEqual(['succeeded', 'succeeded']);
+    // Their claims ran out; a transaction never asked about is asked first, though newer: those the processor could
+    // not answer for, taken oldest first again, would hold up every other if their lookups kept failing.
+    const [newer] = await interruptedPayments(1);
+    const asked: string[] = [];
+    gateway.find = (reference) => {
+      asked.push(reference);
+      return find.call(gateway, reference);
+    };
+    try {
+      expect(await reconcile()).toBe(3);
+    } finally {
+      gateway.find = find;
+    }
+    expect(asked).toEqual([newer, refused, unanswered]);
+    expect([await statusOf(refused), await statusOf(unanswered), await statusOf(newer)]).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
 
   // Claimed under SKIP LOCKED in a transaction that committed before any lookup, the rows were claimed by nothing:

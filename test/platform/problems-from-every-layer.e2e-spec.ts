@@ -92,15 +92,17 @@ describe('Problems from every layer', () => {
     });
 
     // JSON is UTF-8: a body declared in another charset was read as UTF-8 whatever it held.
-    it('answers a body in a charset other than UTF-8 with a 415 problem, and takes utf-8 in any case', async () => {
+    it('answers a body in a charset other than UTF-8 with a 415 problem, and takes UTF-8 by its names, ASCII, and no body', async () => {
       const body = JSON.stringify({ email: 'charset@test.example' });
       for (const charset of ['utf-16', 'ISO-8859-1', '"latin1"']) {
         const reply = await post(body, { 'content-type': `application/json; charset=${charset}` });
         expect({ charset, detail: expectProblem(reply, 415, '/api/v1/auth/register').detail }).toEqual({ charset, detail: 'JSON bodies must be UTF-8 (charset=utf-8, or none).' });
       }
-      for (const charset of ['utf-8', 'UTF-8', '"utf-8"']) {
+      for (const charset of ['utf-8', 'UTF-8', '"utf-8"', 'utf8', 'us-ascii']) {
         expect((await post(body, { 'content-type': `application/json; charset=${charset}` })).status).toBe(400); // read: no password
       }
+      const empty = await post('', { 'content-type': 'application/json; charset=utf-16' });
+      expect(expectProblem(empty, 400, '/api/v1/auth/register').detail).toBe('The body must not be empty when Content-Type is application/json.');
     });
 
     // Read as `{}` by the validation pipe, a missing or null body was a change of nothing: 200.

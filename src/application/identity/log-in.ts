@@ -38,11 +38,16 @@ export class LogIn {
 
   private async attempt(input: { email: string; password: string }): Promise<TokenPair | 'password-changed'> {
     const email = this.parseEmail(input.email);
-    const user = email === null ? null : await this.users.byEmail(email);
-    if (!user) {
-      if (email !== null) await this.refuseUnknownAddress(email, input.password);
+    if (email === null) {
       await this.hasher.verifyDummy(input.password);
       throw new InvalidCredentials();
+    }
+    // Both read for every address, at once: a known and an unknown one cost the same before the hash (a 429 to a
+    // locked address comes without one, and its time alone must not tell which it is).
+    const [user, unknownFailures] = await Promise.all([this.users.byEmail(email), this.unknownAddresses.failuresOf(email)]);
+    if (!user) {
+      assertNotLocked(unknownFailures, this.clock.now());
+      return this.refuseUnknownAddress(email, input.password);
     }
     user.assertNotLocked(this.clock.now());
     // Kept apart: reading the row again under its lock refreshes this same object.
@@ -84,15 +89,14 @@ export class LogIn {
   }
 
   /**
-   * An address no account has is answered as one whose password is wrong, lockout included: refused while locked
-   * before any hash is checked, its failure counted after the same hash time (under its row's lock, as an account's).
+   * An address no account has is answered as one whose password is wrong, lockout included: its failure counted
+   * after the same hash time, under its row's lock, in as many statements as an account's.
    */
   private async refuseUnknownAddress(email: string, password: string): Promise<never> {
-    assertNotLocked(await this.unknownAddresses.failuresOf(email), this.clock.now());
     await this.hasher.verifyDummy(password);
     await this.uow.run(async () => {
       const now = this.clock.now();
-      const failures = await this.unknownAddresses.failuresForUpdate(email);
+      const failures = await this.unknownAddresses.failuresForUpdate(email, now);
       assertNotLocked(failures, now);
       recordFailedLogin(failures, now);
       await this.unknownAddresses.save(email, failures, now);

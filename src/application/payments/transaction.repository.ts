@@ -31,8 +31,10 @@ export abstract class TransactionRepository {
   /** Newest first. */
   abstract list(query: TransactionQuery): Promise<Page<Transaction>>;
   /**
-   * Claims the oldest pending transaction created before `cutoff` that no claim holds at `now`, until `claimUntil`,
-   * in a statement that commits at once (SKIP LOCKED: instances claim different ones). Its id; undefined when none is left.
+   * Claims a pending transaction created before `cutoff` that no claim holds at `now`, until `claimUntil`, in a
+   * statement that commits at once (SKIP LOCKED: instances claim different ones): one never claimed first, oldest
+   * first, then the one whose claim ran out longest ago, so that those the processor cannot answer for come last.
+   * Its id; undefined when none is left.
    */
   abstract claimStale(cutoff: Date, now: Date, claimUntil: Date): Promise<string | undefined>;
 }

@@ -2,18 +2,23 @@ import { AccountLocked } from './identity.errors';
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_SECONDS = 15 * 60;
+/** A streak of wrong passwords ends after a day without one: five guesses must come within a day of each other. */
+export const FAILURE_STREAK_LAPSE_SECONDS = 24 * 3600;
 
 /**
  * The wrong passwords given in a row for one address, and the lockout they lead to: the fifth locks the address for
  * fifteen minutes. An account keeps its own (User); an address no account has keeps one too, so that the lockout
  * answers alike whether or not an account exists (API.md: an unknown email and a wrong password get the same 401).
+ * The streak lapses, so that what is kept of an unknown address can be forgotten (after at least that long without
+ * a failure) without the next failure telling it apart from an account's.
  */
 export interface LoginFailures {
   failedLogins: number;
   lockedUntil: Date | null;
+  lastFailedLoginAt: Date | null;
 }
 
-export const noLoginFailures = (): LoginFailures => ({ failedLogins: 0, lockedUntil: null });
+export const noLoginFailures = (): LoginFailures => ({ failedLogins: 0, lockedUntil: null, lastFailedLoginAt: null });
 
 /** Refuses a login attempt before the password is even checked while the address is locked. */
 export function assertNotLocked(failures: LoginFailures, now: Date): void {
@@ -22,10 +27,13 @@ export function assertNotLocked(failures: LoginFailures, now: Date): void {
   }
 }
 
-/** Counts a wrong password; the fifth in a row locks the address. */
+/** Counts a wrong password; the fifth in a row (within a day of the one before) locks the address. */
 export function recordFailedLogin(failures: LoginFailures, now: Date): void {
   if (failures.lockedUntil && failures.lockedUntil <= now) failures.lockedUntil = null;
+  const lapsed = failures.lastFailedLoginAt !== null && now.getTime() - failures.lastFailedLoginAt.getTime() >= FAILURE_STREAK_LAPSE_SECONDS * 1000;
+  if (lapsed) failures.failedLogins = 0;
   failures.failedLogins += 1;
+  failures.lastFailedLoginAt = now;
   if (failures.failedLogins >= LOCKOUT_THRESHOLD) {
     failures.failedLogins = 0;
     failures.lockedUntil = new Date(now.getTime() + LOCKOUT_SECONDS * 1000);

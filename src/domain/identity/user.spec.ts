@@ -1,6 +1,6 @@
 import { Email } from './email';
 import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
-import { LOCKOUT_SECONDS } from './login-failures';
+import { FAILURE_STREAK_LAPSE_SECONDS, LOCKOUT_SECONDS } from './login-failures';
 import { assertAcceptablePassword } from './password-policy';
 import { User } from './user';
 
@@ -69,6 +69,16 @@ describe('User', () => {
     expect(() => user.assertNotLocked(later(1))).toThrow(AccountLocked);
     expect(secondsLocked(user, later(60))).toBe(LOCKOUT_SECONDS - 60);
     expect(() => user.assertNotLocked(later(LOCKOUT_SECONDS))).not.toThrow();
+  });
+
+  it('ends a failure streak after a day without a failure, and counts a streak whose failures are less than a day apart', () => {
+    const user = aUser();
+    for (let i = 0; i < 4; i++) user.recordFailedLogin(t0);
+    user.recordFailedLogin(later(FAILURE_STREAK_LAPSE_SECONDS));
+    expect(() => user.assertNotLocked(later(FAILURE_STREAK_LAPSE_SECONDS))).not.toThrow();
+    expect(user.failedLogins).toBe(1);
+    for (let i = 1; i < 5; i++) user.recordFailedLogin(later(FAILURE_STREAK_LAPSE_SECONDS * (1 + i * 0.9)));
+    expect(() => user.assertNotLocked(later(FAILURE_STREAK_LAPSE_SECONDS * 4.6 + 1))).toThrow(AccountLocked);
   });
 
   it('forgets the failure streak after a successful login', () => {

@@ -42,6 +42,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: Date | null;
+  lastFailedLoginAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 
@@ -56,6 +57,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
     user.passwordHash = input.passwordHash;
     user.failedLogins = 0;
     user.lockedUntil = null;
+    user.lastFailedLoginAt = null;
     user.createdAt = input.now;
     user.updatedAt = input.now;
     user.record({ type: 'user.registered', aggregateId: user.id, occurredAt: input.now, email: user.email, role: user.role });
@@ -71,7 +73,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
     assertNotLocked(this, now);
   }
 
-  /** Counts a wrong password; the fifth in a row locks the account for fifteen minutes. */
+  /** Counts a wrong password; the fifth in a row (within a day of the one before) locks the account for fifteen minutes. */
   recordFailedLogin(now: Date): void {
     recordFailedLogin(this, now);
     this.updatedAt = now;

@@ -56,13 +56,18 @@ export const CONTENT_ENCODING_REFUSED = 'CONTENT_ENCODING_NOT_SUPPORTED';
 
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 
+/** UTF-8 by its names, and ASCII, which UTF-8 reads as it is. */
+const UTF8_READABLE = new Set(['utf-8', 'utf8', 'us-ascii']);
+
 /**
  * JSON is UTF-8 (RFC 8259, 8.1): a body sent as `application/json; charset=utf-16` or `latin1` was read as UTF-8
- * whatever it held. It is a 415 naming the charset; `charset=utf-8` (any case), or none, is taken.
+ * whatever it held. It is a 415; `charset=utf-8` (or `utf8`, `us-ascii`, any case), or none, is taken, and a request
+ * without a body is not looked at.
  */
 const refuseOtherCharset: preParsingHookHandler = (request, _reply, _payload, done) => {
   const charset = charsetParameter.exec(request.headers['content-type'] ?? '')?.[1];
-  if (charset === undefined || charset.toLowerCase() === 'utf-8') return done();
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (charset === undefined || !hasBody || UTF8_READABLE.has(charset.toLowerCase())) return done();
   done(Object.assign(new Error(`charset ${charset} is not supported`), { statusCode: 415, code: CHARSET_REFUSED }));
 };
 

@@ -51,14 +51,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 /**
- * The same request means the same method, route, path ids and body (key order ignored). The path as written would
- * tell apart one order written in capitals, percent-encoded or with a trailing slash: the router and PathId read
- * each as the same (path parameters are UUIDs, read in lower case).
+ * The same request means the same method, path and body (key order ignored). The path is the route's with its
+ * parameters as PathId reads them (UUIDs, in lower case): as written, one order in capitals, percent-encoded or with
+ * a trailing slash was another request. A path written so already is the one written, so keys stored before keep
+ * their fingerprints.
  */
 function fingerprintOf(request: FastifyRequest): string {
-  const params = Object.entries(request.params as Record<string, string>).map(([name, value]) => [name, value.toLowerCase()]);
-  const target = `${request.routeOptions.url} ${canonicalJson(Object.fromEntries(params))}`;
-  return createHash('sha256').update(`${request.method} ${target}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+  const params = request.params as Record<string, string>;
+  const path = request.routeOptions.url!.replace(/:(\w+)/g, (_, name: string) => params[name].toLowerCase());
+  return createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -15,6 +15,7 @@ export const UserSchema = defineEntity({
     passwordHash: p.string().length(255),
     failedLogins: p.integer(),
     lockedUntil: p.datetime().nullable(),
+    lastFailedLoginAt: p.datetime().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   }),

@@ -73,7 +73,7 @@ export class MikroOrmTransactionRepository extends TransactionRepository {
       `update transactions set reconcile_claimed_until = ?
         where id = (select id from transactions
                      where status = 'pending' and created_at < ? and (reconcile_claimed_until is null or reconcile_claimed_until <= ?)
-                     order by created_at limit 1 for update skip locked)
+                     order by reconcile_claimed_until nulls first, created_at limit 1 for update skip locked)
         returning id`,
       [claimUntil, cutoff, now],
     );
