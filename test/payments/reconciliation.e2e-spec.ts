@@ -28,7 +28,7 @@ class GatewayThatLosesAnswers {
     return this.processor.refund(request);
   }
 
-  find(reference: string): Promise<ChargeOutcome | null> {
+  find(reference: string, _signal?: AbortSignal): Promise<ChargeOutcome | null> {
     return this.processor.find(reference);
   }
 }
@@ -117,10 +117,20 @@ describe('Reconciliation of payments interrupted mid-way', () => {
   it('settles the later stale transactions when the processor cannot be asked about earlier ones, and asks about those again once their claims run out, after the others', async () => {
     const [refused, unanswered, answered] = await interruptedPayments(3);
     const find = gateway.find;
-    gateway.find = (reference) =>
-      reference === refused ? Promise.reject(new Error('lookup refused')) : reference === unanswered ? new Promise(() => undefined) : find.call(gateway, reference);
+    const abandoned: string[] = [];
+    // The lookup that never answers ends when it is abandoned, as a processor's HTTP call given the signal would.
+    const hung = (reference: string, signal?: AbortSignal) =>
+      new Promise<null>((_, reject) =>
+        signal?.addEventListener('abort', () => {
+          abandoned.push(reference);
+          reject(signal.reason);
+        }),
+      );
+    gateway.find = (reference, signal) =>
+      reference === refused ? Promise.reject(new Error('lookup refused')) : reference === unanswered ? hung(reference, signal) : find.call(gateway, reference);
     try {
       expect(await reconcile()).toBe(1);
+      expect(abandoned).toEqual([unanswered]);
       expect([await statusOf(refused), await statusOf(unanswered), await statusOf(answered)]).toEqual(['pending', 'pending', 'succeeded']);
       const warnings = t.logs.filter((line) => line.context === 'PaymentReconciliation' && line.level === 40).map((line) => line.transactionId);
       expect(warnings).toEqual([refused, unanswered]);

@@ -17,6 +17,9 @@ export class GatewayUnavailable extends Error {
 export abstract class PaymentGateway {
   abstract charge(request: { reference: string; amount: number; currency: string; paymentMethod: string }): Promise<ChargeOutcome>;
   abstract refund(request: { reference: string; chargeReference: string; amount: number; currency: string }): Promise<ChargeOutcome>;
-  /** What the processor recorded for `reference`, or null if it never received it. */
-  abstract find(reference: string): Promise<ChargeOutcome | null>;
+  /**
+   * What the processor recorded for `reference`, or null if it never received it. A lookup no longer awaited is
+   * aborted through `signal` (a read: ending it changes nothing at the processor).
+   */
+  abstract find(reference: string, signal?: AbortSignal): Promise<ChargeOutcome | null>;
 }

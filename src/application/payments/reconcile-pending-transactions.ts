@@ -61,9 +61,12 @@ export class ReconcilePendingTransactions {
   }
 
   private async lookUp(transactionId: string): Promise<Lookup> {
+    const abandoned = new AbortController();
     try {
-      const outcome = await within(this.gateway.find(transactionId), this.policy.callDeadlineMs);
-      return outcome === NO_ANSWER ? { error: `no answer within ${this.policy.callDeadlineMs} ms` } : { outcome };
+      const outcome = await within(this.gateway.find(transactionId, abandoned.signal), this.policy.callDeadlineMs);
+      if (outcome !== NO_ANSWER) return { outcome };
+      abandoned.abort(new Error(`no answer within ${this.policy.callDeadlineMs} ms`));
+      return { error: `no answer within ${this.policy.callDeadlineMs} ms` };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
