@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange email and password for an access and a refresh token
-         * @description Unknown email and wrong password answer the same 401. Five failures in a row lock the account for 15 minutes (429).
+         * @description Unknown email and wrong password answer the same 401. Five failures in a row, each within a day of the one before, lock the address for 15 minutes (429), whether or not it has an account.
          */
         post: operations["login"];
         delete?: never;
