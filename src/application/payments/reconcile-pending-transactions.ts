@@ -65,8 +65,9 @@ export class ReconcilePendingTransactions {
     try {
       const outcome = await within(this.gateway.find(transactionId, abandoned.signal), this.policy.callDeadlineMs);
       if (outcome !== NO_ANSWER) return { outcome };
-      abandoned.abort(new Error(`no answer within ${this.policy.callDeadlineMs} ms`));
-      return { error: `no answer within ${this.policy.callDeadlineMs} ms` };
+      const late = new Error(`no answer within ${this.policy.callDeadlineMs} ms`);
+      abandoned.abort(late);
+      return { error: late.message };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -14,7 +14,7 @@ interface FailuresRow {
 const instant = (value: Date | string) => new Date(value);
 
 /** A row is written by failures only: its last write is the last failure (or, with none counted yet, its creation). */
-const failuresOf = (row: FailuresRow | undefined): LoginFailures =>
+const failuresIn = (row: FailuresRow | undefined): LoginFailures =>
   row
     ? { failedLogins: Number(row.failed_logins), lockedUntil: row.locked_until === null ? null : instant(row.locked_until), lastFailedLoginAt: instant(row.updated_at) }
     : noLoginFailures();
@@ -40,7 +40,7 @@ export class SqlUnknownAddressLogins extends UnknownAddressLogins {
     const [row] = await this.em.execute<FailuresRow[]>('select failed_logins, locked_until, updated_at from unknown_address_logins where email_hash = ?', [
       this.keyOf(email),
     ]);
-    return failuresOf(row);
+    return failuresIn(row);
   }
 
   /** One statement that creates the row or locks it, as an account's failure takes the account's row with one. */
@@ -51,7 +51,7 @@ export class SqlUnknownAddressLogins extends UnknownAddressLogins {
        returning failed_logins, locked_until, updated_at`,
       [this.keyOf(email), now],
     );
-    return failuresOf(row);
+    return failuresIn(row);
   }
 
   async save(email: string, failures: LoginFailures, now: Date): Promise<void> {
