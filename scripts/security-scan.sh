@@ -8,10 +8,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/lint-contract.sh openapi.json
 
-if ! command -v sqlmap >/dev/null; then
-  echo "installing sqlmap (Debian package)"
-  apt-get update -qq && apt-get install -y -qq sqlmap >/dev/null
-fi
+bash scripts/install-debian-packages.sh sqlmap
 npm run build # what ships, current: skipped when dist/ is the build of these sources
 
 work=$(mktemp -d)

@@ -1,7 +1,7 @@
 /**
  * The load generator: wrk, a native one. On two cores a Node generator (autocannon) saturated its own core near
  * 4,500 req/s, below what the bare baseline serves, so its figures were the generator's ceiling. wrk comes from
- * Debian's package, installed here when missing (as the security scan installs sqlmap).
+ * Debian's package, installed here when missing (by the script that installs CI's and the security scan's tools).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,8 +41,7 @@ export function ensureWrk(): void {
   } catch (error) {
     // wrk -v exits 1 after printing its version: only a missing binary is a reason to install.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
-    console.log('installing wrk (Debian package)');
-    execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq wrk >/dev/null'], { stdio: 'inherit' });
+    execFileSync('bash', ['scripts/install-debian-packages.sh', 'wrk'], { stdio: 'inherit' });
   }
 }
 
