@@ -65,6 +65,11 @@ export default defineConfig(
               importNames: ['Param'],
               message: 'Path ids are UUIDs: take them with PathId (modules/shared/path-id.decorator.ts), which checks and documents them.',
             },
+            {
+              name: 'class-validator',
+              importNames: ['MaxLength', 'Length'],
+              message: 'Bound a string with MaxCharacters (modules/shared/max-characters.decorator.ts): it counts characters as PostgreSQL and JSON Schema do.',
+            },
           ],
         },
       ],

@@ -125,12 +125,13 @@ export class ${n.Context}Controller {
 }
 `,
   [`src/modules/${n.context}/dto/create-${n.file}.dto.ts`]: `import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString } from 'class-validator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class Create${n.Aggregate}Dto {
   @ApiProperty({ example: 'My first one', minLength: 1, maxLength: 100 })
   @IsString()
-  @MaxLength(100)
+  @MaxCharacters(100)
   name: string;
 }
 `,

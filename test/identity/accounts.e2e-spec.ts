@@ -108,6 +108,22 @@ describe('Accounts: register, log in, profile', () => {
     expect((await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑🗝'.repeat(6), name: 'E' })).status).toBe(201);
   });
 
+  it('counts a name\'s length as PostgreSQL does, variation selectors included: 51 "❤️" are a 400 naming it, not a 500', async () => {
+    const hearts = (count: number) => '\u2764\uFE0F'.repeat(count);
+    const tooLong = [{ field: 'name', message: 'name must be shorter than or equal to 100 characters' }];
+    const refused = await t.http.post('/api/v1/auth/register', { email: email(), password: PASSWORD, name: hearts(51) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual(tooLong);
+    const registered = await t.http.post('/api/v1/auth/register', { email: email(), password: PASSWORD, name: hearts(50) });
+    expect(registered.status).toBe(201);
+    expect(registered.body.name).toBe(hearts(50));
+    const customer = await newCustomer(t.http);
+    const renamed = await t.http.patch('/api/v1/users/me', { name: hearts(51) }, { token: customer.token });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.errors).toEqual(tooLong);
+    expect((await t.http.patch('/api/v1/users/me', { name: hearts(50) }, { token: customer.token })).body.name).toBe(hearts(50));
+  });
+
   it('refuses a new password of the wrong length beside the field, and a blank name', async () => {
     const customer = await newCustomer(t.http);
     const reply = await t.http.post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: 'y'.repeat(257) }, { token: customer.token });

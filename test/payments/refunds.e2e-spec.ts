@@ -76,6 +76,19 @@ describe('Refunds and the transaction history', () => {
     expect(await orderStatus(customer, paid.id)).toBe('paid');
   });
 
+  it('counts a reason\'s length as PostgreSQL does: 251 "❤️" are a 400 naming it, not a 500, and record nothing', async () => {
+    const customer = await newCustomer(t.http);
+    const paid = await paidOrder(customer);
+    const hearts = (count: number) => '\u2764\uFE0F'.repeat(count);
+    const long = await askRefund(paid.id, { amount: { amount: 100, currency: 'USD' }, reason: hearts(251) }, 'long-reason-refund');
+    expect(long.status).toBe(400);
+    expect(long.body.errors).toEqual([{ field: 'reason', message: 'reason must be shorter than or equal to 500 characters' }]);
+    expect((await t.http.get(`/api/v1/transactions?orderId=${paid.id}&type=refund`, { token: admin.token })).body.items).toEqual([]);
+    const kept = await askRefund(paid.id, { amount: { amount: 100, currency: 'USD' }, reason: hearts(250) }, 'longest-reason-refund');
+    expect(kept.status).toBe(201);
+    expect(kept.body.reason).toBe(hearts(250));
+  });
+
   it('keeps refunds for admins and each customer\'s history to themselves', async () => {
     const alice = await newCustomer(t.http, 'Alice');
     const bob = await newCustomer(t.http, 'Bob');

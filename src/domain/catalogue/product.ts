@@ -1,3 +1,4 @@
+import { characterCount } from '../shared/characters';
 import { Money } from '../shared/money';
 import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
 
@@ -55,7 +56,7 @@ export class Product {
     if (changes.name !== undefined) {
       const name = changes.name.trim();
       // Characters as JSON Schema's maxLength and the column count them: code points, an emoji one.
-      const characters = [...name].length;
+      const characters = characterCount(name);
       if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidProduct(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
       // A name is shown in pages, lists, mails and CSV: a control character there is a mistake or a trick.
       if (CONTROL_CHARACTER.test(name)) throw new InvalidProduct('The name must not contain control characters.');

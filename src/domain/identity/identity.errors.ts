@@ -8,6 +8,11 @@ export class InvalidEmail extends DomainError {
   }
 }
 
+export class InvalidName extends DomainError {
+  readonly code = 'invalid-name';
+  readonly kind = 'invalid';
+}
+
 export class WeakPassword extends DomainError {
   readonly code = 'weak-password';
   readonly kind = 'invalid';

@@ -1,3 +1,4 @@
+import { characterCount } from '../shared/characters';
 import { WeakPassword } from './identity.errors';
 
 /** The list of passwords attackers try first. Supplied from outside: the domain holds the rule, not the data. */
@@ -23,6 +24,6 @@ export function assertAcceptablePassword(password: string, common: CommonPasswor
 
 /** 12..256 characters, counted as code points. Also checked where requests are validated, beside the other fields. */
 export function hasAcceptablePasswordLength(password: string): boolean {
-  const length = [...password].length;
+  const length = characterCount(password);
   return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
 }

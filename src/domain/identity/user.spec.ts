@@ -1,8 +1,8 @@
 import { Email } from './email';
-import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, SelfModificationRefused, WeakPassword } from './identity.errors';
+import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, InvalidName, SelfModificationRefused, WeakPassword } from './identity.errors';
 import { FAILURE_STREAK_LAPSE_SECONDS, LOCKOUT_SECONDS } from './login-failures';
 import { assertAcceptablePassword } from './password-policy';
-import { User } from './user';
+import { MAX_NAME_CHARACTERS, User } from './user';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -59,6 +59,20 @@ describe('User', () => {
   it('registers as an active customer with a trimmed name', () => {
     const user = aUser();
     expect(user).toMatchObject({ role: 'customer', status: 'active', name: 'Ada', failedLogins: 0, lockedUntil: null });
+  });
+
+  it('keeps a name of 1 to 100 characters as PostgreSQL counts them, variation selectors included', () => {
+    const register = (name: string) => User.register({ id: 'u', email: Email.parse('ada@example.com'), name, passwordHash: 'h', now: t0 });
+    const hearts = (count: number) => '\u2764\uFE0F'.repeat(count);
+    expect(register(hearts(MAX_NAME_CHARACTERS / 2)).name).toBe(hearts(50));
+    expect(register('😀'.repeat(MAX_NAME_CHARACTERS)).name).toHaveLength(2 * MAX_NAME_CHARACTERS);
+    expect(() => register(hearts(MAX_NAME_CHARACTERS / 2 + 1))).toThrow(InvalidName);
+    expect(() => register('   ')).toThrow(InvalidName);
+    const user = aUser();
+    expect(() => user.rename(`${hearts(50)}x`, later(1))).toThrow(InvalidName);
+    expect(user.name).toBe('Ada');
+    user.rename(' Ada Lovelace ', later(1));
+    expect(user.name).toBe('Ada Lovelace');
   });
 
   it('locks for fifteen minutes after five failed logins in a row', () => {

@@ -1,10 +1,22 @@
 import { AggregateRoot } from '../shared/aggregate-root';
+import { characterCount } from '../shared/characters';
 import type { DomainEvent } from '../shared/domain-event';
-import { AccountDisabled, EmailUnchanged, InvalidAccountToken, SelfModificationRefused } from './identity.errors';
+import { AccountDisabled, EmailUnchanged, InvalidAccountToken, InvalidName, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
 import { assertNotLocked, type LoginFailures, recordFailedLogin } from './login-failures';
 
 export type Role = 'customer' | 'admin';
+
+/** The bound of the `users.name` column, in characters as PostgreSQL counts them. */
+export const MAX_NAME_CHARACTERS = 100;
+
+/** A name as kept: trimmed, 1 to MAX_NAME_CHARACTERS characters. */
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  const characters = characterCount(trimmed);
+  if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidName(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
+  return trimmed;
+}
 export type UserStatus = 'active' | 'disabled';
 
 /**
@@ -51,7 +63,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
     user.id = input.id;
     user.email = input.email.value;
     user.emailVerified = input.emailVerified ?? false;
-    user.name = input.name.trim();
+    user.name = checkedName(input.name);
     user.role = input.role ?? 'customer';
     user.status = 'active';
     user.passwordHash = input.passwordHash;
@@ -90,7 +102,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
   }
 
   rename(name: string, now: Date): void {
-    this.name = name.trim();
+    this.name = checkedName(name);
     this.updatedAt = now;
   }
 

@@ -1,7 +1,7 @@
 import { Money } from '../shared/money';
 import { IllegalTransactionTransition, InvalidRefund, OrderNotRefundable, RefundExceedsPaidAmount } from './payments.errors';
 import { assertRefundable, isFullyRefunded } from './refund-policy';
-import { Transaction } from './transaction';
+import { MAX_REASON_CHARACTERS, Transaction } from './transaction';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const usd = (amount: number) => Money.of(amount, 'USD');
@@ -115,6 +115,12 @@ describe('refund policy', () => {
       aRefund({ amount: 100, reason });
     expect(start('  Damaged in transit \n').reason).toBe('Damaged in transit');
     for (const blank of ['', ' ', '\t\n ']) expect(() => start(blank)).toThrow(InvalidRefund);
+  });
+
+  it('keeps a reason of up to 500 characters as PostgreSQL counts them, variation selectors included', () => {
+    const hearts = (count: number) => '\u2764\uFE0F'.repeat(count);
+    expect(aRefund({ reason: hearts(MAX_REASON_CHARACTERS / 2) }).reason).toBe(hearts(250));
+    expect(() => aRefund({ reason: `${hearts(MAX_REASON_CHARACTERS / 2)}x` })).toThrow(InvalidRefund);
   });
 
   it('refuses a refund of nothing', () => {

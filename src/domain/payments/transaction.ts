@@ -1,7 +1,11 @@
 import { AggregateRoot } from '../shared/aggregate-root';
+import { characterCount } from '../shared/characters';
 import type { DomainEvent } from '../shared/domain-event';
 import { Money } from '../shared/money';
 import { IllegalTransactionTransition, InvalidRefund } from './payments.errors';
+
+/** The bound of the `transactions.reason` column, in characters as PostgreSQL counts them. */
+export const MAX_REASON_CHARACTERS = 500;
 
 export type TransactionType = 'payment' | 'refund';
 export type TransactionStatus = 'pending' | 'succeeded' | 'failed';
@@ -65,7 +69,7 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
     return Transaction.start({ ...input, type: 'payment', amount: input.orderTotal, reason: null });
   }
 
-  /** A refund says why, in words: the reason is kept trimmed, and one of only white space is none. */
+  /** A refund says why, in words: the reason is kept trimmed, up to MAX_REASON_CHARACTERS; one of only white space is none. */
   static startRefund(input: {
     id: string;
     orderId: string;
@@ -78,6 +82,7 @@ export class Transaction extends AggregateRoot<TransactionEvent> {
   }): Transaction {
     const reason = input.reason.trim();
     if (reason === '') throw new InvalidRefund('A refund needs a reason.');
+    if (characterCount(reason) > MAX_REASON_CHARACTERS) throw new InvalidRefund(`The reason must be at most ${MAX_REASON_CHARACTERS} characters.`);
     return Transaction.start({ ...input, type: 'refund', reason });
   }
 

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CURSOR_MAX_LENGTH } from './cursor';
 import { DecimalInteger } from './decimal-integer.transform';
+import { MaxCharacters } from './max-characters.decorator';
 
 /** `?limit=&cursor=` of every list. */
 export class PageQueryDto {
@@ -16,7 +17,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ maxLength: CURSOR_MAX_LENGTH, pattern: '^[A-Za-z0-9_-]+$', description: 'The `nextCursor` of the previous page.' })
   @IsOptional()
   @IsString()
-  @MaxLength(CURSOR_MAX_LENGTH)
+  @MaxCharacters(CURSOR_MAX_LENGTH)
   @Matches(/^[A-Za-z0-9_-]+$/)
   cursor?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'MUG-BLUE-350', pattern: '^[A-Z0-9-]{1,64}$', minLength: 1, maxLength: 64 })
@@ -13,14 +14,14 @@ export class CreateProductDto {
   @ApiProperty({ example: 'Blue mug, 350 ml', minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxCharacters(200)
   @IsNotBlank()
   name: string;
 
   @ApiPropertyOptional({ example: 'Stoneware, dishwasher safe.', maxLength: 5000, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxCharacters(5000)
   description?: string | null;
 
   @ApiProperty({ type: StoreAmountDto, example: { amount: 1299, currency: 'USD' } })

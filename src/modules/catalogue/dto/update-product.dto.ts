@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Omittable } from '../../shared/omittable.decorator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 /** Every field optional; send only what changes. `description: null` clears it. */
 export class UpdateProductDto {
@@ -12,14 +13,14 @@ export class UpdateProductDto {
   @Omittable()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxCharacters(200)
   @IsNotBlank()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })
   @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @IsString()
-  @MaxLength(5000)
+  @MaxCharacters(5000)
   description?: string | null;
 
   @ApiPropertyOptional({ type: StoreAmountDto, example: { amount: 1499, currency: 'USD' } })

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { EXAMPLE_CUSTOMER } from '../../shared/api-examples';
 import { IsEmailAddress } from './email-address.decorator';
 import { HasPasswordLength } from './password-length.decorator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 const TOKEN_EXAMPLE = 'q8N0Vx3c2b1ZtYwK5mJrLd7pQe9sHuFaGi4oXyEnC6M';
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
@@ -16,7 +17,7 @@ const tokenProperty = {
 export class PasswordResetRequestDto {
   @ApiProperty({ example: EXAMPLE_CUSTOMER.email, format: 'idn-email', maxLength: 254 })
   @IsString()
-  @MaxLength(254)
+  @MaxCharacters(254)
   @IsEmailAddress()
   email: string;
 }
@@ -29,7 +30,7 @@ export class PasswordResetConfirmDto {
 
   @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256 })
   @IsString()
-  @MaxLength(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @MaxCharacters(1024) // the policy's 256 counts code points; this bounds the work of counting them
   @HasPasswordLength()
   password: string;
 }
@@ -44,13 +45,13 @@ export class EmailVerificationConfirmDto {
 export class ChangeEmailDto {
   @ApiProperty({ example: 'ada.new@example.com', format: 'idn-email', maxLength: 254, description: 'The address to move the account to.' })
   @IsString()
-  @MaxLength(254)
+  @MaxCharacters(254)
   @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: EXAMPLE_CUSTOMER.password, maxLength: 1024, description: 'The current password.' })
   @IsString()
-  @MaxLength(1024)
+  @MaxCharacters(1024)
   password: string;
 }
 

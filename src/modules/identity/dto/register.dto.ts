@@ -1,26 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MinLength } from 'class-validator';
 import { IsNotBlank } from '../../shared/not-blank.decorator';
 import { IsEmailAddress } from './email-address.decorator';
 import { HasPasswordLength } from './password-length.decorator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com', format: 'idn-email', maxLength: 254 })
   @IsString()
-  @MaxLength(254)
+  @MaxCharacters(254)
   @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 256, description: '12..256 characters; common passwords are refused.' })
   @IsString()
-  @MaxLength(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @MaxCharacters(1024) // the policy's 256 counts code points; this bounds the work of counting them
   @HasPasswordLength()
   password: string;
 
   @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 100 })
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxCharacters(100)
   @IsNotBlank()
   name: string;
 }

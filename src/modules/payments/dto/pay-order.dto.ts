@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class PayOrderDto {
   @ApiProperty({
@@ -11,7 +12,7 @@ export class PayOrderDto {
       'pm_card_insufficientFunds (declined: 402), pm_card_processingError (gateway error: 502).',
   })
   @IsString()
-  @MaxLength(64)
+  @MaxCharacters(64)
   @Matches(/^[A-Za-z0-9_]{1,64}$/)
   paymentMethod: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsString, MinLength, ValidateNested } from 'class-validator';
 import { IsNotBlank } from '../../shared/not-blank.decorator';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class RefundOrderDto {
   @ApiProperty({ type: StoreAmountDto, example: { amount: 500, currency: 'USD' } })
@@ -14,7 +15,7 @@ export class RefundOrderDto {
   @ApiProperty({ example: 'Damaged in transit', minLength: 1, maxLength: 500 })
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxCharacters(500)
   @IsNotBlank()
   reason: string;
 }

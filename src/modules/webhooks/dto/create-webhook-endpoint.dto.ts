@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl } from 'class-validator';
 import { MAX_DESCRIPTION_LENGTH } from '../../../domain/webhooks/webhook-endpoint';
 import { WEBHOOK_EVENT_TYPES } from '../../../domain/webhooks/webhook-event-types';
 import { MAX_WEBHOOK_URL_LENGTH } from '../../../domain/webhooks/webhook-url';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 /** The URL rule of class-validator that matches the domain's: http(s), an explicit scheme, hosts without a TLD. */
 export const WEBHOOK_URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true };
@@ -15,7 +16,7 @@ export class CreateWebhookEndpointDto {
     description: 'Where deliveries are POSTed: https (plain http only where WEBHOOK_ALLOW_HTTP allows it), resolving to a public address.',
   })
   @IsUrl(WEBHOOK_URL_OPTIONS, { message: 'url must be an absolute http(s) URL' })
-  @MaxLength(MAX_WEBHOOK_URL_LENGTH)
+  @MaxCharacters(MAX_WEBHOOK_URL_LENGTH)
   url: string;
 
   @ApiProperty({
@@ -37,6 +38,6 @@ export class CreateWebhookEndpointDto {
   @ApiPropertyOptional({ example: 'Warehouse: ships paid orders', maxLength: MAX_DESCRIPTION_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(MAX_DESCRIPTION_LENGTH)
+  @MaxCharacters(MAX_DESCRIPTION_LENGTH)
   description?: string | null;
 }
