@@ -439,7 +439,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order; stock for every line is reserved at once, or none is
-         * @description Prices come from the catalogue. Unpaid orders are cancelled after the payment timeout and their stock released.
+         * @description Prices come from the catalogue. Unpaid orders are cancelled after the payment timeout and their stock released. A customer may hold MAX_OPEN_ORDERS orders awaiting payment within their deadline (409 beyond).
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Charge the order total through the payment gateway
-         * @description Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged. No answer from the gateway in time: 504 with the transactionId, which stays pending until reconciliation settles it; the same 504 is replayed for the key.
+         * @description Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged. An order already paid or cancelled, or past its payment deadline (even before expiry has cancelled it): 409. No answer from the gateway in time: 504 with the transactionId, which stays pending until reconciliation settles it; the same 504 is replayed for the key.
          */
         post: operations["payOrder"];
         delete?: never;

@@ -1,4 +1,4 @@
-import { asAdmin, newCustomer, newProduct, placeOrder, stockOf } from '../support/journeys';
+import { asAdmin, newCustomer, newProduct, pay, placeOrder, stockOf } from '../support/journeys';
 import { Clock, MikroORM, OrderExpiryScheduler } from '../support/built';
 import { ManualClock } from '../support/manual-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -67,5 +67,46 @@ describe('Expiry of unpaid orders', () => {
       statements.mockRestore();
     }
     expect([await stockOf(t.http, low), await stockOf(t.http, high)]).toEqual([10, 10]);
+  });
+
+  // Expiry runs every few seconds; until its next run an order past its deadline is still stored as awaiting payment.
+  it('refuses to charge an order past its deadline before expiry has run: a 409, no transaction, and expiry still cancels it', async () => {
+    clock.advance(61);
+    await sweep(); // what the tests before left unpaid
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 10 });
+    const paidInTime = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+    const late = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 2 }]);
+    expect((await pay(t.http, customer.token, paidInTime.body.id, 'pm_card_visa', 'in-time')).status).toBe(201);
+    clock.advance(60); // exactly their deadline
+
+    const refused = await pay(t.http, customer.token, late.body.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/payment-deadline-passed$/);
+    const charges = await t.http.get(`/api/v1/transactions?orderId=${late.body.id}`, { token: customer.token });
+    expect(charges.body.items).toEqual([]);
+    // A retry of the payment made in time still answers as it did.
+    const retried = await pay(t.http, customer.token, paidInTime.body.id, 'pm_card_visa', 'in-time');
+    expect(retried.status).toBe(201);
+    expect(await sweep()).toBe(1);
+    expect((await t.http.get(`/api/v1/orders/${late.body.id}`, { token: customer.token })).body).toMatchObject({ status: 'cancelled', cancellationReason: 'payment_timeout' });
+    expect(await stockOf(t.http, product.id)).toBe(9);
+  });
+
+  it('counts toward MAX_OPEN_ORDERS only the orders still payable: those past their deadline leave room before expiry runs', async () => {
+    clock.advance(61);
+    await sweep();
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 100 });
+    const place = () => placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 1 }]);
+    for (let i = 0; i < 20; i += 1) expect((await place()).status).toBe(201);
+    const capped = await place();
+    expect(capped.status).toBe(409);
+    expect(capped.body.type).toMatch(/too-many-open-orders$/);
+    clock.advance(60);
+    expect((await place()).status).toBe(201);
+    expect(await sweep()).toBe(20);
   });
 });

@@ -9,10 +9,11 @@ export abstract class OrderRepository {
   abstract add(order: Order): Promise<void>;
   abstract save(order: Order): Promise<void>;
   /**
-   * Counts the customer's orders awaiting payment, holding a per-customer lock until the unit of work ends,
-   * so two concurrent placements cannot both slip under the cap.
+   * Counts the customer's orders still awaiting payment at `now` (one past its deadline is no longer payable, and
+   * expiry releases its stock), holding a per-customer lock until the unit of work ends, so two concurrent
+   * placements cannot both slip under the cap.
    */
-  abstract countAwaitingPaymentLocked(customerId: string): Promise<number>;
+  abstract countAwaitingPaymentLocked(customerId: string, now: Date): Promise<number>;
   /** Overdue unpaid orders, locked; rows another instance is already handling are skipped, not waited for. */
   abstract overdueForUpdate(now: Date, limit: number): Promise<Order[]>;
 }

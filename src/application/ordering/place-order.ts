@@ -34,7 +34,7 @@ export class PlaceOrder {
     Order.checkItems(input.items);
     return this.uow.run(async () => {
       const now = this.clock.now();
-      if ((await this.orders.countAwaitingPaymentLocked(actor.userId)) >= this.policy.maxOpenOrders) {
+      if ((await this.orders.countAwaitingPaymentLocked(actor.userId, now)) >= this.policy.maxOpenOrders) {
         throw new TooManyOpenOrders(this.policy.maxOpenOrders);
       }
       const reservation = await this.stock.reserve(input.items);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrderNotPayable, PayableOrderNotFound, PaymentDeclined } from '../../domain/payments/payments.errors';
+import { OrderNotPayable, PayableOrderNotFound, PaymentDeadlinePassed, PaymentDeclined } from '../../domain/payments/payments.errors';
 import { Transaction } from '../../domain/payments/transaction';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -30,6 +30,7 @@ export class PayOrder {
       const order = await this.orders.lock(input.orderId);
       // Only the owner pays; to anyone else the order does not exist.
       if (!order || order.customerId !== actor.userId) throw new PayableOrderNotFound(input.orderId);
+      const now = this.clock.now();
       const transaction = Transaction.startPayment({
         id: this.transactions.nextId(),
         orderId: order.id,
@@ -37,12 +38,14 @@ export class PayOrder {
         orderTotal: order.total,
         paymentMethod: input.paymentMethod,
         requestKey: input.requestKey,
-        now: this.clock.now(),
+        now,
       });
       // Before the order's status: the payment a first attempt made has made the order paid.
       const earlier = await earlierAttempt(this.transactions, transaction);
       if (earlier) return { earlier, pending: null };
       if (order.status !== 'pending_payment') throw new OrderNotPayable(order.id, order.status);
+      // Expiry runs every few seconds; between its runs an order past its deadline is still stored as awaiting payment.
+      if (order.paymentDueAt <= now) throw new PaymentDeadlinePassed(order.id, order.paymentDueAt);
       await this.transactions.add(transaction);
       return { earlier: null, pending: transaction };
     });

@@ -6,6 +6,8 @@ export interface PayableOrder {
   readonly customerId: string;
   readonly status: string;
   readonly total: Money;
+  /** Past it an order awaiting payment is no longer payable: expiry cancels it and puts its stock back on sale. */
+  readonly paymentDueAt: Date;
 }
 
 /**

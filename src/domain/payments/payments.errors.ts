@@ -16,6 +16,15 @@ export class OrderNotPayable extends DomainError {
   }
 }
 
+/** The order's payment deadline passed: expiry cancels it (on its next run) whether or not it has yet. */
+export class PaymentDeadlinePassed extends DomainError {
+  readonly code = 'payment-deadline-passed';
+  readonly kind = 'conflict';
+  constructor(orderId: string, paymentDueAt: Date) {
+    super(`Order ${orderId} was to be paid by ${paymentDueAt.toISOString()}; it expires unpaid and its stock goes back on sale.`);
+  }
+}
+
 export class PaymentInProgress extends DomainError {
   readonly code = 'payment-in-progress';
   readonly kind = 'conflict';

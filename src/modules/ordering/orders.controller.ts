@@ -34,7 +34,9 @@ export class OrdersController {
   @ApiOperation({
     operationId: 'placeOrder',
     summary: 'Place an order; stock for every line is reserved at once, or none is',
-    description: 'Prices come from the catalogue. Unpaid orders are cancelled after the payment timeout and their stock released.',
+    description:
+      'Prices come from the catalogue. Unpaid orders are cancelled after the payment timeout and their stock released. ' +
+      'A customer may hold MAX_OPEN_ORDERS orders awaiting payment within their deadline (409 beyond).',
   })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiProblems(400, 403, 409, 413, 415, 422)

@@ -30,6 +30,7 @@ export class OrderPaymentsController {
     summary: 'Charge the order total through the payment gateway',
     description:
       'Declined: 402 with the failed transactionId; the order stays payable. Gateway error: 502, nothing charged. ' +
+      'An order already paid or cancelled, or past its payment deadline (even before expiry has cancelled it): 409. ' +
       'No answer from the gateway in time: 504 with the transactionId, which stays pending until reconciliation settles it; the same 504 is replayed for the key.',
   })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The succeeded payment; the order is now paid.' })

@@ -11,7 +11,7 @@ export class OrderingPayableOrders extends PayableOrders {
 
   async lock(orderId: string): Promise<PayableOrder | null> {
     const order = await this.orderPayments.lock(orderId);
-    return order && { id: order.id, customerId: order.customerId, status: order.status, total: order.total };
+    return order && { id: order.id, customerId: order.customerId, status: order.status, total: order.total, paymentDueAt: order.paymentDueAt };
   }
 
   markPaid(orderId: string, now: Date): Promise<void> {

@@ -32,12 +32,12 @@ export class MikroOrmOrderRepository extends OrderRepository {
     await this.em.persist(order).flush();
   }
 
-  async countAwaitingPaymentLocked(customerId: string): Promise<number> {
+  async countAwaitingPaymentLocked(customerId: string, now: Date): Promise<number> {
     // A transaction-scoped advisory lock per customer: works the same on PostgreSQL and PGlite.
     await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${customerId}`]);
     const [{ count }] = await this.em.execute<Array<{ count: number }>>(
-      "select count(*)::int as count from orders where customer_id = ? and status = 'pending_payment'",
-      [customerId],
+      "select count(*)::int as count from orders where customer_id = ? and status = 'pending_payment' and payment_due_at > ?",
+      [customerId, now],
     );
     return count;
   }
