@@ -10,13 +10,25 @@ done
 [ "${#missing[@]}" = 0 ] && exit 0
 echo "installing ${missing[*]} (Debian packages)"
 
+# Never a question (a package's debconf prompt, a changed configuration file): a run has no one to answer it.
+export DEBIAN_FRONTEND=noninteractive
 # Another apt or dpkg at work (a second script installing its tool) holds the lock: wait for it, don't fail.
-apt_get() { apt-get -o DPkg::Lock::Timeout=300 -qq "$@"; }
+# Each call is bounded: a hung mirror fails this install, not the run that asked for it.
+apt_get() {
+  timeout 10m apt-get -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold -qq "$@"
+}
 # An install stopped midway (a run killed during apt) leaves dpkg "interrupted", and apt refuses every later install
-# until `dpkg --configure -a` finishes the earlier one: finish it, then install.
+# until `dpkg --configure -a` finishes the earlier one (dpkg itself does not wait for the lock: it is asked again).
+finish_interrupted() {
+  for _ in $(seq 1 60); do
+    timeout 10m dpkg --force-confdef --force-confold --configure -a && return 0
+    sleep 5
+  done
+  return 1
+}
 apt_get update
 if ! apt_get install -y "${missing[@]}" >/dev/null; then
   echo "apt refused; finishing an interrupted dpkg run, then trying again"
-  dpkg --configure -a
+  finish_interrupted
   apt_get install -y --fix-broken "${missing[@]}" >/dev/null
 fi

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/lint-contract.sh openapi.json
 
-bash scripts/install-debian-packages.sh sqlmap
+bash scripts/install-debian-packages.sh sqlmap curl
 npm run build # what ships, current: skipped when dist/ is the build of these sources
 
 work=$(mktemp -d)

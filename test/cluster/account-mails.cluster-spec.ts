@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  */
 describe('Account and shop mails across three instances', () => {
   let database: TestDatabase;
-  let nats: RunningProcess;
+  let nats: Awaited<ReturnType<typeof startNats>>;
   let inbox: SmtpInbox;
   let instances: Array<RunningProcess & { logs: string[] }> = [];
   let api: ClusterClient;
@@ -38,6 +38,7 @@ describe('Account and shop mails across three instances', () => {
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await nats?.stop();
+    nats?.removeStore();
     await inbox?.close();
     await database?.drop();
   });

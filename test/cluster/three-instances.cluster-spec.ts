@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 describe('Three instances behind one database', () => {
   let database: TestDatabase;
   let services: RunningProcess[] = [];
+  let natsStore: (() => void) | undefined;
   let instances: RunningProcess[] = [];
   let api: ClusterClient;
   let adminToken: string;
@@ -36,6 +37,7 @@ describe('Three instances behind one database', () => {
     if (!database.url) throw new Error('The cluster tests need PostgreSQL: set TEST_DATABASE_URL (npm run test:cluster does).');
     const [redis, nats] = await Promise.all([startRedis(), startNats()]);
     services = [redis, nats];
+    natsStore = nats.removeStore;
     const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, NATS_URL: nats.url, AUTH_THROTTLE_LIMIT: '1000', MAX_OPEN_ORDERS: '1000' };
     instances = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
     api = new ClusterClient(instances.map((instance) => instance.url));
@@ -48,6 +50,7 @@ describe('Three instances behind one database', () => {
     await sql?.end();
     await Promise.all(instances.map((instance) => instance.stop()));
     await Promise.all(services.map((service) => service.stop()));
+    natsStore?.();
     await database?.drop();
   });
 

@@ -41,7 +41,7 @@ export class ThrowawayPostgres {
       const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
       chownSync(dir, uid, gid);
     }
-    cluster.run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    cluster.run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '--locale=C.UTF-8', '--encoding=UTF8']);
     await cluster.start();
     return cluster;
   }
@@ -72,6 +72,8 @@ export class ThrowawayPostgres {
   private run(tool: string, args: string[]): void {
     const command = join(binDir(), tool);
     const asRoot = process.getuid?.() === 0;
-    execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'pipe', cwd: tmpdir() });
+    // The locale every Debian has, whatever the session's LANG names: initdb refuses one the machine lacks.
+    const env = { ...process.env, LC_ALL: 'C.UTF-8' };
+    execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'pipe', cwd: tmpdir(), env });
   }
 }
