@@ -419,7 +419,7 @@ export interface paths {
         head?: never;
         /**
          * Change name, description, price or stock; placed orders keep their prices
-         * @description Admins only. Only the fields sent change. Orders already placed keep the prices they were placed at.
+         * @description Admins only. Only the fields sent change. Orders already placed keep the prices they were placed at. Send the ETag of the product read as If-Match to change it only if it is still that version (412 otherwise): every sale changes the version, so a stock count set from an earlier read cannot put back on sale what a sale reserved since.
          */
         patch: operations["updateProduct"];
         trace?: never;
@@ -4236,6 +4236,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The version of the resource this reply shows. Send it back as If-Match to change the resource only if it is still this version. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4410,6 +4412,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The version of the resource this reply shows. Send it back as If-Match to change the resource only if it is still this version. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4747,7 +4751,10 @@ export interface operations {
     updateProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read: the change is made only if the resource is still that version (412 otherwise). */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4769,6 +4776,8 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window resets. */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The version of the resource this reply shows. Send it back as If-Match to change the resource only if it is still this version. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4847,6 +4856,23 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since the representation If-Match names: read it again. */
+            412: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

@@ -211,4 +211,65 @@ describe('Catalogue', () => {
     expect((await t.http.delete(`/api/v1/products/${product.id}`, { token: customer.token })).status).toBe(403);
     expect((await t.http.post('/api/v1/products', valid)).status).toBe(401);
   });
+
+  describe('versions: ETag and If-Match', () => {
+    const read = (id: string) => t.http.get(`/api/v1/products/${id}`, { token: admin.token });
+    const change = (id: string, body: object, ifMatch?: string) =>
+      t.http.patch(`/api/v1/products/${id}`, body, { token: admin.token, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
+
+    // An admin counts the shelf from a read, a sale reserves stock meanwhile, and the count is sent: set blindly, the
+    // stock it wrote put back on sale what the sale had reserved.
+    it('tags a product with its version, which a sale moves on: a stock count sent for the version read before it is a 412 and changes nothing', async () => {
+      const created = await create({ ...valid, sku: `TAG-${randomUUID().slice(0, 8).toUpperCase()}`, stock: 10 });
+      expect(created.headers.etag).toBe('"1"');
+      const before = await read(created.body.id);
+      expect(before.headers.etag).toBe('"1"');
+      const customer = await newCustomer(t.http);
+      expect((await placeOrder(t.http, customer.token, [{ productId: created.body.id, quantity: 3 }])).status).toBe(201);
+      const afterSale = await read(created.body.id);
+      expect(afterSale.body.stock).toBe(7);
+      expect(afterSale.headers.etag).not.toBe(before.headers.etag);
+
+      const stale = await change(created.body.id, { stock: 15 }, before.headers.etag as string);
+      expect(stale.status).toBe(412);
+      expect(stale.body).toMatchObject({ status: 412, type: expect.stringMatching(/product-version-changed$/) });
+      expect((await read(created.body.id)).body.stock).toBe(7);
+
+      const counted = await change(created.body.id, { stock: 12 }, afterSale.headers.etag as string);
+      expect(counted.status).toBe(200);
+      expect(counted.body.stock).toBe(12);
+      expect(counted.headers.etag).not.toBe(afterSale.headers.etag);
+      expect((await read(created.body.id)).headers.etag).toBe(counted.headers.etag);
+    });
+
+    it('lets through one of two changes sent at once for the same version: the other is a 412', async () => {
+      const product = await newProduct(t.http, admin.token, { stock: 10 });
+      const tag = (await read(product.id)).headers.etag as string;
+      const replies = await Promise.all([change(product.id, { stock: 20 }, tag), change(product.id, { stock: 30 }, tag)]);
+      expect(replies.map((reply) => reply.status).sort()).toEqual([200, 412]);
+      const winner = replies.find((reply) => reply.status === 200)!;
+      expect((await read(product.id)).body.stock).toBe(winner.body.stock);
+    });
+
+    it('takes *, a list naming the current version, or no If-Match; a weak or foreign tag matches nothing; a header of no tags is a 400', async () => {
+      const product = await newProduct(t.http, admin.token, { stock: 10 });
+      const current = (await read(product.id)).headers.etag as string;
+      expect((await change(product.id, { stock: 11 }, '*')).status).toBe(200);
+      const listed = (await read(product.id)).headers.etag as string;
+      expect((await change(product.id, { stock: 12 }, `"999", ${listed}`)).status).toBe(200);
+      expect((await change(product.id, { stock: 13 })).status).toBe(200);
+      const now = (await read(product.id)).headers.etag as string;
+      expect((await change(product.id, { stock: 14 }, `W/${now}`)).status).toBe(412);
+      expect((await change(product.id, { stock: 14 }, '"abc"')).status).toBe(412);
+      expect((await change(product.id, { stock: 14 }, current)).status).toBe(412);
+      const malformed = await change(product.id, { stock: 14 }, now.replaceAll('"', ''));
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors).toEqual([{ field: 'If-Match', message: 'If-Match must be * or a list of entity tags such as "3"' }]);
+      expect((await read(product.id)).body.stock).toBe(13);
+    });
+
+    it('answers an unknown product with If-Match 404, as without', async () => {
+      expect((await change(randomUUID(), { stock: 1 }, '"1"')).status).toBe(404);
+    });
+  });
 });

@@ -16,6 +16,8 @@ export interface ProductView {
   readonly status: ProductStatus;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Goes up with every write of the product, a sale's reservation of stock included: its entity tag. */
+  readonly version: number;
 }
 
 /** The view of a product just written: what creating or changing one replies with. */
@@ -30,6 +32,7 @@ export function productView(product: Product): ProductView {
     status: product.status,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
+    version: product.version,
   };
 }
 

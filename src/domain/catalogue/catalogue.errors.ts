@@ -29,6 +29,15 @@ export class ProductChangedConcurrently extends DomainError {
   }
 }
 
+/** A change sent for a version of the product (If-Match) that is no longer current. */
+export class ProductVersionChanged extends DomainError {
+  readonly code = 'product-version-changed';
+  readonly kind = 'precondition_failed';
+  constructor(id: string, version: number) {
+    super(`Product ${id} changed since the version the change was sent for (a sale reserves stock, too): it is at version ${version}; read it again.`);
+  }
+}
+
 export class ArchivedProductsHidden extends DomainError {
   readonly code = 'archived-products-hidden';
   readonly kind = 'forbidden';

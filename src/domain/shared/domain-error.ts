@@ -8,6 +8,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict' // the current state refuses it
+  | 'precondition_failed' // a condition the request set (If-Match) does not hold
   | 'unprocessable' // well formed, but refers to something unusable
   | 'throttled'
   | 'payment_declined'

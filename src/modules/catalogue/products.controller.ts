@@ -1,16 +1,18 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ArchiveProduct } from '../../application/catalogue/archive-product';
 import { CreateProduct } from '../../application/catalogue/create-product';
 import { GetProduct } from '../../application/catalogue/get-product';
 import { ListProducts } from '../../application/catalogue/list-products';
-import { productView } from '../../application/catalogue/product-views';
+import { type ProductView, productView } from '../../application/catalogue/product-views';
 import { UpdateProduct } from '../../application/catalogue/update-product';
 import type { Actor } from '../../application/shared/actor';
 import { isStorableText } from '../../infrastructure/http/screen-request-input';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
+import { ETAG_HEADER, entityTag, IfMatchVersions } from '../shared/entity-tag';
 import { NoBody } from '../shared/no-body.decorator';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { PathId } from '../shared/path-id.decorator';
@@ -30,6 +32,12 @@ const isProductKey = (key: string) => {
     return false;
   }
 };
+
+/** A product's reply, with its version as the ETag a change can be sent for (If-Match). */
+function taggedProduct(reply: FastifyReply, product: ProductView): ProductDto {
+  reply.header('etag', entityTag(product.version));
+  return ProductDto.from(product);
+}
 
 @ApiTags('catalogue')
 @Controller('products')
@@ -66,10 +74,10 @@ export class ProductsController {
     summary: 'One product (archived ones for admins only)',
     description: 'Price in minor units, stock on hand and status. An archived product is a 404 except for admins.',
   })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, headers: ETAG_HEADER })
   @ApiProblems(400, 401, 404)
-  async get(@PathId() id: string, @OptionalActor() actor?: Actor): Promise<ProductDto> {
-    return ProductDto.from(await this.getProduct.execute(id, actor));
+  async get(@PathId() id: string, @Res({ passthrough: true }) reply: FastifyReply, @OptionalActor() actor?: Actor): Promise<ProductDto> {
+    return taggedProduct(reply, await this.getProduct.execute(id, actor));
   }
 
   @Post()
@@ -79,10 +87,10 @@ export class ProductsController {
     summary: 'Add a product to the catalogue',
     description: 'Admins only. The SKU is unique (409 when taken). Price in integer minor units of the store currency.',
   })
-  @ApiCreatedResponse({ type: ProductDto })
+  @ApiCreatedResponse({ type: ProductDto, headers: ETAG_HEADER })
   @ApiProblems(400, 409, 413, 415)
-  async create(@Body() body: CreateProductDto): Promise<ProductDto> {
-    return ProductDto.from(productView(await this.createProduct.execute(body)));
+  async create(@Body() body: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
+    return taggedProduct(reply, productView(await this.createProduct.execute(body)));
   }
 
   @Patch(':id')
@@ -90,12 +98,20 @@ export class ProductsController {
   @ApiOperation({
     operationId: 'updateProduct',
     summary: 'Change name, description, price or stock; placed orders keep their prices',
-    description: 'Admins only. Only the fields sent change. Orders already placed keep the prices they were placed at.',
+    description:
+      'Admins only. Only the fields sent change. Orders already placed keep the prices they were placed at. ' +
+      'Send the ETag of the product read as If-Match to change it only if it is still that version (412 otherwise): ' +
+      'every sale changes the version, so a stock count set from an earlier read cannot put back on sale what a sale reserved since.',
   })
-  @ApiOkResponse({ type: ProductDto })
-  @ApiProblems(400, 404, 409, 413, 415)
-  async update(@PathId() id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
-    return ProductDto.from(productView(await this.updateProduct.execute(id, body)));
+  @ApiOkResponse({ type: ProductDto, headers: ETAG_HEADER })
+  @ApiProblems(400, 404, 409, 412, 413, 415)
+  async update(
+    @PathId() id: string,
+    @Body() body: UpdateProductDto,
+    @IfMatchVersions() expectedVersions: readonly number[] | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductDto> {
+    return taggedProduct(reply, productView(await this.updateProduct.execute(id, body, expectedVersions)));
   }
 
   @Delete(':id')

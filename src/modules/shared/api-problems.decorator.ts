@@ -9,6 +9,7 @@ const meaning: Record<number, string> = {
   403: 'Authenticated, but the role does not allow it.',
   404: 'Absent, or not yours.',
   409: 'Conflicts with the current state.',
+  412: 'The resource changed since the representation If-Match names: read it again.',
   413: 'The body is larger than 1 MiB.',
   415: 'The body is not application/json.',
   422: 'Well formed, but refers to something that cannot be used.',

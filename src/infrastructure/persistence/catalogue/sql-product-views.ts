@@ -17,9 +17,10 @@ interface ProductRow {
   status: ProductStatus;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
-const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')}, ${utcInstant('updated_at')}`;
+const columns = `id, sku, name, description, price_amount, currency, stock, status, ${utcInstant('created_at')}, ${utcInstant('updated_at')}, version`;
 /** Built once: a string built per read would be flattened and hashed again to find its prepared statement. */
 const productById = `select ${columns} from products where id = ? limit 1`;
 
@@ -72,4 +73,5 @@ const toView = (row: ProductRow): ProductView => ({
   status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  version: row.version,
 });

@@ -1,0 +1,27 @@
+import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+import { entityTag, versionsOfIfMatch } from './entity-tag';
+
+describe('If-Match', () => {
+  it('sets no condition when absent or *', () => {
+    expect(versionsOfIfMatch(undefined)).toBeUndefined();
+    expect(versionsOfIfMatch('*')).toBeUndefined();
+    expect(versionsOfIfMatch(' * ')).toBeUndefined();
+  });
+
+  it('names the versions of the strong tags this API gives, in a list however spaced', () => {
+    expect(versionsOfIfMatch(entityTag(3))).toEqual([3]);
+    expect(versionsOfIfMatch('"3","17" ,  "250"')).toEqual([3, 17, 250]);
+  });
+
+  it('matches nothing with a weak tag or one this API never gave, a comma inside a tag included', () => {
+    expect(versionsOfIfMatch('W/"3"')).toEqual([]);
+    expect(versionsOfIfMatch('"abc", "0", "03", "1,2", ""')).toEqual([]);
+    expect(versionsOfIfMatch('"99999999999"')).toEqual([]);
+  });
+
+  it('refuses what is no list of entity tags, or longer than 1024 characters', () => {
+    for (const header of ['3', '"3', '"3" "4"', '"3",', '*, "3"', 'w/"3"', '"a"b"', `"${'1'.repeat(1023)}"`]) {
+      expect(() => versionsOfIfMatch(header)).toThrow(RequestValidationError);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { requestOf } from '../../infrastructure/http/http-arguments';
+import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+
+/** The entity tag of a resource's version, strong (RFC 9110, 8.8.3): the version itself, quoted. */
+export const entityTag = (version: number): string => `"${version}"`;
+
+/** The ETag response header, as the OpenAPI document declares it. */
+export const ETAG_HEADER = {
+  ETag: {
+    description: 'The version of the resource this reply shows. Send it back as If-Match to change the resource only if it is still this version.',
+    schema: { type: 'string', pattern: '^"[0-9]+"$', maxLength: 12, example: '"3"' },
+  },
+};
+
+/** An entity tag (RFC 9110, 8.8.3): strong `"3"` or weak `W/"3"`, its opaque part any visible ASCII but `"`. */
+const TAG = '(W/)?"([\\x21\\x23-\\x7e]*)"';
+/** A list of them, or `*`: what If-Match may hold, as its OpenAPI schema says too. */
+const IF_MATCH_PATTERN = `^(\\*|${TAG}(\\s*,\\s*${TAG})*)$`;
+const IF_MATCH_MAX_LENGTH = 1024;
+const IF_MATCH = new RegExp(IF_MATCH_PATTERN);
+const VERSION = /^[1-9][0-9]{0,9}$/;
+
+/**
+ * The versions an If-Match header names (RFC 9110, 13.1.1), or undefined when it sets no condition (absent, or `*`
+ * on a resource that exists). It compares strongly: a weak tag, or one this API never gave, matches no version, so a
+ * header of only such tags fails the condition (412). A header that is no list of entity tags is a 400.
+ */
+export function versionsOfIfMatch(header: string | undefined): readonly number[] | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (value.length > IF_MATCH_MAX_LENGTH || !IF_MATCH.test(value)) {
+    throw new RequestValidationError([{ field: 'If-Match', message: 'If-Match must be * or a list of entity tags such as "3"' }]);
+  }
+  if (value === '*') return undefined;
+  return [...value.matchAll(new RegExp(TAG, 'g'))].filter(([, weak, opaque]) => !weak && VERSION.test(opaque)).map(([, , opaque]) => Number(opaque));
+}
+
+const ifMatchVersions = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  versionsOfIfMatch(requestOf<{ headers: Record<string, string | undefined> }>(context).headers['if-match']),
+);
+
+/** The versions the request's If-Match names (see versionsOfIfMatch), documented as the operation's header. */
+export const IfMatchVersions = (): ParameterDecorator => (target, method, index) => {
+  ifMatchVersions()(target, method, index);
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version read: the change is made only if the resource is still that version (412 otherwise).',
+    schema: { type: 'string', pattern: IF_MATCH_PATTERN, maxLength: IF_MATCH_MAX_LENGTH, example: '"3"' },
+  })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+};
