@@ -46,24 +46,36 @@ for (const [network, prefix] of [
   refused.addSubnet(network, prefix, 'ipv6');
 }
 
-/** IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) addresses end in an IPv4 address. */
-const embeddedIpv4 = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i;
+/** The first six groups of IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) addresses, which end in an IPv4 address. */
+const EMBEDDING_PREFIXES = ['0:0:0:0:0:ffff', '64:ff9b:0:0:0:0'];
 
 /** Why an address may not be reached, or null when it may. Anything that is not an IP address is refused. */
 export function refusalOf(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return `${address} is not an IP address`;
   if (family === 6) {
-    const embedded = embeddedIpv4.exec(address);
-    if (embedded) {
-      const ipv4 = embedded[1] ?? hexPairToIpv4(embedded[2], embedded[3]);
+    // Judged by its groups, however it is spelled: `64:ff9b::1` or `0:0:0:0:0:ffff:7f00:1` slipped past a pattern
+    // that expected the usual spellings of these prefixes.
+    const groups = groupsOf(address);
+    if (EMBEDDING_PREFIXES.includes(groups.slice(0, 6).map((group) => group.toString(16)).join(':'))) {
+      const ipv4 = [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join('.');
       return refused.check(ipv4, 'ipv4') ? `${address} (${ipv4}) is not a public address` : null;
     }
   }
   return refused.check(address, family === 4 ? 'ipv4' : 'ipv6') ? `${address} is not a public address` : null;
 }
 
-function hexPairToIpv4(high: string, low: string): string {
-  const [a, b] = [parseInt(high, 16), parseInt(low, 16)];
-  return [a >> 8, a & 255, b >> 8, b & 255].join('.');
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a trailing dotted IPv4 as two groups, a zone left out). */
+function groupsOf(ipv6: string): number[] {
+  let text = ipv6.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail);
+  return tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
