@@ -26,7 +26,13 @@ finish_interrupted() {
   done
   return 1
 }
-apt_get update
+# `apt-get update` takes the package lists' lock without waiting for it (the option above is dpkg's lock only).
+updated=""
+for _ in $(seq 1 60); do
+  if apt_get update; then updated=yes; break; fi
+  sleep 5
+done
+[ -n "$updated" ] || { echo "apt-get update failed for five minutes"; exit 1; }
 if ! apt_get install -y "${missing[@]}" >/dev/null; then
   echo "apt refused; finishing an interrupted dpkg run, then trying again"
   finish_interrupted

@@ -86,7 +86,7 @@ describe('Expiry of unpaid orders', () => {
     expect(refused.body.type).toMatch(/payment-deadline-passed$/);
     const charges = await t.http.get(`/api/v1/transactions?orderId=${late.body.id}`, { token: customer.token });
     expect(charges.body.items).toEqual([]);
-    // A retry of the payment made in time still answers as it did.
+    // A retry of the payment made in time is replayed under its key, not refused for the deadline.
     const retried = await pay(t.http, customer.token, paidInTime.body.id, 'pm_card_visa', 'in-time');
     expect(retried.status).toBe(201);
     expect(await sweep()).toBe(1);

@@ -54,6 +54,21 @@ describe('Configuration and inventory', () => {
     remembered.mockRestore();
   });
 
+  // Without it a page's fetch reads no ETag, so an admin page could never send a product's change with If-Match.
+  it('lets a page read a product\'s ETag and send it back as If-Match', async () => {
+    const origin = 'https://shop.example';
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/products/${randomUUID()}`, headers: { origin }, remoteAddress: '10.1.2.4' });
+    expect(String(read.headers['access-control-expose-headers']).split(/,\s*/)).toContain('etag');
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: `/api/v1/products/${randomUUID()}`,
+      headers: { origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type,if-match' },
+      remoteAddress: '10.1.2.4',
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBe(origin);
+    expect(String(preflight.headers['access-control-allow-headers']).split(/,\s*/)).toContain('if-match');
+  });
+
   it('sends hardening headers and no technology banner on API replies', async () => {
     const reply = await t.http.get('/api/v1/products');
     expect(reply.headers).toMatchObject({

@@ -2,6 +2,7 @@ import { MAX_WEBHOOK_URL_LENGTH } from './webhook-url';
 import {
   DISABLE_AFTER_FAILING_DAYS,
   failingTooLongBefore,
+  MAX_DESCRIPTION_LENGTH,
   MAX_PREVIOUS_SECRETS,
   type SealedSecret,
   type SigningSecret,
@@ -35,6 +36,11 @@ describe('a webhook endpoint', () => {
     expect(() => register({ url: 'https://hooks.example.com/#x' })).toThrow(/fragment/);
     expect(() => register({ url: 'ftp://hooks.example.com/' })).toThrow(InvalidWebhookEndpoint);
     expect(() => register({ url: 'not a url' })).toThrow(InvalidWebhookEndpoint);
+  });
+
+  it(`takes a description of at most ${MAX_DESCRIPTION_LENGTH} characters as PostgreSQL counts them: an emoji is one`, () => {
+    expect(register({ description: '😀'.repeat(MAX_DESCRIPTION_LENGTH) }).description).toBe('😀'.repeat(MAX_DESCRIPTION_LENGTH));
+    expect(() => register({ description: `${'😀'.repeat(MAX_DESCRIPTION_LENGTH)}x` })).toThrow(/at most/);
   });
 
   it(`takes a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters as it is kept, percent-encoded`, () => {

@@ -1,3 +1,4 @@
+import { characterCount } from '../shared/characters';
 import { checkWebhookUrl } from './webhook-url';
 import { isWebhookEventType, type WebhookEventType } from './webhook-event-types';
 import { InvalidWebhookEndpoint } from './webhooks.errors';
@@ -140,6 +141,6 @@ function checkEvents(events: readonly string[]): WebhookEventType[] {
 
 function checkDescription(description: string | null | undefined): string | null {
   const trimmed = description?.trim() ?? '';
-  if (trimmed.length > MAX_DESCRIPTION_LENGTH) throw new InvalidWebhookEndpoint(`description must be at most ${MAX_DESCRIPTION_LENGTH} characters.`);
+  if (characterCount(trimmed) > MAX_DESCRIPTION_LENGTH) throw new InvalidWebhookEndpoint(`description must be at most ${MAX_DESCRIPTION_LENGTH} characters.`);
   return trimmed === '' ? null : trimmed;
 }

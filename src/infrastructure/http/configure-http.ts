@@ -46,7 +46,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       origin: [...config.corsOrigins],
       // @fastify/cors allows GET, HEAD and POST unless told: a page could not PATCH or DELETE.
       methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-      exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed'],
+      exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate', 'idempotency-replayed', 'etag'],
       maxAge: 600,
     });
   }
