@@ -28,7 +28,8 @@ describe('Sales reports', () => {
   let admin: LoggedIn;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { REPORT_MAX_DAYS: '40' }, override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
+    // The orders placed on 03-01 are paid up to four days later: within a week's payment deadline.
+    t = await startTestApp({ env: { REPORT_MAX_DAYS: '40', ORDER_PAYMENT_TIMEOUT: String(7 * 24 * 3600) }, override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
     admin = await asAdmin(t.http);
     const customer = await newCustomer(t.http);
     const at = async (instant: string, action: () => Promise<{ status: number }>) => {
