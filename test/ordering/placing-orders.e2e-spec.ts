@@ -55,6 +55,14 @@ describe('Placing orders', () => {
     expect(order.body.total).toEqual({ amount: 10_000_000_000_000, currency: 'USD' });
   });
 
+  it('refuses an order whose total would pass 2^53 minor units with a 422 saying so, and reserves nothing', async () => {
+    const product = await newProduct(t.http, admin.token, { price: 1_000_000_000_000, stock: 20_000 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 10_000 }]);
+    expect(order.status).toBe(422);
+    expect(order.body.type).toMatch(/order-total-too-large$/);
+    expect(await stockOf(t.http, product.id)).toBe(20_000);
+  });
+
   it('reserves nothing on any line when one line is short', async () => {
     const plenty = await newProduct(t.http, admin.token, { stock: 50 });
     const scarce = await newProduct(t.http, admin.token, { stock: 2 });

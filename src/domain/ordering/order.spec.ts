@@ -1,6 +1,6 @@
 import { Money } from '../shared/money';
 import { MAX_LINES, MAX_QUANTITY, Order, type PricedItem } from './order';
-import { IllegalOrderTransition, InvalidOrder } from './ordering.errors';
+import { IllegalOrderTransition, InvalidOrder, OrderTotalTooLarge } from './ordering.errors';
 import { ORDER_STATUSES, type OrderStatus, orderTransitions } from './order-status';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -71,6 +71,14 @@ describe('Order', () => {
       expect(() => Order.checkItems(items)).not.toThrow();
       const order = place(items);
       expect(order.totalAmount).toBe(MAX_LINES * MAX_QUANTITY * 100);
+    });
+
+    it('refuses a total past 2^53 minor units, a line\'s or the sum of lines each below it', () => {
+      expect(() => place([item(1, 1_000_000_000_000, MAX_QUANTITY)])).toThrow(OrderTotalTooLarge);
+      const half = Math.ceil(Number.MAX_SAFE_INTEGER / 2 / MAX_QUANTITY);
+      expect(() => place([item(1, half, MAX_QUANTITY - 1)])).not.toThrow();
+      expect(() => place([item(1, half, MAX_QUANTITY), item(2, half, MAX_QUANTITY)])).toThrow(OrderTotalTooLarge);
+      expect(place([item(1, Number.MAX_SAFE_INTEGER, 1)]).totalAmount).toBe(Number.MAX_SAFE_INTEGER);
     });
   });
 

@@ -2,7 +2,7 @@ import { AggregateRoot } from '../shared/aggregate-root';
 import { Money } from '../shared/money';
 import type { CancellationReason, OrderEvent } from './order-events';
 import type { OrderLine } from './order-line';
-import { IllegalOrderTransition, InvalidOrder } from './ordering.errors';
+import { IllegalOrderTransition, InvalidOrder, OrderTotalTooLarge } from './ordering.errors';
 import { type OrderStatus, orderTransitions } from './order-status';
 
 export const MAX_LINES = 50;
@@ -55,6 +55,9 @@ export class Order extends AggregateRoot<OrderEvent> {
   static place(input: { id: string; customerId: string; items: readonly PricedItem[]; now: Date; paymentDueAt: Date }): Order {
     const { items } = input;
     Order.checkItems(items);
+    // Prices up to 10^12 times quantities up to 10,000 can pass 2^53, where Money refused a line with a generic 400.
+    const exactTotal = items.reduce((sum, item) => sum + BigInt(item.unitPrice.amount) * BigInt(item.quantity), 0n);
+    if (exactTotal > BigInt(Number.MAX_SAFE_INTEGER)) throw new OrderTotalTooLarge();
     const currency = items[0].unitPrice.currency;
     let total = Money.zero(currency);
     const lines = items.map((item) => {

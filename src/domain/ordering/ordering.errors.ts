@@ -6,6 +6,15 @@ export class InvalidOrder extends DomainError {
   readonly kind = 'invalid';
 }
 
+/** The catalogue's prices times the quantities come to more than an amount of money can hold. */
+export class OrderTotalTooLarge extends DomainError {
+  readonly code = 'order-total-too-large';
+  readonly kind = 'unprocessable';
+  constructor() {
+    super(`The order's total, at the catalogue's prices, is more than ${Number.MAX_SAFE_INTEGER} minor units: order fewer.`);
+  }
+}
+
 export class OrderNotFound extends DomainError {
   readonly code = 'order-not-found';
   readonly kind = 'not_found';
