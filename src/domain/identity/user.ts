@@ -6,6 +6,7 @@ import type { Email } from './email';
 import { assertNotLocked, type LoginFailures, recordFailedLogin } from './login-failures';
 
 export type Role = 'customer' | 'admin';
+export type UserStatus = 'active' | 'disabled';
 
 /** The bound of the `users.name` column, in characters as PostgreSQL counts them. */
 export const MAX_NAME_CHARACTERS = 100;
@@ -17,7 +18,6 @@ function checkedName(name: string): string {
   if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidName(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
   return trimmed;
 }
-export type UserStatus = 'active' | 'disabled';
 
 /**
  * A person who can log in. Owns the login rules: lockout after repeated failures, disabled accounts,

@@ -30,7 +30,7 @@ export class PasswordResetConfirmDto {
 
   @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256 })
   @IsString()
-  @MaxCharacters(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @MaxCharacters(1024) // bounds what the policy (256, in code points) and the hash are given
   @HasPasswordLength()
   password: string;
 }

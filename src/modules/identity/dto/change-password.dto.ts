@@ -11,7 +11,7 @@ export class ChangePasswordDto {
 
   @ApiProperty({ example: 'a much longer passphrase now', minLength: 12, maxLength: 256 })
   @IsString()
-  @MaxCharacters(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @MaxCharacters(1024) // bounds what the policy (256, in code points) and the hash are given
   @HasPasswordLength()
   newPassword: string;
 }

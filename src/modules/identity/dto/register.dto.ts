@@ -14,7 +14,7 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 256, description: '12..256 characters; common passwords are refused.' })
   @IsString()
-  @MaxCharacters(1024) // the policy's 256 counts code points; this bounds the work of counting them
+  @MaxCharacters(1024) // bounds what the policy (256, in code points) and the hash are given
   @HasPasswordLength()
   password: string;
 
