@@ -4,7 +4,7 @@
  * Debian's package, installed here when missing (by the script that installs CI's and the security scan's tools).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cpuMs, postgresCpuMs, postgresCpuMsSince } from '../processes';
@@ -45,7 +45,9 @@ export function ensureWrk(): void {
   }
 }
 
+/** The Lua data files of this run, removed when the benchmark exits (each run left its folder in the temp dir). */
 const work = mkdtempSync(join(tmpdir(), 'cb-bench-wrk-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const dataFiles = new WeakMap<ScenarioInput, string>();
 let dataFileCount = 0;
 
