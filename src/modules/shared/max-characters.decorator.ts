@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { characterCount } from '../../domain/shared/characters';
 
 /**
@@ -6,15 +6,12 @@ import { characterCount } from '../../domain/shared/characters';
  * points. class-validator's MaxLength leaves out the variation selectors U+FE0E and U+FE0F, so a name of 51 "❤️"
  * passed a bound of 100 and failed the column's with a 500. Its message is kept.
  */
-export const MaxCharacters = (max: number, options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'maxCharacters',
-      constraints: [max],
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && characterCount(value) <= max,
-        defaultMessage: () => `$property must be shorter than or equal to ${max} characters`,
-      },
+export const MaxCharacters = (max: number) =>
+  ValidateBy({
+    name: 'maxCharacters',
+    constraints: [max],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && characterCount(value) <= max,
+      defaultMessage: () => `$property must be shorter than or equal to ${max} characters`,
     },
-    options,
-  );
+  });
