@@ -4,7 +4,8 @@ import { median } from './stats';
 
 export interface ScenarioResult {
   scenario: string;
-  target: 'app' | 'baseline';
+  /** The app, the bare Fastify + pg baseline, or Nest's floor (bench/nest-floor: Nest on Fastify, nothing of the app's). */
+  target: 'app' | 'baseline' | 'nest-floor';
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -18,6 +19,8 @@ export interface ScenarioResult {
   /** App over baseline, measured side by side: requests/s, and p99 latency. */
   ratio?: number;
   p99Ratio?: number;
+  /** App over Nest's floor, requests/s side by side (decision record 0008), where the floor ran. */
+  floorRatio?: number;
   /** What makes a figure doubtful, e.g. a baseline limited by the load generator rather than by itself. */
   warnings: string[];
 }
@@ -43,12 +46,18 @@ export function resultOf(scenario: string, target: ScenarioResult['target'], run
   };
 }
 
+export interface Round {
+  app: LoadResult;
+  baseline: LoadResult;
+  floor?: LoadResult;
+}
+
 /**
- * App and baseline from paired rounds: the ratios are medians of the rounds' own ratios, over the rounds where
- * neither side failed a request. A ratio means something only if the baseline was limited by itself: its one
- * event loop busy, not waiting on the load generator.
+ * App, baseline and (where it ran) Nest's floor from rounds run one after the other: the ratios are medians of the
+ * rounds' own ratios, over the rounds where neither side failed a request. A ratio means something only if the
+ * server it divides by was limited by itself: its one event loop busy, not waiting on the load generator.
  */
-export function sideBySide(scenario: string, rounds: Array<{ app: LoadResult; baseline: LoadResult }>): ScenarioResult[] {
+export function sideBySide(scenario: string, rounds: Round[]): ScenarioResult[] {
   const app = resultOf(scenario, 'app', rounds.map((r) => r.app));
   const baseline = resultOf(scenario, 'baseline', rounds.map((r) => r.baseline));
   const valid = rounds.filter((r) => !isVoid(r.app) && !isVoid(r.baseline));
@@ -58,9 +67,21 @@ export function sideBySide(scenario: string, rounds: Array<{ app: LoadResult; ba
   } else {
     app.warnings.push('no round without failed requests on both sides: no ratio');
   }
-  if (baseline.cpu.generator >= 90) baseline.warnings.push(`limited by the load generator (wrk at ${baseline.cpu.generator}% of a core): the ratio flatters the app`);
-  if (baseline.cpu.server < 90) baseline.warnings.push(`the baseline server used ${baseline.cpu.server}% of a core: not limited by itself`);
-  return [app, baseline];
+  const results = [app, baseline];
+  const floorRounds = rounds.filter((r): r is Required<Round> => r.floor !== undefined);
+  if (floorRounds.length > 0) {
+    const floor = resultOf(scenario, 'nest-floor', floorRounds.map((r) => r.floor));
+    const validWithFloor = floorRounds.filter((r) => !isVoid(r.app) && !isVoid(r.floor));
+    if (validWithFloor.length > 0) app.floorRatio = median(validWithFloor.map((r) => r.app.requestsPerSecond / r.floor.requestsPerSecond));
+    const floorValid = floorRounds.filter((r) => !isVoid(r.floor) && !isVoid(r.baseline));
+    if (floorValid.length > 0) floor.ratio = median(floorValid.map((r) => r.floor.requestsPerSecond / r.baseline.requestsPerSecond));
+    results.push(floor);
+  }
+  for (const divisor of results.slice(1)) {
+    if (divisor.cpu.generator >= 90) divisor.warnings.push(`limited by the load generator (wrk at ${divisor.cpu.generator}% of a core): the ratio flatters the app`);
+    if (divisor.cpu.server < 90) divisor.warnings.push(`the server used ${divisor.cpu.server}% of a core: not limited by itself`);
+  }
+  return results;
 }
 
 export function table(header: string[], rows: string[][]): string {
@@ -70,7 +91,7 @@ export function table(header: string[], rows: string[][]): string {
 
 /** The benchmark's scenarios, app and baseline, then every warning. */
 export function resultsTable(results: ScenarioResult[]): string {
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'void runs', 'CPU % wrk/server/pg', 'x baseline req/s', 'x baseline p99'];
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'void runs', 'CPU % wrk/server/pg', 'x baseline req/s', 'x baseline p99', "x Nest's floor req/s"];
   const rows = results.map((r) => [
     r.scenario,
     r.target,
@@ -82,26 +103,29 @@ export function resultsTable(results: ScenarioResult[]): string {
     `${r.cpu.generator}/${r.cpu.server}/${r.cpu.postgres}`,
     r.ratio !== undefined ? r.ratio.toFixed(2) : '-',
     r.p99Ratio !== undefined ? r.p99Ratio.toFixed(2) : '-',
+    r.floorRatio !== undefined ? r.floorRatio.toFixed(2) : '-',
   ]);
   const warnings = results.flatMap((r) => r.warnings.map((w) => `WARNING ${r.scenario}, ${r.target}: ${w}`));
   return [table(header, rows), ...(warnings.length ? ['', ...warnings] : [])].join('\n');
 }
 
-/** A bar chart of requests/s and p99 per scenario, app beside baseline, as a self-contained SVG. */
+const COLOURS = { app: '#2f6fdf', baseline: '#9aa5b1', 'nest-floor': '#e0a030' } as const;
+
+/** A bar chart of requests/s and p99 per scenario, app beside baseline (and Nest's floor), as a self-contained SVG. */
 export function writeChart(path: string, results: ScenarioResult[]): void {
   const scenarios = [...new Set(results.map((r) => r.scenario))];
   const width = 900;
-  const rowHeight = 46;
+  const rowHeight = 64;
   const height = 60 + scenarios.length * rowHeight;
   const maxRps = Math.max(...results.map((r) => r.requestsPerSecond), 1);
   const maxP99 = Math.max(...results.map((r) => r.p99), 1);
   const bars = scenarios.flatMap((scenario, i) => {
     const y = 50 + i * rowHeight;
     const label = `<text x="8" y="${y + 18}" font-size="12">${scenario.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`;
-    return [label, ...(['app', 'baseline'] as const).flatMap((target, j) => {
+    return [label, ...(['app', 'baseline', 'nest-floor'] as const).flatMap((target, j) => {
       const r = results.find((x) => x.scenario === scenario && x.target === target);
       if (!r) return [];
-      const colour = target === 'app' ? '#2f6fdf' : '#9aa5b1';
+      const colour = COLOURS[target];
       const w1 = (r.requestsPerSecond / maxRps) * 260;
       const w2 = (r.p99 / maxP99) * 200;
       const by = y + j * 18;
@@ -118,8 +142,9 @@ export function writeChart(path: string, results: ScenarioResult[]): void {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
 <text x="230" y="24" font-size="14" font-weight="bold">requests/s</text><text x="620" y="24" font-size="14" font-weight="bold">p99 latency</text>
-<rect x="8" y="30" width="10" height="10" fill="#2f6fdf"/><text x="22" y="39" font-size="11">app</text>
-<rect x="60" y="30" width="10" height="10" fill="#9aa5b1"/><text x="74" y="39" font-size="11">bare Fastify + pg</text>
+<rect x="8" y="30" width="10" height="10" fill="${COLOURS.app}"/><text x="22" y="39" font-size="11">app</text>
+<rect x="60" y="30" width="10" height="10" fill="${COLOURS.baseline}"/><text x="74" y="39" font-size="11">bare Fastify + pg</text>
+<rect x="190" y="30" width="10" height="10" fill="${COLOURS['nest-floor']}"/><text x="204" y="39" font-size="11">Nest's floor</text>
 ${bars.join('\n')}
 </svg>
 `,

@@ -1,6 +1,6 @@
 /**
  * The HTTP benchmark: the app as start:prod runs it, on PostgreSQL, beside a bare Fastify + pg baseline on the same
- * Node, same machine, same run, driven by wrk (bench/load/wrk.ts).
+ * Node, same machine, same run (and, for the product reads, Nest's floor), driven by wrk (bench/load/wrk.ts).
  *   npm run bench [-- --seconds 10 --connections 50]
  * Uses BENCH_DATABASE_URL (an admin connection; default the local postgres) to create a fresh database.
  * Prints a table per scenario and writes bench/results/latest.json, latest.md and latest.svg.
@@ -8,10 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BenchDatabase, seed, seedCustomers, startApp, startBaseline } from './harness';
-import { type LoadResult, ensureWrk, runLoad } from './load/wrk';
+import { ensureWrk, runLoad } from './load/wrk';
 import type { ScenarioInput } from './load/scenarios';
 import { freePort, rssMb, type Started } from './processes';
-import { resultOf, resultsTable, type ScenarioResult, sideBySide, writeChart } from './report';
+import { resultOf, resultsTable, type Round, type ScenarioResult, sideBySide, writeChart } from './report';
 import { median } from './stats';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
@@ -34,16 +34,21 @@ async function measure(scenario: string, target: Target): Promise<ScenarioResult
 }
 
 /**
- * The app and the baseline in alternating rounds, both servers up: a shared machine's speed drifts by half
- * within minutes, and measured one after the other the ratio drifted with it. Paired rounds see the same
- * machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three, the product read's
- * ratio swung from 0.57 to 0.73 between runs, the higher figure for the build that was slower side by side.
+ * The app and the baseline (and Nest's floor, where given) in alternating rounds, every server up: a shared
+ * machine's speed drifts by half within minutes, and measured one after the other the ratio drifted with it.
+ * Rounds see the same machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three,
+ * the product read's ratio swung from 0.57 to 0.73 between runs, the higher figure for the build that was slower
+ * side by side.
  */
-async function besideBaseline(scenario: string, app: Target, baseline: Target): Promise<ScenarioResult[]> {
-  for (const target of [app, baseline]) await load(scenario, target, 2);
-  const rounds: Array<{ app: LoadResult; baseline: LoadResult }> = [];
+async function besideBaseline(scenario: string, app: Target, baseline: Target, floor?: Target): Promise<ScenarioResult[]> {
+  for (const target of [app, baseline, floor]) if (target) await load(scenario, target, 2);
+  const rounds: Round[] = [];
   for (let round = 0; round < pairedRounds; round++) {
-    rounds.push({ app: await load(scenario, app, roundSeconds), baseline: await load(scenario, baseline, roundSeconds) });
+    rounds.push({
+      app: await load(scenario, app, roundSeconds),
+      baseline: await load(scenario, baseline, roundSeconds),
+      floor: floor && (await load(scenario, floor, roundSeconds)),
+    });
   }
   return sideBySide(scenario, rounds);
 }
@@ -98,9 +103,14 @@ async function main(): Promise<void> {
   const app = { input: { url: `http://127.0.0.1:${appPort}`, ...data }, server: appServer };
   const baselinePort = await freePort();
   const baseline = { input: { ...app.input, url: `http://127.0.0.1:${baselinePort}` }, server: await startBaseline(baselinePort, database.url) };
+  // Nest on Fastify with nothing of the app's answers the two product reads: the least an app built as the design
+  // card says can spend (decision record 0008 asks the customer to measure the app against it).
+  const floorPort = await freePort();
+  const floor = { input: { ...app.input, url: `http://127.0.0.1:${floorPort}` }, server: await startBaseline(floorPort, database.url, {}, [], 'nest-floor') };
   const results: ScenarioResult[] = [];
   const reads = ['GET /products/{id}', 'GET /products?limit=20'];
-  for (const scenario of reads) results.push(...(await besideBaseline(scenario, app, baseline)));
+  for (const scenario of reads) results.push(...(await besideBaseline(scenario, app, baseline, floor)));
+  await floor.server.stop();
   results.push(await measure('GET /orders?limit=20', app));
   const rssAfterReads = rssMb(appServer.process.pid!);
   results.push(...(await besideBaseline('POST /orders', app, baseline)));
@@ -139,8 +149,8 @@ async function main(): Promise<void> {
     `products whose stock does not match their orders: ${oversold}`,
   ].join('\n');
   const settings =
-    `wrk (1 thread), ${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline in ${pairedRounds} ` +
-    `alternating rounds of ${roundSeconds} s (medians; a round with a failed request is void). CPU: % of one core over the run`;
+    `wrk (1 thread), ${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline (and, for the product reads, ` +
+    `Nest's floor) in ${pairedRounds} alternating rounds of ${roundSeconds} s (medians; a round with a failed request is void). CPU: % of one core over the run`;
   console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
