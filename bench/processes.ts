@@ -57,6 +57,10 @@ export interface Started {
 export async function startServer(script: string, env: Record<string, string>, readyUrl: string, nodeFlags: string[] = []): Promise<Started> {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // A benchmark that fails midway exits without stopping its servers, and none exits when its parent does.
+  const stopWithBenchmark = () => child.kill('SIGTERM');
+  process.on('exit', stopWithBenchmark);
+  child.once('exit', () => process.off('exit', stopWithBenchmark));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);

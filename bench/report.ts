@@ -16,7 +16,7 @@ export interface ScenarioResult {
   voidRuns: number;
   /** Medians, % of one core: the load generator, the server, PostgreSQL. */
   cpu: { generator: number; server: number; postgres: number };
-  /** App over baseline, measured side by side: requests/s, and p99 latency. */
+  /** Over the baseline, measured side by side: requests/s (the app's, or Nest's floor's), and p99 latency (the app's). */
   ratio?: number;
   p99Ratio?: number;
   /** App over Nest's floor, requests/s side by side (decision record 0008), where the floor ran. */
@@ -73,12 +73,13 @@ export function sideBySide(scenario: string, rounds: Round[]): ScenarioResult[] 
     const floor = resultOf(scenario, 'nest-floor', floorRounds.map((r) => r.floor));
     const validWithFloor = floorRounds.filter((r) => !isVoid(r.app) && !isVoid(r.floor));
     if (validWithFloor.length > 0) app.floorRatio = median(validWithFloor.map((r) => r.app.requestsPerSecond / r.floor.requestsPerSecond));
+    else app.warnings.push("no round without failed requests on both the app and Nest's floor: no ratio to the floor");
     const floorValid = floorRounds.filter((r) => !isVoid(r.floor) && !isVoid(r.baseline));
     if (floorValid.length > 0) floor.ratio = median(floorValid.map((r) => r.floor.requestsPerSecond / r.baseline.requestsPerSecond));
     results.push(floor);
   }
   for (const divisor of results.slice(1)) {
-    if (divisor.cpu.generator >= 90) divisor.warnings.push(`limited by the load generator (wrk at ${divisor.cpu.generator}% of a core): the ratio flatters the app`);
+    if (divisor.cpu.generator >= 90) divisor.warnings.push(`limited by the load generator (wrk at ${divisor.cpu.generator}% of a core): the app's ratio to this server flatters the app`);
     if (divisor.cpu.server < 90) divisor.warnings.push(`the server used ${divisor.cpu.server}% of a core: not limited by itself`);
   }
   return results;
@@ -89,7 +90,7 @@ export function table(header: string[], rows: string[][]): string {
   return [header, ...rows].map((cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ')).join('\n');
 }
 
-/** The benchmark's scenarios, app and baseline, then every warning. */
+/** The benchmark's scenarios, app, baseline and Nest's floor where it ran, then every warning. */
 export function resultsTable(results: ScenarioResult[]): string {
   const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'void runs', 'CPU % wrk/server/pg', 'x baseline req/s', 'x baseline p99', "x Nest's floor req/s"];
   const rows = results.map((r) => [

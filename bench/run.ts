@@ -34,21 +34,22 @@ async function measure(scenario: string, target: Target): Promise<ScenarioResult
 }
 
 /**
- * The app and the baseline (and Nest's floor, where given) in alternating rounds, every server up: a shared
- * machine's speed drifts by half within minutes, and measured one after the other the ratio drifted with it.
- * Rounds see the same machine; the ratio reported is the median of the rounds' ratios. Five rounds: with three,
- * the product read's ratio swung from 0.57 to 0.73 between runs, the higher figure for the build that was slower
- * side by side.
+ * The app and the baseline (and Nest's floor, where given) in rounds, every server up: a shared machine's speed
+ * drifts by half within minutes, and measured one after the other the ratio drifted with it. Rounds see the same
+ * machine; the ratio reported is the median of the rounds' ratios. Each round starts with the next server of the
+ * last round's order, so that none always runs right after another (and inherits what it left: PostgreSQL's state,
+ * the host's clock). Five rounds: with three, the product read's ratio swung from 0.57 to 0.73 between runs, the
+ * higher figure for the build that was slower side by side.
  */
 async function besideBaseline(scenario: string, app: Target, baseline: Target, floor?: Target): Promise<ScenarioResult[]> {
-  for (const target of [app, baseline, floor]) if (target) await load(scenario, target, 2);
+  const servers: Array<[keyof Round, Target]> = [['app', app], ['baseline', baseline], ...(floor ? [['floor', floor] as [keyof Round, Target]] : [])];
+  for (const [, target] of servers) await load(scenario, target, 2);
   const rounds: Round[] = [];
   for (let round = 0; round < pairedRounds; round++) {
-    rounds.push({
-      app: await load(scenario, app, roundSeconds),
-      baseline: await load(scenario, baseline, roundSeconds),
-      floor: floor && (await load(scenario, floor, roundSeconds)),
-    });
+    const first = round % servers.length;
+    const runs: Partial<Round> = {};
+    for (const [name, target] of [...servers.slice(first), ...servers.slice(0, first)]) runs[name] = await load(scenario, target, roundSeconds);
+    rounds.push(runs as Round);
   }
   return sideBySide(scenario, rounds);
 }

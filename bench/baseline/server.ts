@@ -9,10 +9,11 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
-import { Pool, type PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
+import { barePool } from './pool';
 import { activeProduct, type ProductRow, productByIdQuery, productPage, productPageQuery } from './product-reads';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+const pool = barePool();
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/api/v1/products/:id', async (request, reply) => {

@@ -1,17 +1,18 @@
 /**
  * The floor under any Nest app: Nest on Fastify with nothing of its own (no guards, pipes, filters, hooks or
  * logs), one controller answering the product read and page with the bare baseline's SQL and JSON
- * (bench/baseline/product-reads.ts) on a pool of the same size. Beside the baseline in `bench:compare` (`nest-floor`) it
- * shows what Nest's routing and execution context cost a request before the app adds anything.
+ * (bench/baseline/product-reads.ts) on a pool kept as the app's. Beside the baseline in `npm run bench` (the product reads)
+ * and `bench:compare` (`nest-floor`) it shows what Nest's routing and execution context cost a request before the app
+ * adds anything.
  */
 import 'reflect-metadata';
 import { Controller, Get, Module, NotFoundException, Param, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Pool } from 'pg';
+import { barePool } from '../baseline/pool';
 import { activeProduct, type ProductRow, productByIdQuery, productPage, productPageQuery } from '../baseline/product-reads';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+const pool = barePool();
 
 @Controller('api/v1/products')
 class ProductsController {
