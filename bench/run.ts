@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   ].join('\n');
   const settings =
     `wrk (1 thread), ${connections} connections, ${seconds} s per scenario; reads and POST /orders: app and baseline (and, for the product reads, ` +
-    `Nest's floor) in ${pairedRounds} alternating rounds of ${roundSeconds} s (medians; a round with a failed request is void). CPU: % of one core over the run`;
+    `Nest's floor) in ${pairedRounds} rounds of ${roundSeconds} s, each started by the next server (medians; a round with a failed request is void). CPU: % of one core over the run`;
   console.log(`\n${settings}\n\n${text}`);
   writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync('bench/results/latest.md', `# Benchmark ${summary.date}\n\n${settings}.\n\n\`\`\`\n${text}\n\`\`\`\n\n![chart](latest.svg)\n`);
