@@ -25,11 +25,10 @@ export class BenchDatabase {
   }
 
   async recreate(): Promise<void> {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`drop database if exists ${this.name} with (force)`);
-    await client.query(`create database ${this.name}`);
-    await client.end();
+    await withClient(adminUrl, async (client) => {
+      await client.query(`drop database if exists ${this.name} with (force)`);
+      await client.query(`create database ${this.name}`);
+    });
   }
 
   /**
@@ -37,23 +36,30 @@ export class BenchDatabase {
    * the same client under a limit nothing reaches, in a window the flood would otherwise start at any point of.
    */
   async emptyRateLimitCounters(): Promise<void> {
-    const client = new Client({ connectionString: this.url });
-    await client.connect();
-    await client.query('truncate rate_limit_counters');
-    await client.end();
+    await withClient(this.url, (client) => client.query('truncate rate_limit_counters'));
   }
 
   /** Stock taken must equal the quantities ordered and not cancelled: nothing oversold, nothing lost. */
   async productsWithWrongStock(): Promise<number> {
-    const client = new Client({ connectionString: this.url });
-    await client.connect();
-    const { rows } = await client.query(`
+    const { rows } = await withClient(this.url, (client) =>
+      client.query(`
       select p.id from products p
         left join (select (l->>'productId')::uuid as product_id, sum((l->>'quantity')::int) as ordered
                      from orders o, jsonb_array_elements(o.lines) l where o.status <> 'cancelled' group by 1) s on s.product_id = p.id
-       where p.sku like 'BENCH-%' and 1000000000 - p.stock <> coalesce(s.ordered, 0)`);
-    await client.end();
+       where p.sku like 'BENCH-%' and 1000000000 - p.stock <> coalesce(s.ordered, 0)`),
+    );
     return rows.length;
+  }
+}
+
+/** One connection for `work`, closed after it whatever it does. */
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
   }
 }
 
