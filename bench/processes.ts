@@ -53,14 +53,22 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/**
+ * The servers still running. A benchmark that fails midway exits without stopping its servers, and none exits when
+ * its parent does: one listener stops them all (one per server passed Node's limit of ten with bench:compare's
+ * eleven servers).
+ */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
 /** Starts a Node script and waits until `readyUrl` answers 200. */
 export async function startServer(script: string, env: Record<string, string>, readyUrl: string, nodeFlags: string[] = []): Promise<Started> {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  // A benchmark that fails midway exits without stopping its servers, and none exits when its parent does.
-  const stopWithBenchmark = () => child.kill('SIGTERM');
-  process.on('exit', stopWithBenchmark);
-  child.once('exit', () => process.off('exit', stopWithBenchmark));
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
