@@ -2,7 +2,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { type MailMessage, Mailer } from '../../application/notifications/mailer';
 
 /**
- * Sends through the SMTP server of SMTP_URL (smtp:// with STARTTLS when offered, smtps:// for implicit TLS). The
+ * Sends through the SMTP server of SMTP_URL (smtps:// for implicit TLS; smtp:// with STARTTLS, required when the URL
+ * carries credentials: see `requireTls`). The
  * timeouts below only bound each wait for the server (to connect, to greet, any silence on the socket): a server
  * that keeps answering slowly could hold a send for ever. What bounds a send is the caller's `signal`, its deadline
  * (deliver-due-mails.ts, shorter than the mail's lease): nodemailer closes the connection and rejects when it
@@ -13,7 +14,7 @@ export class SmtpMailer extends Mailer {
 
   constructor(url: string, from: string) {
     super();
-    this.transport = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }, { from });
+    this.transport = createTransport({ url, requireTLS: requireTls(url), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }, { from });
   }
 
   async send(message: MailMessage, signal: AbortSignal): Promise<void> {
@@ -24,4 +25,16 @@ export class SmtpMailer extends Mailer {
       throw signal.aborted && signal.reason instanceof Error ? signal.reason : error;
     }
   }
+}
+
+/**
+ * Whether a send must upgrade to TLS (STARTTLS) before it says anything: over smtp:// with a user or password in the
+ * URL. nodemailer upgrades only when the server offers it, so a server that does not (or a machine in between that
+ * strips the offer from the greeting) would receive the password, and every mail's reset and verification links,
+ * in clear. Without credentials (a relay on the same host or network) the upgrade stays opportunistic; the URL's own
+ * `?requireTLS=false` or `true`, which nodemailer reads after these options, decides over this.
+ */
+export function requireTls(url: string): boolean {
+  const { protocol, username, password } = new URL(url);
+  return protocol === 'smtp:' && (username !== '' || password !== '');
 }
