@@ -760,6 +760,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-endpoints/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One more attempt of every delivery given up since an instant, after the receiver's outage
+         * @description Each failed delivery of the endpoint created at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: by the delivery job, its workers shared with every other endpoint; one it does not deliver is failed again. Follow them in the endpoint's deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.
+         */
+        post: operations["recoverWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1485,6 +1505,22 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        RecoverWebhookDeliveriesDto: {
+            /**
+             * Format: date-time
+             * @description The deliveries given up that were created at or after this instant (RFC 3339, with its offset; not later than now) are attempted once more.
+             * @example 2026-12-07T08:00:00Z
+             */
+            since: string;
+        };
+        WebhookRecoveryDto: {
+            /**
+             * Format: int64
+             * @description How many given-up deliveries were made due for one more attempt.
+             * @example 42
+             */
+            recovered: number;
         };
     };
     responses: never;
@@ -8310,6 +8346,218 @@ export interface operations {
              *
              *     The request is invalid (body, query or path).
              */
+            400: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated: the bearer token is missing, invalid, expired or its session has ended. */
+            401: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with: `Bearer`, with `error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow it. */
+            403: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or not yours. */
+            404: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is longer than 200 characters. */
+            414: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected error; quote the traceId when reporting it. */
+            500: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry later. */
+            503: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recoverWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverWebhookDeliveriesDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRecoveryDto"];
+                };
+            };
+            /** @description The request is invalid (body, query or path). */
             400: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */

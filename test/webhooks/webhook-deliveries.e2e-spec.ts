@@ -222,6 +222,71 @@ describe('Webhook deliveries', () => {
     expect(receiver.at(endpoint.path)).toHaveLength(4 + 1 + 2);
   });
 
+  it('recovers every delivery given up since an instant: one more attempt each, with its webhook-id', async () => {
+    let healthy = false;
+    const endpoint = await register(['order.placed'], () => (healthy ? { status: 200 } : { status: 503 }));
+    const recover = (since: string) => t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { since }, { token: admin.token });
+    const earlier = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    const outage = [await sendTest(endpoint.id), await sendTest(endpoint.id)];
+    await until(async () => (await deliveriesOf(endpoint.id)).every((delivery) => delivery.status === 'failed'));
+    expect(receiver.at(endpoint.path)).toHaveLength(3 * 4);
+    const since = (await deliveriesOf(endpoint.id)).find((delivery) => delivery.id === outage[0].id).createdAt;
+
+    healthy = true;
+    const recovered = await recover(since);
+    expect(recovered.status).toBe(202);
+    expect(recovered.body).toEqual({ recovered: 2 });
+    await until(async () => (await deliveriesOf(endpoint.id)).filter((delivery) => delivery.status === 'succeeded').length === 2);
+    const byId = new Map((await deliveriesOf(endpoint.id)).map((delivery) => [delivery.id, delivery]));
+    for (const { id } of outage) expect(byId.get(id)).toMatchObject({ status: 'succeeded', attempts: 5, lastResponseStatus: 200, nextAttemptAt: null });
+    expect(byId.get(earlier.id)).toMatchObject({ status: 'failed', attempts: 4, lastResponseStatus: 503 });
+    const resent = receiver.at(endpoint.path).slice(3 * 4);
+    expect(resent.map((webhook) => webhook.headers['webhook-id']).sort()).toEqual(outage.map((delivery) => delivery.eventId).sort());
+    expect(resent.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
+
+    // Delivered now, they are not given up any more: nothing is left to recover.
+    expect((await recover(since)).body).toEqual({ recovered: 0 });
+    expect(receiver.at(endpoint.path)).toHaveLength(3 * 4 + 2);
+  });
+
+  it('makes a recovered delivery that fails again failed, not retried on the schedule', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 500 }));
+    const given = await sendTest(endpoint.id);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    const recovered = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { since: '2020-01-01T00:00:00Z' }, { token: admin.token });
+    expect(recovered.body).toEqual({ recovered: 1 });
+    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 5);
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: given.id, status: 'failed', attempts: 5, lastResponseStatus: 500, nextAttemptAt: null });
+  });
+
+  it('refuses a recovery from an instant to come or not an instant, for a disabled or unknown endpoint, and to a customer', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 200 }));
+    const recover = (body: unknown, id = endpoint.id, token = admin.token) => t.http.post(`/api/v1/webhook-endpoints/${id}/recover`, body, { token });
+
+    const later = await recover({ since: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(later.status).toBe(400);
+    expect(later.body.type).toMatch(/invalid-recovery-window$/);
+    for (const since of ['2026-12-07T08:00:00', '2026-02-30T00:00:00Z', 'yesterday', 1733558400000]) {
+      const refused = await recover({ since });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ field: 'since', message: 'since must be an RFC 3339 date-time with its offset, e.g. 2026-12-07T08:00:00Z' }]);
+    }
+    expect((await recover({})).status).toBe(400);
+    expect((await recover({ since: '2020-01-01T00:00:00Z', until: '2021-01-01T00:00:00Z' })).status).toBe(400);
+
+    const unknown = await recover({ since: '2020-01-01T00:00:00Z' }, '00000000-0000-7000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.type).toMatch(/webhook-endpoint-not-found$/);
+    const customer = await newCustomer(t.http);
+    expect((await recover({ since: '2020-01-01T00:00:00Z' }, endpoint.id, customer.token)).status).toBe(403);
+
+    expect((await t.http.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { enabled: false }, { token: admin.token })).status).toBe(200);
+    const disabled = await recover({ since: '2020-01-01T00:00:00Z' });
+    expect(disabled.status).toBe(409);
+    expect(disabled.body.type).toMatch(/webhook-endpoint-disabled$/);
+  });
+
   it('disables the endpoint on 410 Gone, says why, and queues nothing more for it', async () => {
     const endpoint = await register(['order.placed'], () => ({ status: 410, body: 'gone' }));
     await sendTest(endpoint.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { WebhookDeliveryInProgress, WebhookDeliveryNotFound, WebhookEndpointDisabled, WebhookEndpointNotFound } from '../../domain/webhooks/webhooks.errors';
+import { WebhookDeliveryInProgress, WebhookDeliveryNotFound } from '../../domain/webhooks/webhooks.errors';
 import { Clock } from '../shared/clock';
+import { enabledEndpoint } from './enabled-endpoint';
 import { type DeliveryView, WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 
@@ -18,9 +19,7 @@ export class RetryWebhookDelivery {
   ) {}
 
   async execute(endpointId: string, deliveryId: string): Promise<DeliveryView> {
-    const endpoint = await this.endpoints.byId(endpointId);
-    if (!endpoint) throw new WebhookEndpointNotFound(endpointId);
-    if (!endpoint.enabled) throw new WebhookEndpointDisabled(endpointId);
+    await enabledEndpoint(this.endpoints, endpointId);
     const delivery = await this.deliveries.retryNow(endpointId, deliveryId, this.clock.now());
     if (delivery === undefined) throw new WebhookDeliveryNotFound(deliveryId);
     if (delivery === 'in-progress') throw new WebhookDeliveryInProgress(deliveryId);

@@ -109,4 +109,10 @@ export abstract class WebhookDeliveries {
    * its lease.
    */
   abstract retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined>;
+
+  /**
+   * Makes every given-up (failed) delivery of the endpoint created at or after `since` pending and due at `now`, each
+   * for one more attempt as `retryNow` makes one (a failed resend returns it to failed); answers how many.
+   */
+  abstract recoverFailed(endpointId: string, since: Date, now: Date): Promise<number>;
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_RETRY_DELAYS_SECONDS, verdictOf, webhookBody, webhookRetrySchedule } from './webhook-delivery';
+import { DEFAULT_RETRY_DELAYS_SECONDS, recoverySince, verdictOf, webhookBody, webhookRetrySchedule } from './webhook-delivery';
+import { InvalidRecoveryWindow } from './webhooks.errors';
 import { webhookEventOf } from './webhook-event-types';
 
 describe('a webhook delivery', () => {
@@ -29,5 +30,13 @@ describe('a webhook delivery', () => {
     expect(webhookEventOf('order.placed')).toEqual({ type: 'order.placed', subject: 'orderId' });
     expect(webhookEventOf('user.registered')).toBeUndefined();
     expect(webhookEventOf('constructor')).toBeUndefined();
+  });
+
+  it('recovers from an instant of the past or now, never one to come', () => {
+    const now = new Date('2026-12-07T10:00:00.000Z');
+    expect(recoverySince(new Date('2026-12-01T00:00:00.000Z'), now)).toEqual(new Date('2026-12-01T00:00:00.000Z'));
+    expect(recoverySince(now, now)).toEqual(now);
+    expect(() => recoverySince(new Date('2026-12-07T10:00:00.001Z'), now)).toThrow(InvalidRecoveryWindow);
+    expect(() => recoverySince(new Date('2026-12-07T11:00:00.000Z'), now)).toThrow('since (2026-12-07T11:00:00.000Z) is later than now (2026-12-07T10:00:00.000Z)');
   });
 });

@@ -1,4 +1,5 @@
 import { RetrySchedule } from '../shared/retry-schedule';
+import { InvalidRecoveryWindow } from './webhooks.errors';
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
@@ -20,6 +21,17 @@ export const webhookRetrySchedule = (delaysSeconds: readonly number[]) => new Re
 export function verdictOf(status: number | null): 'delivered' | 'gone' | 'retry' {
   if (status !== null && status >= 200 && status < 300) return 'delivered';
   return status === 410 ? 'gone' : 'retry';
+}
+
+/**
+ * The start of a recovery: the given-up deliveries created since then get one more attempt each. An instant to come
+ * is refused (a client's mistake, a local time taken for UTC): it would recover nothing and say nothing of why.
+ */
+export function recoverySince(since: Date, now: Date): Date {
+  if (since.getTime() > now.getTime()) {
+    throw new InvalidRecoveryWindow(`since (${since.toISOString()}) is later than now (${now.toISOString()}): recovery takes deliveries already given up.`);
+  }
+  return since;
 }
 
 /** The body every attempt of a delivery sends, byte for byte: `{ type, timestamp, data }`. */

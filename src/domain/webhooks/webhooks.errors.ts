@@ -43,3 +43,9 @@ export class WebhookDeliveryInProgress extends DomainError {
     super(`Delivery ${id} is being attempted right now; ask again once the attempt has ended.`);
   }
 }
+
+/** A recovery's `since` is not an instant of the past; the message says why. */
+export class InvalidRecoveryWindow extends DomainError {
+  readonly code = 'invalid-recovery-window';
+  readonly kind = 'invalid';
+}

@@ -4,6 +4,7 @@ import { DeleteWebhookEndpoint } from '../../application/webhooks/delete-webhook
 import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpoint';
 import { ListWebhookDeliveries } from '../../application/webhooks/list-webhook-deliveries';
 import { ListWebhookEndpoints } from '../../application/webhooks/list-webhook-endpoints';
+import { RecoverFailedWebhookDeliveries } from '../../application/webhooks/recover-failed-webhook-deliveries';
 import { RegisterWebhookEndpoint } from '../../application/webhooks/register-webhook-endpoint';
 import { RetryWebhookDelivery } from '../../application/webhooks/retry-webhook-delivery';
 import { RotateWebhookSecret } from '../../application/webhooks/rotate-webhook-secret';
@@ -17,6 +18,7 @@ import { PageQueryDto } from '../shared/page-query.dto';
 import { PathId } from '../shared/path-id.decorator';
 import { Body, Query } from '../shared/validated-input';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
+import { RecoverWebhookDeliveriesDto, WebhookRecoveryDto } from './dto/recover-webhook-deliveries.dto';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
 import { WebhookDeliveryDto, WebhookDeliveryPageDto } from './dto/webhook-delivery.dto';
 import { WebhookEndpointDto, WebhookEndpointPageDto, WebhookEndpointWithSecretDto } from './dto/webhook-endpoint.dto';
@@ -35,6 +37,7 @@ export class WebhookEndpointsController {
     private readonly sendTest: SendTestWebhook,
     private readonly listDeliveries: ListWebhookDeliveries,
     private readonly retryDelivery: RetryWebhookDelivery,
+    private readonly recoverDeliveries: RecoverFailedWebhookDeliveries,
   ) {}
 
   @Post()
@@ -160,5 +163,22 @@ export class WebhookEndpointsController {
   @ApiProblems(400, 404, 409)
   async retry(@PathId() id: string, @PathId('deliveryId') deliveryId: string): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.retryDelivery.execute(id, deliveryId));
+  }
+
+  @Post(':id/recover')
+  @HttpCode(202)
+  @AdminOnly()
+  @ApiOperation({
+    operationId: 'recoverWebhookDeliveries',
+    summary: 'One more attempt of every delivery given up since an instant, after the receiver\'s outage',
+    description:
+      'Each failed delivery of the endpoint created at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: ' +
+      'by the delivery job, its workers shared with every other endpoint; one it does not deliver is failed again. Follow them in the endpoint\'s ' +
+      'deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.',
+  })
+  @ApiAcceptedResponse({ type: WebhookRecoveryDto })
+  @ApiProblems(400, 404, 409, 413, 415)
+  async recover(@PathId() id: string, @Body() body: RecoverWebhookDeliveriesDto): Promise<WebhookRecoveryDto> {
+    return { recovered: await this.recoverDeliveries.execute(id, new Date(body.since)) };
   }
 }

@@ -6,6 +6,7 @@ import { GetWebhookEndpoint } from '../../application/webhooks/get-webhook-endpo
 import { ListWebhookDeliveries } from '../../application/webhooks/list-webhook-deliveries';
 import { ListWebhookEndpoints } from '../../application/webhooks/list-webhook-endpoints';
 import { QueueWebhookDeliveries } from '../../application/webhooks/queue-webhook-deliveries';
+import { RecoverFailedWebhookDeliveries } from '../../application/webhooks/recover-failed-webhook-deliveries';
 import { RegisterWebhookEndpoint } from '../../application/webhooks/register-webhook-endpoint';
 import { RetryWebhookDelivery } from '../../application/webhooks/retry-webhook-delivery';
 import { RotateWebhookSecret } from '../../application/webhooks/rotate-webhook-secret';
@@ -68,6 +69,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
     SendTestWebhook,
     ListWebhookDeliveries,
     RetryWebhookDelivery,
+    RecoverFailedWebhookDeliveries,
     QueueWebhookDeliveries,
     DeliverDueWebhooks,
     PurgeFinishedWebhookDeliveries,

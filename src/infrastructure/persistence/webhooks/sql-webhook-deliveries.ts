@@ -204,6 +204,16 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     return exists ? 'in-progress' : undefined;
   }
 
+  async recoverFailed(endpointId: string, since: Date, now: Date): Promise<number> {
+    const result = await this.em.execute<{ affectedRows: number }>(
+      `update webhook_deliveries set status = 'pending', next_attempt_at = ?, resend_of = 'failed'
+        where endpoint_id = ? and status = 'failed' and created_at >= ?`,
+      [now, endpointId, since],
+      'run',
+    );
+    return result.affectedRows;
+  }
+
   private record(
     delivery: ClaimedDelivery,
     attempt: AttemptRecord,

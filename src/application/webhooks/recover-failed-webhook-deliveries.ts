@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { recoverySince } from '../../domain/webhooks/webhook-delivery';
+import { Clock } from '../shared/clock';
+import { enabledEndpoint } from './enabled-endpoint';
+import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookEndpoints } from './webhook-endpoints';
+
+/**
+ * After a receiver's outage: every delivery to the endpoint given up since `since` gets one more attempt, made by the
+ * delivery job as it makes any due attempt (its workers shared with every endpoint, so a large recovery does not
+ * flood the receiver). Each is an admin's retry: one attempt, with the same `webhook-id`; one it does
+ * not deliver is failed again, not retried on the schedule.
+ */
+@Injectable()
+export class RecoverFailedWebhookDeliveries {
+  constructor(
+    private readonly endpoints: WebhookEndpoints,
+    private readonly deliveries: WebhookDeliveries,
+    private readonly clock: Clock,
+  ) {}
+
+  /** How many deliveries were made due. */
+  async execute(endpointId: string, since: Date): Promise<number> {
+    await enabledEndpoint(this.endpoints, endpointId);
+    const now = this.clock.now();
+    return this.deliveries.recoverFailed(endpointId, recoverySince(since, now), now);
+  }
+}
