@@ -63,6 +63,9 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGTERM');
 });
 
+/** A child killed by a signal has no exit code, only its signal. */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 /** Starts a Node script and waits until `readyUrl` answers 200. */
 export async function startServer(script: string, env: Record<string, string>, readyUrl: string, nodeFlags: string[] = []): Promise<Started> {
   const started = performance.now();
@@ -70,7 +73,7 @@ export async function startServer(script: string, env: Record<string, string>, r
   running.add(child);
   child.once('exit', () => running.delete(child));
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (hasExited(child)) throw new Error(`${script} exited with ${child.exitCode ?? child.signalCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 20));
@@ -81,7 +84,7 @@ export async function startServer(script: string, env: Record<string, string>, r
     coldStartMs,
     stop: () =>
       new Promise((done) => {
-        if (child.exitCode !== null) return done();
+        if (hasExited(child)) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),

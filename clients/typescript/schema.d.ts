@@ -771,7 +771,7 @@ export interface paths {
         put?: never;
         /**
          * One more attempt of every delivery given up since an instant, after the receiver's outage
-         * @description Each failed delivery of the endpoint created at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: by the delivery job, its workers shared with every other endpoint; one it does not deliver is failed again. Follow them in the endpoint's deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.
+         * @description Each delivery of the endpoint given up (failed) at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: by the delivery job, oldest first, 100 a second at most, so deliveries queued meanwhile are not kept waiting behind them; one it does not deliver is failed again. Follow them in the endpoint's deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.
          */
         post: operations["recoverWebhookDeliveries"];
         delete?: never;
@@ -1509,7 +1509,7 @@ export interface components {
         RecoverWebhookDeliveriesDto: {
             /**
              * Format: date-time
-             * @description The deliveries given up that were created at or after this instant (RFC 3339, with its offset; not later than now) are attempted once more.
+             * @description The deliveries given up at or after this instant (their last attempt; RFC 3339 with its offset, from 1970, not later than now) are attempted once more.
              * @example 2026-12-07T08:00:00Z
              */
             since: string;

@@ -51,6 +51,8 @@ describe('Webhook deliveries', () => {
     });
     return (await deliveriesOf(endpointId))[0];
   };
+  /** A claim counts an attempt before it is made; its outcome is recorded after: the status says when it has been. */
+  const attemptRecorded = (delivery: { attempts: number; status: string }, attempts: number) => delivery.attempts === attempts && delivery.status !== 'pending';
   const endpointOf = async (endpointId: string) => (await t.http.get(`/api/v1/webhook-endpoints/${endpointId}`, { token: admin.token })).body;
   const sendTest = async (endpointId: string) => {
     const reply = await t.http.post(`/api/v1/webhook-endpoints/${endpointId}/test`, undefined, { token: admin.token });
@@ -208,7 +210,7 @@ describe('Webhook deliveries', () => {
     const given = await sendTest(endpoint.id);
     await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
     await retry(given.id);
-    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 5);
+    await until(async () => attemptRecorded((await deliveriesOf(endpoint.id))[0], 5));
     expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: given.id, status: 'failed', attempts: 5, lastResponseStatus: 503, nextAttemptAt: null });
 
     status = 200;
@@ -217,37 +219,46 @@ describe('Webhook deliveries', () => {
     const deliveredAt = (await deliveriesOf(endpoint.id))[0].deliveredAt;
     status = 500;
     await retry(delivered.id);
-    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 2);
+    await until(async () => attemptRecorded((await deliveriesOf(endpoint.id))[0], 2));
     expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: delivered.id, status: 'succeeded', attempts: 2, lastResponseStatus: 500, nextAttemptAt: null, deliveredAt });
     expect(receiver.at(endpoint.path)).toHaveLength(4 + 1 + 2);
   });
 
-  it('recovers every delivery given up since an instant: one more attempt each, with its webhook-id', async () => {
+  it('recovers every delivery given up since an instant: one more attempt each, oldest first, with its webhook-id', async () => {
     let healthy = false;
     const endpoint = await register(['order.placed'], () => (healthy ? { status: 200 } : { status: 503 }));
     const recover = (since: string) => t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { since }, { token: admin.token });
     const earlier = await sendTest(endpoint.id);
     await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    const givenUpEarlier = (await deliveriesOf(endpoint.id))[0].lastAttemptAt;
+    const since = new Date(Date.parse(givenUpEarlier) + 1).toISOString();
     const outage = [await sendTest(endpoint.id), await sendTest(endpoint.id)];
     await until(async () => (await deliveriesOf(endpoint.id)).every((delivery) => delivery.status === 'failed'));
     expect(receiver.at(endpoint.path)).toHaveLength(3 * 4);
-    const since = (await deliveriesOf(endpoint.id)).find((delivery) => delivery.id === outage[0].id).createdAt;
+    // Queued, not attempted yet: pending, so not given up.
+    const waiting = await sendTest(endpoint.id);
 
     healthy = true;
     const recovered = await recover(since);
     expect(recovered.status).toBe(202);
     expect(recovered.body).toEqual({ recovered: 2 });
-    await until(async () => (await deliveriesOf(endpoint.id)).filter((delivery) => delivery.status === 'succeeded').length === 2);
+    const due = new Map((await deliveriesOf(endpoint.id)).map((delivery) => [delivery.id, delivery]));
+    expect(outage.map(({ id }) => due.get(id).status)).toEqual(['pending', 'pending']);
+    // Oldest first, paced: the second falls due 10 ms after the first.
+    expect(Date.parse(due.get(outage[1].id).nextAttemptAt) - Date.parse(due.get(outage[0].id).nextAttemptAt)).toBe(10);
+
+    await until(async () => (await deliveriesOf(endpoint.id)).filter((delivery) => delivery.status === 'succeeded').length === 3);
     const byId = new Map((await deliveriesOf(endpoint.id)).map((delivery) => [delivery.id, delivery]));
     for (const { id } of outage) expect(byId.get(id)).toMatchObject({ status: 'succeeded', attempts: 5, lastResponseStatus: 200, nextAttemptAt: null });
-    expect(byId.get(earlier.id)).toMatchObject({ status: 'failed', attempts: 4, lastResponseStatus: 503 });
+    expect(byId.get(waiting.id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(byId.get(earlier.id)).toMatchObject({ status: 'failed', attempts: 4, lastResponseStatus: 503, lastAttemptAt: givenUpEarlier });
     const resent = receiver.at(endpoint.path).slice(3 * 4);
-    expect(resent.map((webhook) => webhook.headers['webhook-id']).sort()).toEqual(outage.map((delivery) => delivery.eventId).sort());
-    expect(resent.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
+    expect(resent.map((webhook) => webhook.headers['webhook-id']).sort()).toEqual([...outage, waiting].map((delivery) => delivery.eventId).sort());
+    expect(resent.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test', 'webhook.test']);
 
     // Delivered now, they are not given up any more: nothing is left to recover.
     expect((await recover(since)).body).toEqual({ recovered: 0 });
-    expect(receiver.at(endpoint.path)).toHaveLength(3 * 4 + 2);
+    expect(receiver.at(endpoint.path)).toHaveLength(3 * 4 + 3);
   });
 
   it('makes a recovered delivery that fails again failed, not retried on the schedule', async () => {
@@ -256,7 +267,7 @@ describe('Webhook deliveries', () => {
     await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
     const recovered = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { since: '2020-01-01T00:00:00Z' }, { token: admin.token });
     expect(recovered.body).toEqual({ recovered: 1 });
-    await until(async () => (await deliveriesOf(endpoint.id))[0].attempts === 5);
+    await until(async () => attemptRecorded((await deliveriesOf(endpoint.id))[0], 5));
     expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ id: given.id, status: 'failed', attempts: 5, lastResponseStatus: 500, nextAttemptAt: null });
   });
 
@@ -267,11 +278,18 @@ describe('Webhook deliveries', () => {
     const later = await recover({ since: new Date(Date.now() + 3_600_000).toISOString() });
     expect(later.status).toBe(400);
     expect(later.body.type).toMatch(/invalid-recovery-window$/);
-    for (const since of ['2026-12-07T08:00:00', '2026-02-30T00:00:00Z', 'yesterday', 1733558400000]) {
+    const notAnInstant = { field: 'since', message: 'since must be an RFC 3339 date-time with its offset, from 1970 on, e.g. 2026-12-07T08:00:00Z' };
+    for (const since of ['2026-12-07T08:00:00', '2026-02-30T00:00:00Z', '2026-12-31T23:59:60Z', '0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', 'yesterday']) {
       const refused = await recover({ since });
       expect(refused.status).toBe(400);
-      expect(refused.body.errors).toEqual([{ field: 'since', message: 'since must be an RFC 3339 date-time with its offset, e.g. 2026-12-07T08:00:00Z' }]);
+      expect(refused.body.errors).toEqual([notAnInstant]);
     }
+    const number = await recover({ since: 1733558400000 });
+    expect(number.status).toBe(400);
+    expect(number.body.errors).toContainEqual(notAnInstant);
+    const long = await recover({ since: '2026-12-07T08:00:00.000000000000000Z' });
+    expect(long.status).toBe(400);
+    expect(long.body.errors).toEqual([{ field: 'since', message: 'since must be shorter than or equal to 35 characters' }]);
     expect((await recover({})).status).toBe(400);
     expect((await recover({ since: '2020-01-01T00:00:00Z', until: '2021-01-01T00:00:00Z' })).status).toBe(400);
 

@@ -6,9 +6,9 @@ import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 
 /**
- * After a receiver's outage: every delivery to the endpoint given up since `since` gets one more attempt, made by the
- * delivery job as it makes any due attempt (its workers shared with every endpoint, so a large recovery does not
- * flood the receiver). Each is an admin's retry: one attempt, with the same `webhook-id`; one it does
+ * After a receiver's outage: every delivery to the endpoint given up since `since` (its last attempt at or after it)
+ * gets one more attempt, made by the delivery job as it makes any due attempt, oldest first and paced (see
+ * `WebhookDeliveries.recoverFailed`). Each is an admin's retry: one attempt, with the same `webhook-id`; one it does
  * not deliver is failed again, not retried on the schedule.
  */
 @Injectable()

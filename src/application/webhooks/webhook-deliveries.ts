@@ -111,8 +111,9 @@ export abstract class WebhookDeliveries {
   abstract retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined>;
 
   /**
-   * Makes every given-up (failed) delivery of the endpoint created at or after `since` pending and due at `now`, each
-   * for one more attempt as `retryNow` makes one (a failed resend returns it to failed); answers how many.
+   * Makes every delivery of the endpoint given up (failed) at or after `since` pending again, for one more attempt each
+   * as `retryNow` makes one (a failed resend returns it to failed): due from `now` on, oldest first, paced so that
+   * deliveries queued meanwhile, to any endpoint, are not all kept waiting behind them. Answers how many.
    */
   abstract recoverFailed(endpointId: string, since: Date, now: Date): Promise<number>;
 }

@@ -32,11 +32,12 @@ describe('a webhook delivery', () => {
     expect(webhookEventOf('constructor')).toBeUndefined();
   });
 
-  it('recovers from an instant of the past or now, never one to come', () => {
+  it('recovers from an instant of the past or now, never one to come or one that is not', () => {
     const now = new Date('2026-12-07T10:00:00.000Z');
     expect(recoverySince(new Date('2026-12-01T00:00:00.000Z'), now)).toEqual(new Date('2026-12-01T00:00:00.000Z'));
     expect(recoverySince(now, now)).toEqual(now);
     expect(() => recoverySince(new Date('2026-12-07T10:00:00.001Z'), now)).toThrow(InvalidRecoveryWindow);
+    expect(() => recoverySince(new Date('2026-12-31T23:59:60Z'), now)).toThrow('since is not an instant.');
     expect(() => recoverySince(new Date('2026-12-07T11:00:00.000Z'), now)).toThrow('since (2026-12-07T11:00:00.000Z) is later than now (2026-12-07T10:00:00.000Z)');
   });
 });

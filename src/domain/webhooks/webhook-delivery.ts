@@ -28,6 +28,7 @@ export function verdictOf(status: number | null): 'delivered' | 'gone' | 'retry'
  * is refused (a client's mistake, a local time taken for UTC): it would recover nothing and say nothing of why.
  */
 export function recoverySince(since: Date, now: Date): Date {
+  if (Number.isNaN(since.getTime())) throw new InvalidRecoveryWindow('since is not an instant.');
   if (since.getTime() > now.getTime()) {
     throw new InvalidRecoveryWindow(`since (${since.toISOString()}) is later than now (${now.toISOString()}): recovery takes deliveries already given up.`);
   }

@@ -90,13 +90,16 @@ describe('SmtpMailer', () => {
     }
   });
 
-  it('requires TLS over smtp:// with credentials only', () => {
+  it('requires TLS over smtp:// with credentials, unless the URL says how to use TLS', () => {
     expect(requireTls('smtp://shop:secret@mail.example.com:587')).toBe(true);
     expect(requireTls('smtp://:secret@mail.example.com:587')).toBe(true);
     expect(requireTls('smtp://shop@mail.example.com:587')).toBe(true);
     expect(requireTls('smtp://relay.internal:25')).toBe(false);
     // Implicit TLS: the connection is encrypted before anything is said.
     expect(requireTls('smtps://shop:secret@mail.example.com:465')).toBe(false);
+    // The URL's own choice stands (nodemailer reads it after the mailer's options; requireTLS would override ignoreTLS).
+    expect(requireTls('smtp://shop:secret@relay.internal:25?ignoreTLS=true')).toBe(false);
+    expect(requireTls('smtp://shop:secret@relay.internal:25?requireTLS=false')).toBe(false);
   });
 
   it('gives a send up at its deadline, dropping the connection, though the server never falls silent', async () => {

@@ -27,14 +27,19 @@ export class SmtpMailer extends Mailer {
   }
 }
 
+/** nodemailer's options on STARTTLS, as an SMTP URL's query may set them. */
+const URL_TLS_OPTIONS = ['requireTLS', 'ignoreTLS', 'opportunisticTLS'];
+
 /**
  * Whether a send must upgrade to TLS (STARTTLS) before it says anything: over smtp:// with a user or password in the
  * URL. nodemailer upgrades only when the server offers it, so a server that does not (or a machine in between that
  * strips the offer from the greeting) would receive the password, and every mail's reset and verification links,
- * in clear. Without credentials (a relay on the same host or network) the upgrade stays opportunistic; the URL's own
- * `?requireTLS=false` or `true`, which nodemailer reads after these options, decides over this.
+ * in clear. Without credentials (a relay on the same host or network) the upgrade stays opportunistic. A URL that sets
+ * nodemailer's TLS options itself (`?requireTLS=false`, `?ignoreTLS=true`, ...) decides: requireTLS would win over
+ * the other two.
  */
 export function requireTls(url: string): boolean {
-  const { protocol, username, password } = new URL(url);
+  const { protocol, username, password, searchParams } = new URL(url);
+  if (URL_TLS_OPTIONS.some((option) => searchParams.has(option))) return false;
   return protocol === 'smtp:' && (username !== '' || password !== '');
 }

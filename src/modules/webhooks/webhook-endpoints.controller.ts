@@ -172,9 +172,9 @@ export class WebhookEndpointsController {
     operationId: 'recoverWebhookDeliveries',
     summary: 'One more attempt of every delivery given up since an instant, after the receiver\'s outage',
     description:
-      'Each failed delivery of the endpoint created at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: ' +
-      'by the delivery job, its workers shared with every other endpoint; one it does not deliver is failed again. Follow them in the endpoint\'s ' +
-      'deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.',
+      'Each delivery of the endpoint given up (failed) at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: ' +
+      'by the delivery job, oldest first, 100 a second at most, so deliveries queued meanwhile are not kept waiting behind them; one it does not deliver ' +
+      'is failed again. Follow them in the endpoint\'s deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.',
   })
   @ApiAcceptedResponse({ type: WebhookRecoveryDto })
   @ApiProblems(400, 404, 409, 413, 415)

@@ -63,6 +63,12 @@ const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
                        order by next_attempt_at limit 1) candidate
   where owner.enabled`;
 
+/**
+ * Recovered deliveries fall due this far apart, oldest first (100 a second per endpoint): all due at one instant,
+ * they would come before every delivery queued after them, to any endpoint, until the last was claimed.
+ */
+const RECOVERY_SPACING_MS = 10;
+
 /** How many endpoints' first due deliveries a claim looks at: more than the workers claiming at once. */
 const CLAIM_CANDIDATES = 32;
 
@@ -205,9 +211,13 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
   }
 
   async recoverFailed(endpointId: string, since: Date, now: Date): Promise<number> {
+    // The rows' own status is checked again as each is updated: one retried meanwhile is pending, and left alone.
     const result = await this.em.execute<{ affectedRows: number }>(
-      `update webhook_deliveries set status = 'pending', next_attempt_at = ?, resend_of = 'failed'
-        where endpoint_id = ? and status = 'failed' and created_at >= ?`,
+      `update webhook_deliveries d set status = 'pending', resend_of = 'failed',
+              next_attempt_at = ?::timestamptz + (given_up.position - 1) * interval '${RECOVERY_SPACING_MS} milliseconds'
+         from (select id, row_number() over (order by created_at, id) as position from webhook_deliveries
+                where endpoint_id = ? and status = 'failed' and last_attempt_at >= ?) given_up
+        where d.id = given_up.id and d.status = 'failed'`,
       [now, endpointId, since],
       'run',
     );

@@ -1,21 +1,36 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isRFC3339, ValidateBy } from 'class-validator';
+import { MaxCharacters } from '../../shared/max-characters.decorator';
 
-/** RFC 3339 with its offset, on a day the calendar has: Date.parse rolls 2026-02-30 over to March 2. */
+/** Room for a date-time with milliseconds and an offset (2026-12-07T08:00:00.000+05:30 is 29) and a few more digits. */
+const MAX_INSTANT_LENGTH = 35;
+const FIRST_INSTANT = Date.UTC(1970, 0, 1);
+
+/**
+ * RFC 3339 with its offset, on a day the calendar has (Date.parse rolls 2026-02-30 over to March 2), an instant
+ * JavaScript can hold (a leap second's :60 is none) from 1970 on: a year 0 reached PostgreSQL as one it refuses.
+ */
 function isInstant(value: unknown): boolean {
   if (typeof value !== 'string' || !isRFC3339(value)) return false;
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && time >= FIRST_INSTANT;
 }
 
 export class RecoverWebhookDeliveriesDto {
   @ApiProperty({
     format: 'date-time',
-    maxLength: 35,
+    maxLength: MAX_INSTANT_LENGTH,
     example: '2026-12-07T08:00:00Z',
-    description: 'The deliveries given up that were created at or after this instant (RFC 3339, with its offset; not later than now) are attempted once more.',
+    description:
+      'The deliveries given up at or after this instant (their last attempt; RFC 3339 with its offset, from 1970, not later than now) are attempted once more.',
   })
-  @ValidateBy({ name: 'isInstant', validator: { validate: isInstant, defaultMessage: () => 'since must be an RFC 3339 date-time with its offset, e.g. 2026-12-07T08:00:00Z' } })
+  @ValidateBy({
+    name: 'isInstant',
+    validator: { validate: isInstant, defaultMessage: () => 'since must be an RFC 3339 date-time with its offset, from 1970 on, e.g. 2026-12-07T08:00:00Z' },
+  })
+  @MaxCharacters(MAX_INSTANT_LENGTH)
   since: string;
 }
 
