@@ -292,6 +292,9 @@ async function webhookJourney(admin: CommerceClient, customer: CommerceClient): 
     }
     expectStatus(retried, 202);
     expectStatus(await admin.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', { params: { path: { id: created.id, deliveryId: randomUUID() } } }), 404);
+    // Nothing was given up: a recovery finds nothing to attempt again.
+    const recovered = expectStatus(await admin.POST('/api/v1/webhook-endpoints/{id}/recover', { ...byId, body: { since: '2020-01-01T00:00:00Z' } }), 202);
+    expect(recovered.data).toEqual({ recovered: 0 });
     expectStatus(await admin.DELETE('/api/v1/webhook-endpoints/{id}', byId), 204);
   } finally {
     await receiver.close();
