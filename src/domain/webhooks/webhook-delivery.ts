@@ -24,8 +24,8 @@ export function verdictOf(status: number | null): 'delivered' | 'gone' | 'retry'
 }
 
 /**
- * The start of a recovery: the given-up deliveries created since then get one more attempt each. An instant to come
- * is refused (a client's mistake, a local time taken for UTC): it would recover nothing and say nothing of why.
+ * The start of a recovery: the deliveries given up since then get one more attempt each. An instant to come is
+ * refused (a client's mistake, a local time taken for UTC): it would recover nothing and say nothing of why.
  */
 export function recoverySince(since: Date, now: Date): Date {
   if (Number.isNaN(since.getTime())) throw new InvalidRecoveryWindow('since is not an instant.');
