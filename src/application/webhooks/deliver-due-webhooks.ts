@@ -68,20 +68,12 @@ export class DeliverDueWebhooks {
     const failures: FailedAttempt[] = [];
     this.metrics.backlogAge(await this.deliveries.backlogAgeSeconds(this.clock.now()));
     const leaseMs = leaseMsFor(this.settings.timeoutMs);
-    // The run's claims one after another: each counts the attempts under way to an endpoint (claimNext passes over
-    // one with a few), the leases the claim before it took among them. Made side by side, on pooled connections, they
-    // all counted the same attempts and could all take the same slow endpoint's deliveries.
-    let claiming: Promise<unknown> = Promise.resolve();
     await attemptDue({
       concurrency: CONCURRENCY,
       stopping: stoppingOrRunOver(stopping, this.clock),
       claim: () => {
-        const claimed = claiming.then(() => {
-          const now = this.clock.now();
-          return this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs));
-        });
-        claiming = claimed.catch(() => undefined);
-        return claimed;
+        const now = this.clock.now();
+        return this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs));
       },
       attempt: async (delivery) => {
         const outcome = await this.attempt(delivery);

@@ -76,8 +76,7 @@ export abstract class WebhookDeliveries {
   abstract enqueueTo(endpointId: string, event: OutgoingEvent, now: Date): Promise<DeliveryView | undefined>;
 
   /**
-   * Claims the pending delivery due longest at `now` to an enabled endpoint with fewer than a few attempts under way
-   * (one slow receiver with many deliveries due must not hold every worker), leased until `leaseUntil` (no other
+   * Claims the pending delivery to an enabled endpoint due longest at `now`, leased until `leaseUntil` (no other
    * instance claims it meanwhile), in a statement that commits at once; undefined when none is due. The pending
    * deliveries of a disabled endpoint are not even looked at: they wait until it is enabled again.
    */
@@ -113,8 +112,8 @@ export abstract class WebhookDeliveries {
 
   /**
    * Makes every delivery of the endpoint given up (failed) at or after `since` pending again, for one more attempt each
-   * as `retryNow` makes one (a failed resend returns it to failed): due from `now` on, oldest first and paced, so that
-   * a receiver back from an outage does not get them all at once. Answers how many.
+   * as `retryNow` makes one (a failed resend returns it to failed): due from `now` on, oldest first, paced so that
+   * deliveries queued meanwhile, to any endpoint, are not all kept waiting behind them. Answers how many.
    */
   abstract recoverFailed(endpointId: string, since: Date, now: Date): Promise<number>;
 }

@@ -64,26 +64,13 @@ const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
   where owner.enabled`;
 
 /**
- * Recovered deliveries fall due this far apart, oldest first: a receiver back from an outage gets them at 100 a second
- * at most (and five at once, MAX_IN_FLIGHT_PER_ENDPOINT), not all at once, and deliveries queued after them to the
- * same endpoint wait behind as few of them as that allows.
+ * Recovered deliveries fall due this far apart, oldest first (100 a second per endpoint): all due at one instant,
+ * they would come before every delivery queued after them, to any endpoint, until the last was claimed.
  */
 const RECOVERY_SPACING_MS = 10;
 
 /** How many endpoints' first due deliveries a claim looks at: more than the workers claiming at once. */
 const CLAIM_CANDIDATES = 32;
-
-/**
- * At most this many attempts to one endpoint at once, across instances: a receiver that answers slowly, with many
- * deliveries due (a burst, a recovery, an endpoint enabled again), would otherwise hold every worker of every instance
- * and keep every other endpoint's deliveries waiting. Two claims made at the same moment may both see room for one
- * more: a bound, not an exact count.
- */
-const MAX_IN_FLIGHT_PER_ENDPOINT = 5;
-
-/** The condition on `owner` (DUE_BY_ENABLED_ENDPOINT's endpoint) that it has room for another attempt (1 parameter: now). */
-const ROOM_FOR_AN_ATTEMPT = `(select count(*) from webhook_deliveries held
-                               where held.endpoint_id = owner.id and held.leased_until > ?) < ${MAX_IN_FLIGHT_PER_ENDPOINT}`;
 
 /**
  * The `webhook_deliveries` table. Queueing goes through the caller's EntityManager, so it joins the transaction it
@@ -152,11 +139,10 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
         // The oldest of the candidates no other claim holds, locked alone; the condition is checked again on the row
         // as locked, so one claimed and committed since the candidates were read is passed over, not claimed twice.
         due: `select d.id, d.endpoint_id, d.next_attempt_at from webhook_deliveries d
-               where d.id in (select candidate.id from ${DUE_BY_ENABLED_ENDPOINT} and ${ROOM_FOR_AN_ATTEMPT}
-                                order by candidate.next_attempt_at limit ${CLAIM_CANDIDATES})
+               where d.id in (select candidate.id from ${DUE_BY_ENABLED_ENDPOINT} order by candidate.next_attempt_at limit ${CLAIM_CANDIDATES})
                  and ${LeasedOutbox.claimable('d')}
                order by d.next_attempt_at limit 1 for update skip locked`,
-        params: [now, now, now, now, now],
+        params: [now, now, now, now],
         join: 'join webhook_endpoints e on e.id = due.endpoint_id',
         returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
           due.next_attempt_at as due_at, claimed.resend_of, e.secret_ciphertext, e.previous_secrets`,
