@@ -173,7 +173,7 @@ export class WebhookEndpointsController {
     summary: 'One more attempt of every delivery given up since an instant, after the receiver\'s outage',
     description:
       'Each delivery of the endpoint given up (failed) at or after `since` is attempted once more, with its `webhook-id`, as a retry of it would be: ' +
-      'by the delivery job, oldest first, 100 a second at most, so deliveries queued meanwhile are not kept waiting behind them; one it does not deliver ' +
+      'by the delivery job, falling due 10 ms apart, oldest first, so that a delivery queued meanwhile waits only behind those due before it; one it does not deliver ' +
       'is failed again. Follow them in the endpoint\'s deliveries. A disabled endpoint: 409 (enable it first); `since` later than now: 400.',
   })
   @ApiAcceptedResponse({ type: WebhookRecoveryDto })

@@ -64,8 +64,9 @@ const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
   where owner.enabled`;
 
 /**
- * Recovered deliveries fall due this far apart, oldest first (100 a second per endpoint): all due at one instant,
- * they would come before every delivery queued after them, to any endpoint, until the last was claimed.
+ * Recovered deliveries fall due this far apart, oldest first (100 a second per endpoint while the job keeps up): all
+ * due at one instant, they would come before every delivery queued after them, to any endpoint, until the last was
+ * claimed.
  */
 const RECOVERY_SPACING_MS = 10;
 
