@@ -60,22 +60,17 @@ export interface Round {
 export function sideBySide(scenario: string, rounds: Round[]): ScenarioResult[] {
   const app = resultOf(scenario, 'app', rounds.map((r) => r.app));
   const baseline = resultOf(scenario, 'baseline', rounds.map((r) => r.baseline));
-  const valid = rounds.filter((r) => !isVoid(r.app) && !isVoid(r.baseline));
-  if (valid.length > 0) {
-    app.ratio = median(valid.map((r) => r.app.requestsPerSecond / r.baseline.requestsPerSecond));
-    app.p99Ratio = median(valid.map((r) => r.app.p99 / r.baseline.p99));
-  } else {
-    app.warnings.push('no round without failed requests on both sides: no ratio');
-  }
+  const pairs = rounds.map((r): Pair => [r.app, r.baseline]);
+  app.ratio = medianRatio(pairs, (run) => run.requestsPerSecond);
+  app.p99Ratio = medianRatio(pairs, (run) => run.p99);
+  if (app.ratio === undefined) app.warnings.push('no round without failed requests on both sides: no ratio');
   const results = [app, baseline];
   const floorRounds = rounds.filter((r): r is Required<Round> => r.floor !== undefined);
   if (floorRounds.length > 0) {
     const floor = resultOf(scenario, 'nest-floor', floorRounds.map((r) => r.floor));
-    const validWithFloor = floorRounds.filter((r) => !isVoid(r.app) && !isVoid(r.floor));
-    if (validWithFloor.length > 0) app.floorRatio = median(validWithFloor.map((r) => r.app.requestsPerSecond / r.floor.requestsPerSecond));
-    else app.warnings.push("no round without failed requests on both the app and Nest's floor: no ratio to the floor");
-    const floorValid = floorRounds.filter((r) => !isVoid(r.floor) && !isVoid(r.baseline));
-    if (floorValid.length > 0) floor.ratio = median(floorValid.map((r) => r.floor.requestsPerSecond / r.baseline.requestsPerSecond));
+    app.floorRatio = medianRatio(floorRounds.map((r): Pair => [r.app, r.floor]), (run) => run.requestsPerSecond);
+    if (app.floorRatio === undefined) app.warnings.push("no round without failed requests on both the app and Nest's floor: no ratio to the floor");
+    floor.ratio = medianRatio(floorRounds.map((r): Pair => [r.floor, r.baseline]), (run) => run.requestsPerSecond);
     results.push(floor);
   }
   for (const divisor of results.slice(1)) {
@@ -83,6 +78,15 @@ export function sideBySide(scenario: string, rounds: Round[]): ScenarioResult[] 
     if (divisor.cpu.server < 90) divisor.warnings.push(`the server used ${divisor.cpu.server}% of a core: not limited by itself`);
   }
   return results;
+}
+
+/** Two servers' runs of one round: the one measured, the one it is divided by. */
+type Pair = [LoadResult, LoadResult];
+
+/** The median of the rounds' own ratios of `figure`, over the rounds where neither run failed a request; undefined if none. */
+function medianRatio(pairs: Pair[], figure: (run: LoadResult) => number): number | undefined {
+  const valid = pairs.filter(([measured, divisor]) => !isVoid(measured) && !isVoid(divisor));
+  return valid.length > 0 ? median(valid.map(([measured, divisor]) => figure(measured) / figure(divisor))) : undefined;
 }
 
 export function table(header: string[], rows: string[][]): string {

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../shared/calendar-day';
 import { DomainError } from '../shared/domain-error';
 
 export type ReportInterval = 'day' | 'week' | 'month';
@@ -8,7 +9,6 @@ export class InvalidReportRange extends DomainError {
   readonly kind = 'invalid';
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** A range of whole UTC days, both ends inclusive, no longer than the configured maximum. */
@@ -47,10 +47,7 @@ export const LAST_REPORT_DAY = '9998-12-31';
 
 /** A day of the calendar as YYYY-MM-DD (2026-02-30 is not one), from FIRST_REPORT_DAY to LAST_REPORT_DAY. */
 export function isCalendarDate(value: string): boolean {
-  const time = Date.parse(`${value}T00:00:00.000Z`);
-  // Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.
-  const real = isoDate.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-  return real && value >= FIRST_REPORT_DAY && value <= LAST_REPORT_DAY;
+  return isCalendarDay(value) && value >= FIRST_REPORT_DAY && value <= LAST_REPORT_DAY;
 }
 
 function parseDate(value: string, name: string): number {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isRFC3339, ValidateBy } from 'class-validator';
+import { isCalendarDay } from '../../../domain/shared/calendar-day';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 /** Room for a date-time with milliseconds and an offset (2026-12-07T08:00:00.000+05:30 is 29) and a few more digits. */
@@ -7,13 +8,11 @@ const MAX_INSTANT_LENGTH = 35;
 const FIRST_INSTANT = Date.UTC(1970, 0, 1);
 
 /**
- * RFC 3339 with its offset, on a day the calendar has (Date.parse rolls 2026-02-30 over to March 2), an instant
- * JavaScript can hold (a leap second's :60 is none) from 1970 on: a year 0 reached PostgreSQL as one it refuses.
+ * RFC 3339 with its offset, on a day the calendar has, an instant JavaScript can hold (a leap second's :60 is none)
+ * from 1970 on: a year 0 reached PostgreSQL as one it refuses.
  */
 function isInstant(value: unknown): boolean {
-  if (typeof value !== 'string' || !isRFC3339(value)) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return false;
+  if (typeof value !== 'string' || !isRFC3339(value) || !isCalendarDay(value.slice(0, 10))) return false;
   const time = Date.parse(value);
   return !Number.isNaN(time) && time >= FIRST_INSTANT;
 }
