@@ -160,8 +160,6 @@ describe('Webhook deliveries', () => {
     expect(attempts.map((webhook) => verifiedPayload(endpoint.secret, webhook).type)).toEqual(['webhook.test', 'webhook.test']);
   });
 
-  // Shown on PostgreSQL, where the workers' claims run side by side on pooled connections (PGlite runs them one
-  // after another, so a claim never meets another's locks there).
   it('attempts several endpoints at once: a slow receiver holds one worker, not the others', async () => {
     let inFlight = 0;
     let most = 0;
@@ -174,6 +172,32 @@ describe('Webhook deliveries', () => {
     for (const endpoint of endpoints) await sendTest(endpoint.id);
     await until(async () => (await Promise.all(endpoints.map(async (endpoint) => (await deliveriesOf(endpoint.id))[0].status))).every((status) => status === 'succeeded'));
     expect(most).toBe(4);
+  });
+
+  it('attempts at most five deliveries to one endpoint at once: a slow receiver with many due leaves workers to the others', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let started = 0;
+    let startedBeforeTheOther = -1;
+    const slow = (): { status: number; delayMs: number } => {
+      started += 1;
+      most = Math.max(most, ++inFlight);
+      setTimeout(() => inFlight--, TIMEOUT_MS / 2);
+      return { status: 200, delayMs: TIMEOUT_MS / 2 };
+    };
+    const busy = await register(['order.placed'], slow);
+    const other = await register(['order.placed'], () => {
+      startedBeforeTheOther = started;
+      return { status: 200 };
+    });
+    // Twelve due before the other endpoint's one: more than the job's ten workers.
+    for (let i = 0; i < 12; i++) await sendTest(busy.id);
+    await sendTest(other.id);
+    await until(async () => (await deliveriesOf(busy.id)).every((delivery) => delivery.status === 'succeeded') && (await deliveriesOf(other.id))[0].status === 'succeeded');
+    expect(most).toBe(5);
+    expect(startedBeforeTheOther).toBe(5);
+    // An attempt that overran its timeout on a loaded machine is made again: count the deliveries, not the requests.
+    expect(new Set(receiver.at(busy.path).map((webhook) => webhook.headers['webhook-id'])).size).toBe(12);
   });
 
   it('gives up after the last retry, and a manual retry makes one more attempt with the same webhook-id', async () => {

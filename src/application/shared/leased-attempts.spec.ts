@@ -1,5 +1,5 @@
 import type { Clock } from './clock';
-import { attemptDue, type LeasedAttempt, MAX_RUN_MS, stoppingOrRunOver } from './leased-attempts';
+import { attemptDue, HELD_BACK, HELD_BACK_POLL_MS, type LeasedAttempt, MAX_RUN_MS, stoppingOrRunOver } from './leased-attempts';
 
 /** A queue of rows in memory, claimed one at a time. */
 const queueOf = (ids: string[]) => {
@@ -107,5 +107,74 @@ describe('attemptDue', () => {
     slow.open();
     await expect(run).rejects.toThrow('database down');
     expect(events).toEqual(['claimed slow', 'claimed broken', 'ended slow']);
+  });
+
+  it('makes one claim at a time, each after the claim before it has answered', async () => {
+    let claiming = 0;
+    let most = 0;
+    const claim = queueOf(['a', 'b', 'c', 'd', 'e', 'f']);
+    await attemptDue({
+      concurrency: 4,
+      stopping: () => false,
+      claim: async () => {
+        most = Math.max(most, ++claiming);
+        await new Promise((resolve) => setImmediate(resolve));
+        claiming -= 1;
+        return claim();
+      },
+      attempt: async () => undefined,
+    });
+    expect(most).toBe(1);
+  });
+
+  it(`claims again ${HELD_BACK_POLL_MS} ms after a claim held back, taking what fell due meanwhile, and ends when nothing is due`, async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const slow = gate();
+      const attempted: string[] = [];
+      const due: Array<LeasedAttempt | typeof HELD_BACK> = [{ id: 'slow', attempts: 1 }, HELD_BACK, { id: 'later', attempts: 1 }];
+      let claims = 0;
+      const run = attemptDue({
+        concurrency: 2,
+        stopping: () => false,
+        claim: async () => {
+          claims += 1;
+          return due.shift();
+        },
+        attempt: async ({ id }) => {
+          if (id === 'slow') await slow.opened;
+          attempted.push(id);
+        },
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(claims).toBe(2); // the first claim, then the second worker's, held back
+      await jest.advanceTimersByTimeAsync(HELD_BACK_POLL_MS - 1);
+      expect(claims).toBe(2);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(attempted).toEqual(['later']); // the held-back worker claimed again while the slow attempt went on
+      slow.open();
+      await run;
+      expect(attempted).toEqual(['later', 'slow']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('makes no claim queued behind one that failed', async () => {
+    const claimed: string[] = [];
+    const claim = queueOf(['a', 'b', 'c']);
+    const run = attemptDue({
+      concurrency: 3,
+      stopping: () => false,
+      claim: async () => {
+        const next = await claim();
+        if (next?.id === 'b') throw new Error('database down');
+        if (next) claimed.push(next.id);
+        return next;
+      },
+      attempt: async () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    await expect(run).rejects.toThrow('database down');
+    expect(claimed).toEqual(['a']);
   });
 });

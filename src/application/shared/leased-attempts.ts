@@ -39,31 +39,48 @@ export function stoppingOrRunOver(stopping: Stopping, clock: Clock): Stopping {
   return () => stopping() || clock.now().getTime() >= over;
 }
 
+/** What a claim answers when rows are due but none may be claimed now: each waits behind attempts of this run. */
+export const HELD_BACK = Symbol('held back');
+
+/** How long a worker whose claim was held back waits before it claims again: as often as a job looks by default. */
+export const HELD_BACK_POLL_MS = 1000;
+
 /**
  * Attempts due rows until none is left or `stopping()` holds. One claim comes first: most runs find nothing due, and
  * they ask once, not once per worker. Once a row was due, each of `concurrency` workers claims one row (the claim
  * leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt holds up
- * its own worker only. If a claim or an attempt rejects (the database is down), the other workers claim nothing
- * more, and the run rejects with that error once the attempts under way have ended: no attempt outlives its run.
+ * its own worker only. Claims are made one at a time (a short statement each; the attempts are what take time), so a
+ * claim knows what every claim before it took. A worker whose claim is HELD_BACK claims again HELD_BACK_POLL_MS
+ * later, so it takes what falls due meanwhile (a shutdown waits out that pause at most). If a claim or an attempt rejects (the database is down), the other
+ * workers claim nothing more, and the run rejects with that error once the attempts under way have ended: no attempt
+ * outlives its run.
  */
 export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly concurrency: number;
   readonly stopping: Stopping;
   /** Claims and leases the next due row; undefined when none is due. */
-  readonly claim: () => Promise<T | undefined>;
+  readonly claim: () => Promise<T | undefined | typeof HELD_BACK>;
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
   if (work.stopping()) return;
   const first = await work.claim();
-  if (first === undefined) return;
+  if (first === undefined || first === HELD_BACK) return;
   let failed = false;
+  let claiming: Promise<unknown> = Promise.resolve();
+  // In turn, and only while the run goes on: a claim queued behind one that failed, or made after shutdown began, is not made.
+  const claimInTurn = () => {
+    const claimed = claiming.then(() => (failed || work.stopping() ? undefined : work.claim()));
+    claiming = claimed.catch(() => undefined);
+    return claimed;
+  };
   const worker = async (claimed?: T) => {
     try {
       if (claimed) await work.attempt(claimed);
       while (!failed && !work.stopping()) {
-        const next = await work.claim();
+        const next = await claimInTurn();
         if (next === undefined) return;
-        await work.attempt(next);
+        if (next === HELD_BACK) await new Promise((resolve) => setTimeout(resolve, HELD_BACK_POLL_MS));
+        else await work.attempt(next);
       }
     } catch (error) {
       failed = true;

@@ -1,16 +1,17 @@
 import type { SigningSecret } from '../../domain/webhooks/webhook-endpoint';
 import type { Clock } from '../shared/clock';
-import { DeliverDueWebhooks } from './deliver-due-webhooks';
+import { HELD_BACK_POLL_MS } from '../shared/leased-attempts';
+import { DeliverDueWebhooks, PER_ENDPOINT } from './deliver-due-webhooks';
 import type { ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import type { WebhookEndpoints } from './webhook-endpoints';
 import type { WebhookMetrics } from './webhook-metrics';
 import type { WebhookResponse, WebhookSender } from './webhook-sender';
 
 const now = new Date('2026-01-01T00:00:00Z');
-const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null): ClaimedDelivery => ({
+const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null, endpointId = 'endpoint-1'): ClaimedDelivery => ({
   id,
   attempts: 1,
-  endpointId: 'endpoint-1',
+  endpointId,
   url: 'https://hooks.example.com/in',
   eventId: `event-${id}`,
   eventType: 'order.placed',
@@ -20,8 +21,11 @@ const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null): Cla
   secrets: ['whsec_AAAA' as SigningSecret],
 });
 
-/** The job over fakes: `claims` are handed out in order; `recorded` says whether each outcome's record applied. */
-function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: boolean; clock?: Clock }) {
+/**
+ * The job over fakes: `claims` are handed out in order, those to endpoints passed over left queued; `recorded` says
+ * whether each outcome's record applied; `send` answers for the receiver (at once with `status` by default).
+ */
+function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: boolean; clock?: Clock; send?: WebhookSender['send'] }) {
   const calls: string[] = [];
   const queue = [...options.claims];
   const record = (method: string) => async (claimed: ClaimedDelivery) => {
@@ -29,7 +33,10 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
     return options.recorded;
   };
   const deliveries = {
-    claimNext: async () => queue.shift(),
+    claimNext: async (_now: Date, _leaseUntil: Date, passOver: readonly string[]) => {
+      const next = queue.findIndex((claim) => !passOver.includes(claim.endpointId));
+      return next === -1 ? undefined : queue.splice(next, 1)[0];
+    },
     recordSuccess: record('recordSuccess'),
     recordRetry: record('recordRetry'),
     recordFailure: record('recordFailure'),
@@ -40,7 +47,7 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
     markFailing: async (id: string) => void calls.push(`failing ${id}`),
     disable: async (id: string) => void calls.push(`disable ${id}`),
   } as unknown as WebhookEndpoints;
-  const sender: WebhookSender = { send: async (): Promise<WebhookResponse> => ({ status: options.status, body: null, error: null, durationMs: 5 }) };
+  const sender: WebhookSender = { send: options.send ?? (async (): Promise<WebhookResponse> => ({ status: options.status, body: null, error: null, durationMs: 5 })) };
   const metrics: WebhookMetrics = { attempted: (outcome) => void calls.push(`metric ${outcome}`), backlogAge: () => undefined };
   const clock: Clock = options.clock ?? { now: () => now };
   const job = new DeliverDueWebhooks(deliveries, endpoints, sender, { allowHttp: false, retryDelaysSeconds: [1], timeoutMs: 1000 }, metrics, clock);
@@ -86,5 +93,37 @@ describe('DeliverDueWebhooks', () => {
     const { job, calls } = setup({ claims: [delivery('d1')], status, recorded: false });
     expect(await job.execute()).toEqual({ delivered: 0, failures: [] });
     expect(calls).toEqual([`${record} d1`]);
+  });
+
+  it(`attempts at most ${PER_ENDPOINT} deliveries to one endpoint at once, and the others' beside them`, async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      let slowUnderWay = 0;
+      let most = 0;
+      const send: WebhookSender['send'] = async ({ url }) => {
+        if (url.endsWith('slow')) {
+          most = Math.max(most, ++slowUnderWay);
+          await answered;
+          slowUnderWay -= 1;
+        }
+        return { status: 200, body: null, error: null, durationMs: 5 };
+      };
+      const slow = Array.from({ length: PER_ENDPOINT + 3 }, (_, i) => ({ ...delivery(`slow-${i}`, null, 'slow'), url: 'https://hooks.example.com/slow' }));
+      const other = { ...delivery('other', null, 'other'), url: 'https://hooks.example.com/other' };
+      const { job, calls } = setup({ claims: [...slow, other], status: 200, recorded: true, send });
+      const run = job.execute();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(most).toBe(PER_ENDPOINT);
+      expect(calls).toContain('recordSuccess other'); // delivered while the slow receiver held its share of the workers
+      answer();
+      // The workers held back look again a poll later, and find nothing due.
+      await jest.advanceTimersByTimeAsync(HELD_BACK_POLL_MS);
+      expect(await run).toEqual({ delivered: slow.length + 1, failures: [] });
+      expect(most).toBe(PER_ENDPOINT);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { verdictOf, webhookRetrySchedule } from '../../domain/webhooks/webhook-delivery';
 import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
-import { attemptDue, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
+import { attemptDue, HELD_BACK, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
 import { type AttemptRecord, type ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { type AttemptOutcome, WebhookMetrics } from './webhook-metrics';
@@ -15,6 +15,13 @@ import { WebhookSettings } from './webhook-settings';
  * receiver holds up one slot, not the others.
  */
 const CONCURRENCY = 10;
+
+/**
+ * Attempts to one endpoint under way at once on one instance: a slow receiver with many deliveries due (a burst, a
+ * recovery, an endpoint enabled again after days) holds half of an instance's workers at most, and the other
+ * endpoints' deliveries go on with the rest.
+ */
+export const PER_ENDPOINT = 5;
 
 /** What an attempt comes to when the endpoint's secret cannot be read: never sent unsigned. */
 const UNSIGNABLE: WebhookResponse = {
@@ -68,17 +75,27 @@ export class DeliverDueWebhooks {
     const failures: FailedAttempt[] = [];
     this.metrics.backlogAge(await this.deliveries.backlogAgeSeconds(this.clock.now()));
     const leaseMs = leaseMsFor(this.settings.timeoutMs);
+    // This run's attempts under way, by endpoint: runs on one instance never overlap, so these are the instance's.
+    const underWay = new Map<string, number>();
     await attemptDue({
       concurrency: CONCURRENCY,
       stopping: stoppingOrRunOver(stopping, this.clock),
-      claim: () => {
+      claim: async () => {
         const now = this.clock.now();
-        return this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs));
+        const full = [...underWay].filter(([, attempts]) => attempts >= PER_ENDPOINT).map(([endpointId]) => endpointId);
+        const claimed = await this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs), full);
+        if (claimed === undefined) return full.length > 0 ? HELD_BACK : undefined;
+        underWay.set(claimed.endpointId, (underWay.get(claimed.endpointId) ?? 0) + 1);
+        return claimed;
       },
       attempt: async (delivery) => {
-        const outcome = await this.attempt(delivery);
-        if (outcome === 'delivered') delivered += 1;
-        else if (outcome !== 'superseded') failures.push(outcome);
+        try {
+          const outcome = await this.attempt(delivery);
+          if (outcome === 'delivered') delivered += 1;
+          else if (outcome !== 'superseded') failures.push(outcome);
+        } finally {
+          underWay.set(delivery.endpointId, underWay.get(delivery.endpointId)! - 1);
+        }
       },
     });
     return { delivered, failures };

@@ -78,9 +78,10 @@ export abstract class WebhookDeliveries {
   /**
    * Claims the pending delivery to an enabled endpoint due longest at `now`, leased until `leaseUntil` (no other
    * instance claims it meanwhile), in a statement that commits at once; undefined when none is due. The pending
-   * deliveries of a disabled endpoint are not even looked at: they wait until it is enabled again.
+   * deliveries of a disabled endpoint are not even looked at: they wait until it is enabled again. Those of the
+   * endpoints in `passOver` (as many attempts under way as they may have) are passed over.
    */
-  abstract claimNext(now: Date, leaseUntil: Date): Promise<ClaimedDelivery | undefined>;
+  abstract claimNext(now: Date, leaseUntil: Date, passOver: readonly string[]): Promise<ClaimedDelivery | undefined>;
 
   /**
    * The outcome of a claimed attempt. A no-op answering false when the lease ran out and another attempt has been

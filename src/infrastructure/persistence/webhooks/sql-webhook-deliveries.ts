@@ -134,16 +134,17 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     }
   }
 
-  async claimNext(now: Date, leaseUntil: Date): Promise<ClaimedDelivery | undefined> {
+  async claimNext(now: Date, leaseUntil: Date, passOver: readonly string[]): Promise<ClaimedDelivery | undefined> {
     const row = await this.outbox.claim<ClaimedRow>(
       {
         // The oldest of the candidates no other claim holds, locked alone; the condition is checked again on the row
         // as locked, so one claimed and committed since the candidates were read is passed over, not claimed twice.
         due: `select d.id, d.endpoint_id, d.next_attempt_at from webhook_deliveries d
-               where d.id in (select candidate.id from ${DUE_BY_ENABLED_ENDPOINT} order by candidate.next_attempt_at limit ${CLAIM_CANDIDATES})
+               where d.id in (select candidate.id from ${DUE_BY_ENABLED_ENDPOINT} and not (owner.id = any (?::uuid[]))
+                               order by candidate.next_attempt_at limit ${CLAIM_CANDIDATES})
                  and ${LeasedOutbox.claimable('d')}
                order by d.next_attempt_at limit 1 for update skip locked`,
-        params: [now, now, now, now],
+        params: [now, now, toArrayLiteral(passOver), now, now],
         join: 'join webhook_endpoints e on e.id = due.endpoint_id',
         returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
           due.next_attempt_at as due_at, claimed.resend_of, e.secret_ciphertext, e.previous_secrets`,
