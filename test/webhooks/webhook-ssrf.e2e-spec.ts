@@ -51,7 +51,13 @@ describe('Webhook destinations', () => {
   ])('refuses to register %s with a 400 problem', async (url) => {
     const reply = await register(url);
     expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ type: expect.stringMatching(/webhook-destination-refused$/), detail: expect.stringMatching(/not a public address/) });
+    expect(reply.body).toMatchObject({ type: expect.stringMatching(/webhook-destination-refused$/), detail: expect.stringMatching(/is not a public address|resolves to an address that is not public/) });
+  });
+
+  it('refuses a host name that resolves to this network without naming the address', async () => {
+    const reply = await register('https://sub.localhost/hook');
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toBe('url: sub.localhost resolves to an address that is not public; webhooks may only reach public addresses.');
   });
 
   it('refuses the integer form of 127.0.0.1 as no URL at all', async () => {
@@ -88,7 +94,7 @@ describe('Webhook destinations', () => {
   });
 
   it.each([
-    ['a host name that now resolves to loopback', (port: number) => `http://localhost:${port}/hook`, /Refused: localhost resolves to .* is not a public address/],
+    ['a host name that now resolves to loopback', (port: number) => `http://localhost:${port}/hook`, /^EDESTINATIONREFUSED: Refused: localhost resolves to an address that is not public$/],
     ['a loopback address', (port: number) => `http://127.0.0.1:${port}/hook`, /Refused: 127\.0\.0\.1 is not a public address/],
   ])('refuses, when delivering, %s: nothing reaches it', async (_what, urlAt, error) => {
     const endpoint = await register(PUBLIC_URL);

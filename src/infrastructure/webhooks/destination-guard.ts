@@ -4,6 +4,12 @@ import { WebhookDestinations } from '../../application/webhooks/webhook-destinat
 import { WebhookDestinationRefused } from '../../domain/webhooks/webhooks.errors';
 import { refusalOf } from './refused-addresses';
 
+/**
+ * Why a host name is refused, without the address it resolves to: which internal address a name has is this network's
+ * to know, not a URL's registrant's (an IP literal's refusal names it: the registrant typed it).
+ */
+const RESOLVES_TO_THIS_NETWORK = 'resolves to an address that is not public';
+
 /** A destination refused when connecting: the delivery's error says why. */
 class DestinationRefusedError extends Error {
   readonly code = 'EDESTINATIONREFUSED';
@@ -44,8 +50,7 @@ export class DestinationGuard extends WebhookDestinations {
   readonly lookup: LookupFunction = (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      const refusal = this.allowPrivateNetworks ? null : addresses.map((entry) => refusalOf(entry.address)).find((reason) => reason !== null);
-      if (refusal) return callback(new DestinationRefusedError(`Refused: ${hostname} resolves to ${refusal}`), '', 0);
+      if (!this.allowPrivateNetworks && addresses.some((entry) => refusalOf(entry.address) !== null)) return callback(new DestinationRefusedError(`Refused: ${hostname} ${RESOLVES_TO_THIS_NETWORK}`), '', 0);
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
@@ -62,8 +67,7 @@ export class DestinationGuard extends WebhookDestinations {
     }
     if (isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0) return;
     const addresses = await resolveAll(hostname, this.dns);
-    const refusal = addresses.map((address) => refusalOf(address)).find((reason) => reason !== null);
-    if (refusal) throw new WebhookDestinationRefused(`url: ${hostname} resolves to ${refusal}; webhooks may only reach public addresses.`);
+    if (addresses.some((address) => refusalOf(address) !== null)) throw new WebhookDestinationRefused(`url: ${hostname} ${RESOLVES_TO_THIS_NETWORK}; webhooks may only reach public addresses.`);
   }
 }
 
