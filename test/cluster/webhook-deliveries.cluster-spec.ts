@@ -117,7 +117,7 @@ describe('Webhooks delivered by three instances', () => {
     for (const delivery of deliveries) expect(seen.get(delivery.event_id)).toBeLessThanOrEqual(delivery.attempts);
     expect(deliveries.filter((delivery) => delivery.attempts === 1).every((delivery) => seen.get(delivery.event_id) === 1)).toBe(true);
     for (const webhook of receiver.at('/slow')) expect(verifiedPayload(secret, webhook).type).toBe('order.placed');
-    // The killed instance held deliveries (each instance fills its slots at once): their leases ran out and another
+    // The killed instance held deliveries (each instance takes its five to the endpoint at once): their leases ran out and another
     // instance took them over, attempting each again (with the same webhook-id, checked above).
     expect(deliveries.filter((delivery) => delivery.attempts > 1).length).toBeGreaterThan(0);
   }, 120_000);

@@ -1,5 +1,5 @@
 import type { Clock } from './clock';
-import { attemptDue, HELD_BACK, HELD_BACK_POLL_MS, type LeasedAttempt, MAX_RUN_MS, stoppingOrRunOver } from './leased-attempts';
+import { attemptDue, IDLE_POLL_MS, type LeasedAttempt, MAX_RUN_MS, stoppingOrRunOver } from './leased-attempts';
 
 /** A queue of rows in memory, claimed one at a time. */
 const queueOf = (ids: string[]) => {
@@ -127,12 +127,12 @@ describe('attemptDue', () => {
     expect(most).toBe(1);
   });
 
-  it(`claims again ${HELD_BACK_POLL_MS} ms after a claim held back, taking what fell due meanwhile, and ends when nothing is due`, async () => {
+  it(`looks again ${IDLE_POLL_MS} ms after finding nothing while an attempt of the run goes on, taking what fell due meanwhile, and ends with the last attempt`, async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     try {
       const slow = gate();
       const attempted: string[] = [];
-      const due: Array<LeasedAttempt | typeof HELD_BACK> = [{ id: 'slow', attempts: 1 }, HELD_BACK, { id: 'later', attempts: 1 }];
+      const due: Array<LeasedAttempt | undefined> = [{ id: 'slow', attempts: 1 }, undefined, { id: 'later', attempts: 1 }];
       let claims = 0;
       const run = attemptDue({
         concurrency: 2,
@@ -147,17 +147,45 @@ describe('attemptDue', () => {
         },
       });
       await new Promise((resolve) => setImmediate(resolve));
-      expect(claims).toBe(2); // the first claim, then the second worker's, held back
-      await jest.advanceTimersByTimeAsync(HELD_BACK_POLL_MS - 1);
+      expect(claims).toBe(2); // the first claim, then the second worker's, which found nothing
+      await jest.advanceTimersByTimeAsync(IDLE_POLL_MS - 1);
       expect(claims).toBe(2);
       await jest.advanceTimersByTimeAsync(1);
-      expect(attempted).toEqual(['later']); // the held-back worker claimed again while the slow attempt went on
+      expect(attempted).toEqual(['later']); // claimed while the slow attempt went on
+      expect(claims).toBe(4); // and looked once more after it, finding nothing
       slow.open();
-      await run;
+      await run; // with the last attempt, the worker waiting to look again ends without a claim (no timer has run)
       expect(attempted).toEqual(['later', 'slow']);
+      expect(claims).toBe(5);
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('makes no claim queued behind one under way once stopping holds', async () => {
+    const slow = gate();
+    const answer = gate();
+    let stopping = false;
+    let claims = 0;
+    const run = attemptDue({
+      concurrency: 3,
+      stopping: () => stopping,
+      claim: async () => {
+        claims += 1;
+        if (claims === 1) return { id: 'first', attempts: 1 };
+        await answer.opened; // the second worker's claim is under way, the third's queued behind it
+        return { id: `row-${claims}`, attempts: 1 };
+      },
+      attempt: async ({ id }) => {
+        if (id === 'first') await slow.opened;
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    stopping = true;
+    answer.open();
+    slow.open();
+    await run;
+    expect(claims).toBe(2);
   });
 
   it('makes no claim queued behind one that failed', async () => {

@@ -39,33 +39,37 @@ export function stoppingOrRunOver(stopping: Stopping, clock: Clock): Stopping {
   return () => stopping() || clock.now().getTime() >= over;
 }
 
-/** What a claim answers when rows are due but none may be claimed now: each waits behind attempts of this run. */
-export const HELD_BACK = Symbol('held back');
-
-/** How long a worker whose claim was held back waits before it claims again: as often as a job looks by default. */
-export const HELD_BACK_POLL_MS = 1000;
+/**
+ * How long a worker that found nothing to claim while attempts of its run are under way waits before it looks again:
+ * as often as a job looks by default.
+ */
+export const IDLE_POLL_MS = 1000;
 
 /**
  * Attempts due rows until none is left or `stopping()` holds. One claim comes first: most runs find nothing due, and
  * they ask once, not once per worker. Once a row was due, each of `concurrency` workers claims one row (the claim
  * leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt holds up
  * its own worker only. Claims are made one at a time (a short statement each; the attempts are what take time), so a
- * claim knows what every claim before it took. A worker whose claim is HELD_BACK claims again HELD_BACK_POLL_MS
- * later, so it takes what falls due meanwhile (a shutdown waits out that pause at most). If a claim or an attempt rejects (the database is down), the other
- * workers claim nothing more, and the run rejects with that error once the attempts under way have ended: no attempt
- * outlives its run.
+ * claim knows what every claim before it took. A worker that finds nothing to claim ends, unless attempts of the run
+ * are under way (a slow receiver's; rows the claim passed over while their endpoint had its share under way): then it
+ * looks again IDLE_POLL_MS later, so what falls due meanwhile does not wait for the run to end (runs never overlap),
+ * and ends as soon as none is. If a claim or an attempt rejects (the database is down), the other workers claim
+ * nothing more, and the run rejects with that error once the attempts under way have ended: no attempt outlives its
+ * run.
  */
 export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly concurrency: number;
   readonly stopping: Stopping;
-  /** Claims and leases the next due row; undefined when none is due. */
-  readonly claim: () => Promise<T | undefined | typeof HELD_BACK>;
+  /** Claims and leases the next due row; undefined when none may be claimed now. */
+  readonly claim: () => Promise<T | undefined>;
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
   if (work.stopping()) return;
   const first = await work.claim();
-  if (first === undefined || first === HELD_BACK) return;
+  if (first === undefined) return;
   let failed = false;
+  let underWay = 0;
+  let nothingUnderWay = signal();
   let claiming: Promise<unknown> = Promise.resolve();
   // In turn, and only while the run goes on: a claim queued behind one that failed, or made after shutdown began, is not made.
   const claimInTurn = () => {
@@ -73,14 +77,33 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
     claiming = claimed.catch(() => undefined);
     return claimed;
   };
+  const attempt = async (claimed: T) => {
+    underWay += 1;
+    try {
+      await work.attempt(claimed);
+    } finally {
+      underWay -= 1;
+      if (underWay === 0) {
+        nothingUnderWay.settle();
+        nothingUnderWay = signal();
+      }
+    }
+  };
+  /** True IDLE_POLL_MS later, or false as soon as no attempt of the run is under way. */
+  const lookAgainLater = async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const polled = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, IDLE_POLL_MS, true)));
+    const lookAgain = await Promise.race([polled, nothingUnderWay.promise.then(() => false)]);
+    clearTimeout(timer);
+    return lookAgain;
+  };
   const worker = async (claimed?: T) => {
     try {
-      if (claimed) await work.attempt(claimed);
+      if (claimed) await attempt(claimed);
       while (!failed && !work.stopping()) {
         const next = await claimInTurn();
-        if (next === undefined) return;
-        if (next === HELD_BACK) await new Promise((resolve) => setTimeout(resolve, HELD_BACK_POLL_MS));
-        else await work.attempt(next);
+        if (next !== undefined) await attempt(next);
+        else if (underWay === 0 || !(await lookAgainLater())) return;
       }
     } catch (error) {
       failed = true;
@@ -91,4 +114,11 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
   const outcomes = await Promise.allSettled([worker(first), ...others]);
   const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
   if (rejected) throw rejected.reason;
+}
+
+/** A promise and the function that settles it. */
+function signal(): { promise: Promise<void>; settle: () => void } {
+  let settle!: () => void;
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
 }

@@ -1,6 +1,6 @@
 import type { SigningSecret } from '../../domain/webhooks/webhook-endpoint';
 import type { Clock } from '../shared/clock';
-import { HELD_BACK_POLL_MS } from '../shared/leased-attempts';
+import { IDLE_POLL_MS } from '../shared/leased-attempts';
 import { DeliverDueWebhooks, PER_ENDPOINT } from './deliver-due-webhooks';
 import type { ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import type { WebhookEndpoints } from './webhook-endpoints';
@@ -51,7 +51,7 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
   const metrics: WebhookMetrics = { attempted: (outcome) => void calls.push(`metric ${outcome}`), backlogAge: () => undefined };
   const clock: Clock = options.clock ?? { now: () => now };
   const job = new DeliverDueWebhooks(deliveries, endpoints, sender, { allowHttp: false, retryDelaysSeconds: [1], timeoutMs: 1000 }, metrics, clock);
-  return { job, calls };
+  return { job, calls, queue };
 }
 
 describe('DeliverDueWebhooks', () => {
@@ -118,10 +118,31 @@ describe('DeliverDueWebhooks', () => {
       expect(most).toBe(PER_ENDPOINT);
       expect(calls).toContain('recordSuccess other'); // delivered while the slow receiver held its share of the workers
       answer();
-      // The workers held back look again a poll later, and find nothing due.
-      await jest.advanceTimersByTimeAsync(HELD_BACK_POLL_MS);
       expect(await run).toEqual({ delivered: slow.length + 1, failures: [] });
       expect(most).toBe(PER_ENDPOINT);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('attempts a delivery to another endpoint that falls due while one endpoint has its share under way', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      const send: WebhookSender['send'] = async ({ url }) => {
+        if (url.endsWith('slow')) await answered;
+        return { status: 200, body: null, error: null, durationMs: 5 };
+      };
+      const slow = Array.from({ length: PER_ENDPOINT + 1 }, (_, i) => ({ ...delivery(`slow-${i}`, null, 'slow'), url: 'https://hooks.example.com/slow' }));
+      const { job, calls, queue } = setup({ claims: slow, status: 200, recorded: true, send });
+      const run = job.execute();
+      await new Promise((resolve) => setImmediate(resolve));
+      queue.push({ ...delivery('later', null, 'other'), url: 'https://hooks.example.com/other' });
+      await jest.advanceTimersByTimeAsync(IDLE_POLL_MS);
+      expect(calls).toEqual(['recordSuccess later', 'healthy other', 'metric delivered']); // while every slow attempt goes on
+      answer();
+      expect(await run).toEqual({ delivered: slow.length + 1, failures: [] });
     } finally {
       jest.useRealTimers();
     }

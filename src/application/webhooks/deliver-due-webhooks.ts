@@ -3,7 +3,7 @@ import type { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { verdictOf, webhookRetrySchedule } from '../../domain/webhooks/webhook-delivery';
 import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
-import { attemptDue, HELD_BACK, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
+import { attemptDue, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
 import { type AttemptRecord, type ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
 import { WebhookEndpoints } from './webhook-endpoints';
 import { type AttemptOutcome, WebhookMetrics } from './webhook-metrics';
@@ -84,8 +84,7 @@ export class DeliverDueWebhooks {
         const now = this.clock.now();
         const full = [...underWay].filter(([, attempts]) => attempts >= PER_ENDPOINT).map(([endpointId]) => endpointId);
         const claimed = await this.deliveries.claimNext(now, new Date(now.getTime() + leaseMs), full);
-        if (claimed === undefined) return full.length > 0 ? HELD_BACK : undefined;
-        underWay.set(claimed.endpointId, (underWay.get(claimed.endpointId) ?? 0) + 1);
+        if (claimed) underWay.set(claimed.endpointId, (underWay.get(claimed.endpointId) ?? 0) + 1);
         return claimed;
       },
       attempt: async (delivery) => {

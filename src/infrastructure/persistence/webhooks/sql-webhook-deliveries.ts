@@ -55,7 +55,7 @@ const VIEW_COLUMNS = `id, endpoint_id, event_id, event_type, status, attempts, n
 /**
  * The first due delivery of each enabled endpoint: the index per endpoint is read for enabled endpoints only
  * (2 parameters: now, now). Nothing is locked here: every lateral runs, so a lock in it took the first due delivery
- * of every endpoint, and the claims made beside it by the other workers found nothing and stopped them.
+ * of every endpoint, and the claims other instances made beside it found nothing.
  */
 const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
   cross join lateral (select id, endpoint_id, next_attempt_at from webhook_deliveries
@@ -70,7 +70,7 @@ const DUE_BY_ENABLED_ENDPOINT = `webhook_endpoints owner
  */
 const RECOVERY_SPACING_MS = 10;
 
-/** How many endpoints' first due deliveries a claim looks at: more than the workers claiming at once. */
+/** How many endpoints' first due deliveries a claim looks at: more than the instances claiming at once. */
 const CLAIM_CANDIDATES = 32;
 
 /**
