@@ -190,7 +190,7 @@ describe('Webhook deliveries', () => {
       startedBeforeTheOther = started;
       return { status: 200 };
     });
-    // Twelve due before the other endpoint's one: more than the job's ten workers.
+    // Twelve due before the other endpoint's one: more than the job's ten slots.
     for (let i = 0; i < 12; i++) await sendTest(busy.id);
     await sendTest(other.id);
     await until(async () => (await deliveriesOf(busy.id)).every((delivery) => delivery.status === 'succeeded') && (await deliveriesOf(other.id))[0].status === 'succeeded');

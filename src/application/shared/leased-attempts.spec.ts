@@ -18,7 +18,7 @@ const gate = () => {
 };
 
 describe('attemptDue', () => {
-  it('claims more work as soon as a worker is free: a slow attempt holds up only its own worker', async () => {
+  it('claims more work as soon as a slot is free: a slow attempt holds up only its own slot', async () => {
     const slow = gate();
     const done: string[] = [];
     const run = attemptDue({
@@ -127,43 +127,57 @@ describe('attemptDue', () => {
     expect(most).toBe(1);
   });
 
-  it(`looks again ${IDLE_POLL_MS} ms after finding nothing while an attempt of the run goes on, taking what fell due meanwhile, and ends with the last attempt`, async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
+  describe('while attempts are under way and nothing can be claimed', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+    afterEach(() => jest.useRealTimers());
+
+    it(`looks again once every ${IDLE_POLL_MS} ms, however many slots are free, and once more when the attempt ends`, async () => {
       const slow = gate();
-      const attempted: string[] = [];
-      const due: Array<LeasedAttempt | undefined> = [{ id: 'slow', attempts: 1 }, undefined, { id: 'later', attempts: 1 }];
       let claims = 0;
       const run = attemptDue({
-        concurrency: 2,
+        concurrency: 10,
         stopping: () => false,
-        claim: async () => {
-          claims += 1;
-          return due.shift();
-        },
+        claim: async () => (++claims === 1 ? { id: 'slow', attempts: 1 } : undefined),
+        attempt: () => slow.opened,
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(claims).toBe(2); // the row, then nothing
+      await jest.advanceTimersByTimeAsync(3 * IDLE_POLL_MS);
+      expect(claims).toBe(5);
+      slow.open();
+      await run;
+      expect(claims).toBe(6);
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('attempts what fell due meanwhile side by side, beside the slow attempt', async () => {
+      const slow = gate();
+      const rest = gate();
+      const due: Array<LeasedAttempt | undefined> = [{ id: 'slow', attempts: 1 }, undefined];
+      let underWay = 0;
+      let most = 0;
+      const run = attemptDue({
+        concurrency: 4,
+        stopping: () => false,
+        claim: async () => due.shift(),
         attempt: async ({ id }) => {
-          if (id === 'slow') await slow.opened;
-          attempted.push(id);
+          most = Math.max(most, ++underWay);
+          await (id === 'slow' ? slow.opened : rest.opened);
+          underWay -= 1;
         },
       });
       await new Promise((resolve) => setImmediate(resolve));
-      expect(claims).toBe(2); // the first claim, then the second worker's, which found nothing
-      await jest.advanceTimersByTimeAsync(IDLE_POLL_MS - 1);
-      expect(claims).toBe(2);
-      await jest.advanceTimersByTimeAsync(1);
-      expect(attempted).toEqual(['later']); // claimed while the slow attempt went on
-      expect(claims).toBe(4); // and looked once more after it, finding nothing
+      due.push({ id: 'x', attempts: 1 }, { id: 'y', attempts: 1 }, { id: 'z', attempts: 1 });
+      await jest.advanceTimersByTimeAsync(IDLE_POLL_MS);
+      expect(underWay).toBe(4);
+      rest.open();
       slow.open();
-      await run; // with the last attempt, the worker waiting to look again ends without a claim (no timer has run)
-      expect(attempted).toEqual(['later', 'slow']);
-      expect(claims).toBe(5);
-    } finally {
-      jest.useRealTimers();
-    }
+      await run;
+      expect(most).toBe(4);
+    });
   });
 
-  it('makes no claim queued behind one under way once stopping holds', async () => {
-    const slow = gate();
+  it('claims nothing more once stopping holds, with slots free', async () => {
     const answer = gate();
     let stopping = false;
     let claims = 0;
@@ -172,24 +186,21 @@ describe('attemptDue', () => {
       stopping: () => stopping,
       claim: async () => {
         claims += 1;
-        if (claims === 1) return { id: 'first', attempts: 1 };
-        await answer.opened; // the second worker's claim is under way, the third's queued behind it
+        if (claims === 2) await answer.opened; // stopping begins while this claim is under way
         return { id: `row-${claims}`, attempts: 1 };
       },
-      attempt: async ({ id }) => {
-        if (id === 'first') await slow.opened;
-      },
+      attempt: async () => undefined,
     });
     await new Promise((resolve) => setImmediate(resolve));
     stopping = true;
     answer.open();
-    slow.open();
     await run;
     expect(claims).toBe(2);
   });
 
-  it('makes no claim queued behind one that failed', async () => {
-    const claimed: string[] = [];
+  it('makes no claim after one that failed, and rejects with its error once the attempts under way have ended', async () => {
+    const slow = gate();
+    const events: string[] = [];
     const claim = queueOf(['a', 'b', 'c']);
     const run = attemptDue({
       concurrency: 3,
@@ -197,12 +208,41 @@ describe('attemptDue', () => {
       claim: async () => {
         const next = await claim();
         if (next?.id === 'b') throw new Error('database down');
-        if (next) claimed.push(next.id);
+        if (next) events.push(`claimed ${next.id}`);
         return next;
       },
-      attempt: async () => new Promise((resolve) => setImmediate(resolve)),
+      attempt: async ({ id }) => {
+        await slow.opened;
+        events.push(`ended ${id}`);
+      },
     });
+    let settled = false;
+    void run.catch(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    slow.open();
     await expect(run).rejects.toThrow('database down');
-    expect(claimed).toEqual(['a']);
+    expect(events).toEqual(['claimed a', 'ended a']);
+  });
+
+  it('rejects when an attempt fails while the claim that finds nothing is under way', async () => {
+    const answer = gate();
+    let claims = 0;
+    const run = attemptDue({
+      concurrency: 2,
+      stopping: () => false,
+      claim: async () => {
+        claims += 1;
+        if (claims === 1) return { id: 'broken', attempts: 1 };
+        await answer.opened;
+        return undefined;
+      },
+      attempt: async () => {
+        throw new Error('database down');
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    answer.open();
+    await expect(run).rejects.toThrow('database down');
   });
 });

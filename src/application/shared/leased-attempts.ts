@@ -39,23 +39,18 @@ export function stoppingOrRunOver(stopping: Stopping, clock: Clock): Stopping {
   return () => stopping() || clock.now().getTime() >= over;
 }
 
-/**
- * How long a worker that found nothing to claim while attempts of its run are under way waits before it looks again:
- * as often as a job looks by default.
- */
+/** While attempts are under way and nothing could be claimed, how long until the next look (besides one per attempt that ends). */
 export const IDLE_POLL_MS = 1000;
 
 /**
- * Attempts due rows until none is left or `stopping()` holds. One claim comes first: most runs find nothing due, and
- * they ask once, not once per worker. Once a row was due, each of `concurrency` workers claims one row (the claim
- * leases it for this attempt only), attempts it, and claims the next as soon as it is free: a slow attempt holds up
- * its own worker only. Claims are made one at a time (a short statement each; the attempts are what take time), so a
- * claim knows what every claim before it took. A worker that finds nothing to claim ends, unless attempts of the run
- * are under way (a slow receiver's; rows the claim passed over while their endpoint had its share under way): then it
- * looks again IDLE_POLL_MS later, so what falls due meanwhile does not wait for the run to end (runs never overlap),
- * and ends as soon as none is. If a claim or an attempt rejects (the database is down), the other workers claim
- * nothing more, and the run rejects with that error once the attempts under way have ended: no attempt outlives its
- * run.
+ * Attempts due rows, up to `concurrency` at once, until none is left or `stopping()` holds. One loop claims: it claims
+ * again at once after a row (the slots fill), when a slot frees, and, while nothing can be claimed but attempts are
+ * under way (a slow receiver's; rows the claim passed over while their endpoint had its share under way), every
+ * IDLE_POLL_MS, so what falls due meanwhile does not wait for the run to end (runs never overlap); a slow attempt holds
+ * up its own slot only. Claims are made one at a time (a short statement each; the attempts are what take time), so a
+ * claim knows what every claim before it took. A run ends when a claim finds nothing and no attempt is under way: most
+ * runs find nothing due, and they ask once. If a claim or an attempt rejects (the database is down), nothing more is
+ * claimed, and the run rejects with that error once the attempts under way have ended: no attempt outlives its run.
  */
 export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly concurrency: number;
@@ -64,61 +59,36 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly claim: () => Promise<T | undefined>;
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
-  if (work.stopping()) return;
-  const first = await work.claim();
-  if (first === undefined) return;
-  let failed = false;
-  let underWay = 0;
-  let nothingUnderWay = signal();
-  let claiming: Promise<unknown> = Promise.resolve();
-  // In turn, and only while the run goes on: a claim queued behind one that failed, or made after shutdown began, is not made.
-  const claimInTurn = () => {
-    const claimed = claiming.then(() => (failed || work.stopping() ? undefined : work.claim()));
-    claiming = claimed.catch(() => undefined);
-    return claimed;
+  const underWay = new Set<Promise<void>>();
+  let failure: { readonly error: unknown } | undefined;
+  const launch = (claimed: T) => {
+    const attempt: Promise<void> = work
+      .attempt(claimed)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => underWay.delete(attempt));
+    underWay.add(attempt);
   };
-  const attempt = async (claimed: T) => {
-    underWay += 1;
-    try {
-      await work.attempt(claimed);
-    } finally {
-      underWay -= 1;
-      if (underWay === 0) {
-        nothingUnderWay.settle();
-        nothingUnderWay = signal();
+  try {
+    while (failure === undefined && !work.stopping()) {
+      if (underWay.size >= work.concurrency) {
+        await Promise.race(underWay);
+        continue;
       }
+      const claimed = await work.claim();
+      if (claimed !== undefined) launch(claimed);
+      else if (underWay.size === 0) break;
+      else await anEndOrPoll(underWay);
     }
-  };
-  /** True IDLE_POLL_MS later, or false as soon as no attempt of the run is under way. */
-  const lookAgainLater = async () => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const polled = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, IDLE_POLL_MS, true)));
-    const lookAgain = await Promise.race([polled, nothingUnderWay.promise.then(() => false)]);
-    clearTimeout(timer);
-    return lookAgain;
-  };
-  const worker = async (claimed?: T) => {
-    try {
-      if (claimed) await attempt(claimed);
-      while (!failed && !work.stopping()) {
-        const next = await claimInTurn();
-        if (next !== undefined) await attempt(next);
-        else if (underWay === 0 || !(await lookAgainLater())) return;
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  };
-  const others = Array.from({ length: work.concurrency - 1 }, () => worker());
-  const outcomes = await Promise.allSettled([worker(first), ...others]);
-  const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (rejected) throw rejected.reason;
+  } finally {
+    await Promise.allSettled(underWay);
+  }
+  if (failure) throw failure.error;
 }
 
-/** A promise and the function that settles it. */
-function signal(): { promise: Promise<void>; settle: () => void } {
-  let settle!: () => void;
-  const promise = new Promise<void>((resolve) => (settle = resolve));
-  return { promise, settle };
+/** Resolves when one of the attempts ends, or IDLE_POLL_MS from now. */
+async function anEndOrPoll(underWay: ReadonlySet<Promise<void>>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const poll = new Promise<void>((resolve) => (timer = setTimeout(resolve, IDLE_POLL_MS)));
+  await Promise.race([poll, ...underWay]);
+  clearTimeout(timer);
 }

@@ -116,7 +116,7 @@ describe('DeliverDueWebhooks', () => {
       const run = job.execute();
       await new Promise((resolve) => setImmediate(resolve));
       expect(most).toBe(PER_ENDPOINT);
-      expect(calls).toContain('recordSuccess other'); // delivered while the slow receiver held its share of the workers
+      expect(calls).toContain('recordSuccess other'); // delivered while the slow receiver held its share of the slots
       answer();
       expect(await run).toEqual({ delivered: slow.length + 1, failures: [] });
       expect(most).toBe(PER_ENDPOINT);

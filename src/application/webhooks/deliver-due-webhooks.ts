@@ -11,14 +11,14 @@ import { type WebhookResponse, WebhookSender } from './webhook-sender';
 import { WebhookSettings } from './webhook-settings';
 
 /**
- * Deliveries attempted at once by one instance. Each slot claims its next delivery as soon as it is free, so a slow
+ * Deliveries attempted at once by one instance. A slot is filled by the next claim as soon as it is free, so a slow
  * receiver holds up one slot, not the others.
  */
 const CONCURRENCY = 10;
 
 /**
  * Attempts to one endpoint under way at once on one instance: a slow receiver with many deliveries due (a burst, a
- * recovery, an endpoint enabled again after days) holds half of an instance's workers at most, and the other
+ * recovery, an endpoint enabled again after days) holds half of an instance's slots at most, and the other
  * endpoints' deliveries go on with the rest.
  */
 export const PER_ENDPOINT = 5;
