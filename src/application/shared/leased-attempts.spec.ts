@@ -52,18 +52,47 @@ describe('attemptDue', () => {
   });
 
   it('claims nothing more once stopping, and ends with the attempts under way', async () => {
+    const slow = gate();
     let stopping = false;
     const attempted: string[] = [];
-    await attemptDue({
-      concurrency: 1,
+    const run = attemptDue({
+      concurrency: 2,
       stopping: () => stopping,
       claim: queueOf(['a', 'b', 'c']),
       attempt: async ({ id }) => {
         attempted.push(id);
         stopping = true;
+        await slow.opened;
       },
     });
+    let settled = false;
+    void run.then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    slow.open();
+    await run;
     expect(attempted).toEqual(['a']);
+  });
+
+  it('has at most `concurrency` attempts under way', async () => {
+    const slow = gate();
+    let underWay = 0;
+    let most = 0;
+    const run = attemptDue({
+      concurrency: 3,
+      stopping: () => false,
+      claim: queueOf(['a', 'b', 'c', 'd', 'e', 'f', 'g']),
+      attempt: async () => {
+        most = Math.max(most, ++underWay);
+        await slow.opened;
+        underWay -= 1;
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(underWay).toBe(3);
+    slow.open();
+    await run;
+    expect(most).toBe(3);
   });
 
   it(`ends a run once it has claimed for ${MAX_RUN_MS / 1000} s, however long rows stay due`, async () => {
@@ -121,6 +150,41 @@ describe('attemptDue', () => {
       await run;
       expect(claims).toBe(6);
       expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('looks again at once when an attempt ended while a claim that found nothing was made', async () => {
+      const slow = gate();
+      const first = gate();
+      const answer = gate();
+      const attempted: string[] = [];
+      let claims = 0;
+      const run = attemptDue({
+        concurrency: 3,
+        stopping: () => false,
+        claim: async () => {
+          claims += 1;
+          if (claims === 1) return { id: 'slow', attempts: 1 };
+          if (claims === 2) return { id: 'a', attempts: 1 };
+          if (claims === 3) {
+            await answer.opened; // 'a' ends meanwhile
+            return undefined;
+          }
+          return claims === 4 ? { id: 'b', attempts: 1 } : undefined;
+        },
+        attempt: async ({ id }) => {
+          if (id === 'slow') await slow.opened;
+          if (id === 'a') await first.opened;
+          attempted.push(id);
+        },
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      first.open();
+      await new Promise((resolve) => setImmediate(resolve));
+      answer.open();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(attempted).toEqual(['a', 'b']); // no timer has run
+      slow.open();
+      await run;
     });
 
     it('attempts what fell due meanwhile side by side, beside the slow attempt', async () => {
@@ -202,7 +266,10 @@ describe('attemptDue', () => {
     expect(events).toEqual(failing === 'claim' ? ['claimed slow', 'ended slow'] : ['claimed slow', 'claimed broken', 'ended slow']);
   });
 
-  it('rejects when an attempt fails while the claim that finds nothing is under way', async () => {
+  it.each([
+    ['finds nothing', async () => undefined],
+    ['fails in turn', async () => Promise.reject(new Error('connection lost'))],
+  ])('rejects with the error of an attempt that failed while the claim after it was made, when that claim %s', async (_what, secondClaim) => {
     const answer = gate();
     let claims = 0;
     const run = attemptDue({
@@ -212,7 +279,7 @@ describe('attemptDue', () => {
         claims += 1;
         if (claims === 1) return { id: 'broken', attempts: 1 };
         await answer.opened;
-        return undefined;
+        return secondClaim();
       },
       attempt: async () => {
         throw new Error('database down');

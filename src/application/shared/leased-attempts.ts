@@ -50,7 +50,8 @@ export const IDLE_POLL_MS = 1000;
  * up its own slot only. Claims are made one at a time (a short statement each; the attempts are what take time), so a
  * claim knows what every claim before it took. A run ends when a claim finds nothing and no attempt is under way: most
  * runs find nothing due, and they ask once. If a claim or an attempt rejects (the database is down), nothing more is
- * claimed, and the run rejects with that error once the attempts under way have ended: no attempt outlives its run.
+ * claimed, and the run rejects with the first error once the attempts under way have ended: no attempt outlives its
+ * run.
  */
 export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly concurrency: number;
@@ -60,12 +61,16 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
   const underWay = new Set<Promise<void>>();
+  let ended = 0;
   let failure: { readonly error: unknown } | undefined;
   const launch = (claimed: T) => {
     const attempt: Promise<void> = work
       .attempt(claimed)
       .catch((error: unknown) => void (failure ??= { error }))
-      .finally(() => underWay.delete(attempt));
+      .finally(() => {
+        underWay.delete(attempt);
+        ended += 1;
+      });
     underWay.add(attempt);
   };
   try {
@@ -74,14 +79,17 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
         await Promise.race(underWay);
         continue;
       }
+      const endedBefore = ended;
       const claimed = await work.claim();
       if (claimed !== undefined) launch(claimed);
       else if (underWay.size === 0) break;
-      else await anEndOrPoll(underWay);
+      // An attempt that ended while this claim was made may have freed what it passed over: look again at once.
+      else if (ended === endedBefore) await anEndOrPoll(underWay);
     }
-  } finally {
-    await Promise.allSettled(underWay);
+  } catch (error) {
+    failure ??= { error };
   }
+  await Promise.allSettled(underWay);
   if (failure) throw failure.error;
 }
 
