@@ -2,6 +2,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Client, Pool } from 'pg';
 import type { HitsCountedNow } from '../../src/infrastructure/rate-limits/hits-counted-now';
 import { MikroORM, RATE_LIMIT_STORAGE } from '../support/built';
+import { newCustomer } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Per-IP throttling of the auth routes', () => {
@@ -53,6 +54,31 @@ describe('One auth budget per client', () => {
     expect(replies.map((reply) => reply.statusCode)).toEqual([401, 401, 401, 429]);
     expect(replies.slice(0, 3).map((reply) => reply.headers['x-ratelimit-remaining-auth'])).toEqual(['2', '1', '0']);
     expect(Number(replies[3].headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('The auth budget on the routes that check a signed-in user\'s password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_THROTTLE_LIMIT: '5', AUTH_THROTTLE_TTL_SECONDS: '60' } });
+  });
+  afterAll(() => t.close());
+
+  // Each checks a password (an argon2id hash), and the address change answers 409 for an address that has an account.
+  it('counts a password change and an address change against it, as the /auth routes', async () => {
+    const customer = await newCustomer(t.http); // register and log in: two of the five
+    const wrong = { currentPassword: 'not the password at all', newPassword: 'another long passphrase 42' };
+    const replies = [
+      await t.http.post('/api/v1/users/me/password', wrong, { token: customer.token }),
+      await t.http.post('/api/v1/users/me/email', { email: 'someone-else@test.example', password: 'not the password at all' }, { token: customer.token }),
+      await t.http.post('/api/v1/users/me/password', wrong, { token: customer.token }),
+      await t.http.post('/api/v1/users/me/email', { email: 'someone-else@test.example', password: 'not the password at all' }, { token: customer.token }),
+    ];
+    expect(replies.map((reply) => reply.status)).toEqual([400, 400, 400, 429]);
+    expect(replies.slice(0, 3).map((reply) => reply.body.type)).toEqual(Array(3).fill(expect.stringMatching(/wrong-current-password$/)));
+    expect(replies.slice(0, 3).map((reply) => reply.headers['x-ratelimit-remaining-auth'])).toEqual(['2', '1', '0']);
+    expect(Number(replies[3].headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.http.patch('/api/v1/users/me', { name: 'Still served' }, { token: customer.token })).status).toBe(200);
   });
 });
 

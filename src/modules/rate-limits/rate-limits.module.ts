@@ -9,7 +9,17 @@ import { memoizedReflector } from '../shared/memoized-reflector';
 import { ApiThrottler, AUTH_THROTTLER, matchedRoute } from './api-throttler';
 import { RateLimitGuard } from './rate-limit.guard';
 
-const isAuthRoute = (context: ExecutionContext) => matchedRoute(context).startsWith('/api/v1/auth/');
+/**
+ * The routes of a signed-in user that check a password, each an argon2id hash (the costliest work a request can ask
+ * for), one of them telling whether an address has an account: under the auth limit like the /auth routes, not only
+ * under the API's general one (thousands a minute).
+ */
+const PASSWORD_CHECKING_ROUTES = new Set(['/api/v1/users/me/password', '/api/v1/users/me/email']);
+
+const isAuthRoute = (context: ExecutionContext) => {
+  const route = matchedRoute(context);
+  return route.startsWith('/api/v1/auth/') || PASSWORD_CHECKING_ROUTES.has(route);
+};
 
 /**
  * Rate limits, first among the guards so that floods are refused before any token is even verified. The
