@@ -13,8 +13,8 @@ describe('Database guards on money', () => {
   });
   afterAll(() => t.close());
 
-  const insertTransaction = (orderId: string, customerId: string, type: string, status: string, amount: number) =>
-    sql.execute(
+  const insertTransaction = (orderId: string, customerId: string, type: string, status: string, amount: number, em: SqlEntityManager = sql) =>
+    em.execute(
       `insert into transactions (id, order_id, customer_id, type, status, amount, currency, payment_method, gateway_reference,
                                  failure_code, reason, created_at, updated_at, settled_at)
        values (gen_random_uuid(), ?, ?, ?, ?, ?, 'USD', 'pm_card_visa', ?, null, null, now(), now(), ?)`,
@@ -45,6 +45,23 @@ describe('Database guards on money', () => {
     expect((await refund(t.http, admin.token, order.id, 600)).status).toBe(201);
     await expect(insertTransaction(order.id, customer.userId, 'refund', 'succeeded', 401)).rejects.toThrow(/exceed its payment/);
     await insertTransaction(order.id, customer.userId, 'refund', 'succeeded', 400);
+  });
+
+  // Reconciliation's claim of a pending refund sets only reconcile_claimed_until: a guard run there locked the order
+  // (the opposite order to settling's, order then transaction) for nothing.
+  it('runs the refunds\' guard only when a row\'s type, status, amount or order changes, not on reconciliation\'s claim', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const order = await anOrder(t.http, admin.token, customer, 1000);
+    await pay(t.http, customer.token, order.id);
+    // A refund past the payment, written with triggers off: the guard, had it run, would refuse any update of it.
+    await sql.transactional(async (em) => {
+      await em.execute('set local session_replication_role = replica');
+      await insertTransaction(order.id, customer.userId, 'refund', 'pending', 1001, em as SqlEntityManager);
+    });
+    const claimed = await sql.execute(`update transactions set reconcile_claimed_until = now() where order_id = ? and type = 'refund' returning id`, [order.id]);
+    expect(claimed).toHaveLength(1);
+    await expect(sql.execute(`update transactions set amount = 1002 where order_id = ? and type = 'refund'`, [order.id])).rejects.toThrow(/exceed its payment/);
   });
 
   it('refuses negative stock', async () => {

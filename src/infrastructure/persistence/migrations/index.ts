@@ -19,6 +19,7 @@ import { M017WebhookResends } from './m017-webhook-resends';
 import { M018EventHandlerFailures } from './m018-event-handler-failures';
 import { M019TransactionReconcileClaims } from './m019-transaction-reconcile-claims';
 import { M020UnknownAddressLogins } from './m020-unknown-address-logins';
+import { M021RefundGuardColumns } from './m021-refund-guard-columns';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M018EventHandlerFailures', class: M018EventHandlerFailures },
   { name: 'M019TransactionReconcileClaims', class: M019TransactionReconcileClaims },
   { name: 'M020UnknownAddressLogins', class: M020UnknownAddressLogins },
+  { name: 'M021RefundGuardColumns', class: M021RefundGuardColumns },
 ];
