@@ -80,6 +80,19 @@ describe('Accounts: register, log in, profile', () => {
     expect(reply.status).toBe(400);
   });
 
+  // 12 characters and more: the common-password list alone has few that long; the estimate of a cracker's guesses refuses these.
+  it.each([
+    ['one character repeated', 'aaaaaaaaaaaa'],
+    ['a repeated run of digits', '123456123456'],
+    ['a keyboard walk', 'qwertyuiopas'],
+    ['a common phrase with digits', 'iloveyou1234'],
+    ['a common password written twice', 'Passw0rd!Passw0rd'],
+  ])('refuses %s as too common, with a weak-password problem', async (_case, password) => {
+    const reply = await t.http.post('/api/v1/auth/register', { email: email(), password, name: 'W' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: 'This password is too common; choose another.' });
+  });
+
   it('refuses a malformed email with 400, naming it', async () => {
     const reply = await t.http.post('/api/v1/auth/register', { email: 'not-an-email', password: PASSWORD, name: 'M' });
     expect(reply.status).toBe(400);
@@ -105,7 +118,8 @@ describe('Accounts: register, log in, profile', () => {
   it('counts a password\'s length in characters, as the policy does: twelve emoji are long enough', async () => {
     const reply = await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑'.repeat(11), name: 'E' });
     expect(reply.body.errors).toEqual([{ field: 'password', message: 'password must be 12 to 256 characters long' }]);
-    expect((await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑🗝'.repeat(6), name: 'E' })).status).toBe(201);
+    // Twelve different ones: the same few repeated are refused as too common, as 'abababababab' is.
+    expect((await t.http.post('/api/v1/auth/register', { email: email(), password: '🔑🗝🐢🌵🎻🚲🧩🪁🦉🍋🛶🎈', name: 'E' })).status).toBe(201);
   });
 
   it('counts a name\'s length as PostgreSQL does, variation selectors included: 51 "❤️" are a 400 naming it, not a 500', async () => {

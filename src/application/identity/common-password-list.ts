@@ -1,6 +1,6 @@
 import type { CommonPasswords } from '../../domain/identity/password-policy';
 
-/** DI token for the list of common passwords the password policy refuses. */
+/** DI token for the check of the common passwords the password policy refuses. */
 export abstract class CommonPasswordList implements CommonPasswords {
   abstract includes(password: string): boolean;
 }

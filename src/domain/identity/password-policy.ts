@@ -1,7 +1,7 @@
 import { characterCount } from '../shared/characters';
 import { WeakPassword } from './identity.errors';
 
-/** The list of passwords attackers try first. Supplied from outside: the domain holds the rule, not the data. */
+/** The passwords attackers try first (a list, or an estimate of their guesses). Supplied from outside: the domain holds the rule, not the data. */
 export interface CommonPasswords {
   includes(password: string): boolean;
 }
