@@ -54,7 +54,8 @@ describe('Database guards on money', () => {
     const customer = await newCustomer(t.http);
     const order = await anOrder(t.http, admin.token, customer, 1000);
     await pay(t.http, customer.token, order.id);
-    // A refund past the payment, written with triggers off: the guard, had it run, would refuse any update of it.
+    // A refund past the payment, written with triggers off (a superuser's setting: the tests connect as postgres):
+    // the guard, had it run, would refuse any update of it.
     await sql.transactional(async (em) => {
       await em.execute('set local session_replication_role = replica');
       await insertTransaction(order.id, customer.userId, 'refund', 'pending', 1001, em as SqlEntityManager);

@@ -17,7 +17,8 @@ export function assertAcceptablePassword(password: string, common: CommonPasswor
   if (!hasAcceptablePasswordLength(password)) {
     throw new WeakPassword(`The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`);
   }
-  if (common.includes(password) || common.includes(password.toLowerCase())) {
+  const lowerCase = password.toLowerCase();
+  if (common.includes(password) || (lowerCase !== password && common.includes(lowerCase))) {
     throw new WeakPassword('This password is too common; choose another.');
   }
 }

@@ -53,6 +53,13 @@ describe('password policy', () => {
     const common = { includes: (p: string) => p === 'password1234' };
     expect(() => assertAcceptablePassword('PassWord1234', common)).toThrow('too common');
   });
+
+  it('asks about a password in lower case already once: the check can take milliseconds', () => {
+    const asked: string[] = [];
+    assertAcceptablePassword('a long lower-case one', { includes: (p: string) => asked.push(p) < 0 });
+    assertAcceptablePassword('A Long Mixed-Case One', { includes: (p: string) => asked.push(p) < 0 });
+    expect(asked).toEqual(['a long lower-case one', 'A Long Mixed-Case One', 'a long mixed-case one']);
+  });
 });
 
 describe('User', () => {

@@ -5,15 +5,18 @@ import { CommonPasswordList } from '../../application/identity/common-password-l
 /** Below this, zxcvbn's score 3: fewer than 10^8 guesses for a cracker. */
 const LEAST_SCORE = 3;
 
+const ESTIMATED_LENGTH = 20;
+
 /**
  * The passwords attackers try first, as zxcvbn-ts estimates a cracker's guesses: its list of about 49,000 common
  * passwords together with the patterns crackers try (repeats, sequences, keyboard walks, dates, l33t, a common word
  * with digits). At the policy's 12 characters the list alone refused almost nothing (308 of its entries are that
  * long), where the estimate refuses `aaaaaaaaaaaa`, `123456123456`, `qwertyuiopas` or `iloveyou1234`. Only the first
- * 32 characters are estimated: the estimate runs on the event loop and its time grows with the length (1-5 ms for
- * a usual password, about 11 ms for 32 characters of repeats, 43 for 64), and a password whose start is that weak
- * is weak. Loaded on the first check (a registration, a password change or reset), not at start-up: decompressing
- * the list takes 20-50 ms and holds about 4 MB, which an instance that only serves reads never needs.
+ * ESTIMATED_LENGTH UTF-16 units are estimated: the estimate runs on the event loop and its time grows with the
+ * length (under 2 ms for a usual password; for crafted repeats or l33t, about 13 ms at 20 units against 37 at 32),
+ * and a password whose start is that weak is weak. Loaded on the first check (a registration, a password change or
+ * reset), not at start-up: the list and the estimator take about 70 ms and 6 MB, which an instance that only serves
+ * reads never needs.
  */
 @Injectable()
 export class CommonPasswordDictionary extends CommonPasswordList {
@@ -31,5 +34,5 @@ function loadEstimator(): ZxcvbnFactory {
   const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
   const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: 32 });
+  return new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: ESTIMATED_LENGTH });
 }
