@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MikroORM } from '../support/built';
-import { anOrder, asAdmin, newCustomer, pay } from '../support/journeys';
+import { MikroORM, OrderExpiryScheduler } from '../support/built';
+import { anOrder, asAdmin, newCustomer, newProduct, pay, placeOrder, stockOf } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('A slow payment gateway and impatient clients', () => {
@@ -31,5 +31,32 @@ describe('A slow payment gateway and impatient clients', () => {
     expect(later.text).toBe(original.text);
     const history = await t.http.get(`/api/v1/transactions?orderId=${order.id}`, { token: admin.token });
     expect(history.body.items).toEqual([expect.objectContaining({ type: 'payment', status: 'succeeded' })]);
+  });
+
+  it('keeps an order whose payment is with the gateway: both cancels refused, expiry past its deadline passing it over, then paid', async () => {
+    const admin = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    const product = await newProduct(t.http, admin.token, { stock: 10 });
+    const order = (await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 3 }])).body as { id: string };
+    const sql = t.app.get(MikroORM).em.getConnection();
+    const paying = pay(t.http, customer.token, order.id);
+    // Its pending transaction committed, the payment is with the gateway for 1.5 s.
+    const pending = () => sql.execute<unknown[]>(`select 1 from transactions where order_id = ? and status = 'pending'`, [order.id]);
+    for (const deadline = Date.now() + 5_000; (await pending()).length === 0 && Date.now() < deadline; ) await sleep(20);
+    expect(await pending()).toHaveLength(1);
+
+    const cancels = [
+      await t.http.post(`/api/v1/orders/${order.id}/cancel`, undefined, { token: customer.token }),
+      await t.http.post(`/api/v1/orders/${order.id}/cancel`, undefined, { token: admin.token }),
+    ];
+    expect(cancels.map((reply) => [reply.status, reply.body.type])).toEqual(Array(2).fill([409, expect.stringMatching(/payment-in-progress$/)]));
+    // Its deadline passes while the gateway answers: the expiry sweep must leave it to the payment.
+    await sql.execute(`update orders set payment_due_at = now() - interval '1 minute' where id = ?`, [order.id]);
+    await t.app.get(OrderExpiryScheduler).job.runOnce();
+    expect((await t.http.get(`/api/v1/orders/${order.id}`, { token: customer.token })).body.status).toBe('pending_payment');
+
+    expect((await paying).status).toBe(201);
+    expect((await t.http.get(`/api/v1/orders/${order.id}`, { token: customer.token })).body.status).toBe('paid');
+    expect(await stockOf(t.http, product.id)).toBe(7);
   });
 });
