@@ -84,3 +84,25 @@ describe('Resource limits on every documented operation', () => {
     expect(reply.status).toBe(400);
   });
 });
+
+/** Password checks (argon2id) wait for a slot for PASSWORD_HASH_MAX_WAIT_MS at most: the queue of a flood stays bounded. */
+describe('A bounded wait for password checks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_WAIT_MS: '1' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 with Retry-After to the checks that waited too long, having recorded nothing for them', async () => {
+    const emails = Array.from({ length: 6 }, () => `burst-${randomUUID()}@test.example`);
+    const replies = await Promise.all(emails.map((email) => t.http.post('/api/v1/auth/register', { email, password: 'a sufficiently long passphrase', name: 'Burst' })));
+    const refused = emails.filter((_, i) => replies[i].status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(replies.every((reply) => reply.status === 201 || reply.status === 503)).toBe(true);
+    const problem = replies.find((reply) => reply.status === 503)!;
+    expect(problem.body.type).toMatch(/service-unavailable$/);
+    expect(Number(problem.headers['retry-after'])).toBeGreaterThan(0);
+    // No account was made for them: each registers now, alone, as new.
+    for (const email of refused) expect((await t.http.post('/api/v1/auth/register', { email, password: 'a sufficiently long passphrase', name: 'Burst' })).status).toBe(201);
+  });
+});

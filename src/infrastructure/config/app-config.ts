@@ -71,6 +71,8 @@ export interface AuthConfig {
   readonly apiRateLimit: number;
   /** argon2id runs at once, at most; the rest wait, so logins never take every core from the event loop. */
   readonly passwordHashConcurrency: number;
+  /** How long a password check waits for its turn at most; then 503. */
+  readonly passwordHashMaxWaitMs: number;
   /** How long a mailed password-reset link works. */
   readonly passwordResetTtlSeconds: number;
   /** How long a mailed link that proves an address (a new account's, or the one it moves to) works. */

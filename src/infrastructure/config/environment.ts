@@ -173,6 +173,9 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   PASSWORD_HASH_CONCURRENCY?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(120_000)
+  PASSWORD_HASH_MAX_WAIT_MS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   AUTH_THROTTLE_TTL_SECONDS?: number;
 

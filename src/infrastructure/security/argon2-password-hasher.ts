@@ -15,7 +15,9 @@ const phc = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Z
 /**
  * argon2id from node:crypto. The async form runs on libuv's thread pool, so hashing never blocks the event loop;
  * at most PASSWORD_HASH_CONCURRENCY run at once (one core fewer than the machine has), because a flood of logins
- * on every pool thread would otherwise starve the event loop of CPU, and every other request with it.
+ * on every pool thread would otherwise starve the event loop of CPU, and every other request with it. A check that
+ * waited PASSWORD_HASH_MAX_WAIT_MS for its turn is refused (503 with Retry-After), for a known address as for an
+ * unknown one, before anything is recorded.
  * Hashes are PHC strings, so parameters can be raised later without invalidating stored ones.
  */
 @Injectable()
@@ -25,7 +27,7 @@ export class Argon2PasswordHasher extends PasswordHasher {
 
   constructor(config: AppConfig) {
     super();
-    this.limit = new ConcurrencyLimit(config.auth.passwordHashConcurrency);
+    this.limit = new ConcurrencyLimit(config.auth.passwordHashConcurrency, config.auth.passwordHashMaxWaitMs);
   }
 
   private derive(parameters: Parameters<typeof deriveNow>[1]): Promise<Buffer> {

@@ -1,8 +1,8 @@
-import { ConcurrencyLimit } from './concurrency-limit';
+import { ConcurrencyLimit, SlotWaitExceeded } from './concurrency-limit';
 
 describe('ConcurrencyLimit', () => {
   it('runs at most its slots at once, starts the waiting in arrival order, and frees a slot when a task fails', async () => {
-    const limit = new ConcurrencyLimit(2);
+    const limit = new ConcurrencyLimit(2, 60_000);
     const started: number[] = [];
     const finish = new Map<number, (fail: boolean) => void>();
     let running = 0;
@@ -40,5 +40,26 @@ describe('ConcurrencyLimit', () => {
     expect(await Promise.all(results)).toEqual([1, 'task 2 failed', 3, 4, 5]);
     expect(peak).toBe(2);
     expect(await limit.run(async () => 'free again')).toBe('free again');
+  });
+
+  it('refuses a task that waited its longest for a slot, and hands the slot on to the next still waiting', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const limit = new ConcurrencyLimit(1, 1_000);
+      let finishFirst!: () => void;
+      const first = limit.run(() => new Promise<string>((resolve) => (finishFirst = () => resolve('first'))));
+      const late = limit.run(async () => 'never run');
+      void late.catch(() => undefined);
+      await jest.advanceTimersByTimeAsync(500);
+      const next = limit.run(async () => 'next');
+      await jest.advanceTimersByTimeAsync(500);
+      await expect(late).rejects.toThrow(SlotWaitExceeded);
+      finishFirst();
+      expect(await first).toBe('first');
+      expect(await next).toBe('next');
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
