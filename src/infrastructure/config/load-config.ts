@@ -93,7 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       throttleTtlSeconds: env.AUTH_THROTTLE_TTL_SECONDS ?? 60,
       apiRateLimit: env.API_RATE_LIMIT ?? 6000,
       passwordHashConcurrency: env.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
-      passwordHashMaxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS ?? 10_000,
+      passwordHashMaxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS ?? 30_000,
       passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS ?? 30 * 60,
       emailVerificationTtlSeconds: env.EMAIL_VERIFICATION_TTL_SECONDS ?? 24 * 3600,
       requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL === 'true',
