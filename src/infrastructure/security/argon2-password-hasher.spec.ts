@@ -2,8 +2,9 @@ import { argon2 } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppConfig } from '../config/app-config';
 import { Argon2PasswordHasher } from './argon2-password-hasher';
+import { SlotWaitExceeded } from './concurrency-limit';
 
-const hasher = new Argon2PasswordHasher({ auth: { passwordHashConcurrency: 1 } } as AppConfig);
+const hasher = new Argon2PasswordHasher({ auth: { passwordHashConcurrency: 1, passwordHashMaxWaitMs: 60_000 } } as AppConfig);
 
 /** API.md: passwords are stored as argon2id with OWASP's parameters. */
 describe('Argon2PasswordHasher', () => {
@@ -26,5 +27,13 @@ describe('Argon2PasswordHasher', () => {
     const other = `$argon2id$v=19$m=8192,t=3,p=1$${salt}$${tag.toString('base64').replace(/=+$/, '')}`;
     expect(await hasher.verify(other, 'correct horse battery')).toBe(true);
     expect(await hasher.verify(other, 'another password')).toBe(false);
+  });
+
+  it('checks unknown addresses again once a dummy check was refused for its wait', async () => {
+    const impatient = new Argon2PasswordHasher({ auth: { passwordHashConcurrency: 1, passwordHashMaxWaitMs: 1 } } as AppConfig);
+    const busy = impatient.hash('correct horse battery'); // holds the one slot for some milliseconds
+    await expect(impatient.verifyDummy('whatever was typed')).rejects.toThrow(SlotWaitExceeded);
+    await busy;
+    await expect(impatient.verifyDummy('whatever was typed')).resolves.toBeUndefined();
   });
 });

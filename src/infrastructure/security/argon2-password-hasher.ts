@@ -58,7 +58,11 @@ export class Argon2PasswordHasher extends PasswordHasher {
   }
 
   async verifyDummy(password: string): Promise<void> {
-    this.dummy ??= this.hash(randomBytes(24).toString('base64'));
+    // Forgotten if it failed (its turn did not come in time): kept, a rejected hash would refuse every later check.
+    this.dummy ??= this.hash(randomBytes(24).toString('base64')).catch((error: unknown) => {
+      this.dummy = undefined;
+      throw error;
+    });
     await this.verify(await this.dummy, password);
   }
 }
