@@ -10,6 +10,9 @@ import { refusalOf } from './refused-addresses';
  */
 const RESOLVES_TO_THIS_NETWORK = 'resolves to an address that is not public';
 
+/** Whether a host is refused: one of its addresses is enough (a connection may go to any of them). */
+const anyRefused = (addresses: readonly string[]) => addresses.some((address) => refusalOf(address) !== null);
+
 /** A destination refused when connecting: the delivery's error says why. */
 class DestinationRefusedError extends Error {
   readonly code = 'EDESTINATIONREFUSED';
@@ -50,7 +53,7 @@ export class DestinationGuard extends WebhookDestinations {
   readonly lookup: LookupFunction = (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      if (!this.allowPrivateNetworks && addresses.some((entry) => refusalOf(entry.address) !== null)) return callback(new DestinationRefusedError(`Refused: ${hostname} ${RESOLVES_TO_THIS_NETWORK}`), '', 0);
+      if (!this.allowPrivateNetworks && anyRefused(addresses.map((entry) => entry.address))) return callback(new DestinationRefusedError(`Refused: ${hostname} ${RESOLVES_TO_THIS_NETWORK}`), '', 0);
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
@@ -67,7 +70,7 @@ export class DestinationGuard extends WebhookDestinations {
     }
     if (isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0) return;
     const addresses = await resolveAll(hostname, this.dns);
-    if (addresses.some((address) => refusalOf(address) !== null)) throw new WebhookDestinationRefused(`url: ${hostname} ${RESOLVES_TO_THIS_NETWORK}; webhooks may only reach public addresses.`);
+    if (anyRefused(addresses)) throw new WebhookDestinationRefused(`url: ${hostname} ${RESOLVES_TO_THIS_NETWORK}; webhooks may only reach public addresses.`);
   }
 }
 
