@@ -925,7 +925,7 @@ export interface components {
              */
             email: string;
             /**
-             * @description 12..256 characters; common passwords are refused.
+             * @description 12..256 characters; a password that is easy to guess (a common one, or one made of the name or email address) is refused.
              * @example correct horse battery staple
              */
             password: string;
@@ -1006,7 +1006,10 @@ export interface components {
              * @example q8N0Vx3c2b1ZtYwK5mJrLd7pQe9sHuFaGi4oXyEnC6M
              */
             token: string;
-            /** @example a brand new long passphrase */
+            /**
+             * @description 12..256 characters; a password that is easy to guess (a common one, or one made of the name or email address) is refused.
+             * @example a brand new long passphrase
+             */
             password: string;
         };
         EmailVerificationConfirmDto: {
@@ -1022,7 +1025,10 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
-            /** @example a much longer passphrase now */
+            /**
+             * @description 12..256 characters; a password that is easy to guess (a common one, or one made of the name or email address) is refused.
+             * @example a much longer passphrase now
+             */
             newPassword: string;
         };
         ChangeEmailDto: {

@@ -154,6 +154,9 @@ describe('Account recovery and verified addresses', () => {
     const common = await confirmReset(token, 'password1234');
     expect(common.status).toBe(400);
     expect(common.body.type).toMatch(/weak-password$/);
+    const ownAddress = await confirmReset(token, customer.email);
+    expect(ownAddress.status).toBe(400);
+    expect(ownAddress.body.type).toMatch(/weak-password$/);
     expect((await confirmReset(token)).status).toBe(204);
     await logIn(t.http, customer.email, NEW_PASSWORD);
   });

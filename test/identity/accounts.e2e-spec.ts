@@ -11,6 +11,7 @@ describe('Accounts: register, log in, profile', () => {
   afterAll(() => t.close());
 
   const email = () => `user-${randomUUID()}@test.example`;
+  const TOO_EASY = 'This password is too easy to guess: it is a common one, or made of your name or email address; choose another.';
   const withoutTrace = ({ traceId, ...rest }: Record<string, unknown>) => rest;
 
   it('registers a customer with a normalised email and never shows the password hash', async () => {
@@ -90,7 +91,27 @@ describe('Accounts: register, log in, profile', () => {
   ])('refuses %s as too common, with a weak-password problem', async (_case, password) => {
     const reply = await t.http.post('/api/v1/auth/register', { email: email(), password, name: 'W' });
     expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: 'This password is too common; choose another.' });
+    expect(reply.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: TOO_EASY });
+  });
+
+  it("refuses a password made of the account's own address or name, which another account may have", async () => {
+    const address = email();
+    const asAddress = await t.http.post('/api/v1/auth/register', { email: address, password: address, name: 'Wren' });
+    expect(asAddress.status).toBe(400);
+    expect(asAddress.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: TOO_EASY });
+    const asName = await t.http.post('/api/v1/auth/register', { email: email(), password: 'jonathansilverman', name: 'Jonathan Silverman' });
+    expect(asName.status).toBe(400);
+    expect(asName.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: TOO_EASY });
+    expect((await t.http.post('/api/v1/auth/register', { email: email(), password: 'jonathansilverman', name: 'Wren' })).status).toBe(201);
+    expect((await t.http.post('/api/v1/auth/register', { email: email(), password: address, name: 'Wren' })).status).toBe(201);
+  });
+
+  it("refuses a new password made of the account's own address, and keeps the old one", async () => {
+    const customer = await newCustomer(t.http);
+    const reply = await t.http.post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: customer.email }, { token: customer.token });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ type: expect.stringMatching(/weak-password$/), detail: TOO_EASY });
+    await logIn(t.http, customer.email, PASSWORD);
   });
 
   it('refuses a malformed email with 400, naming it', async () => {

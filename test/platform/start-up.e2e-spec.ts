@@ -175,7 +175,7 @@ describe('Start-up', () => {
     try {
       const run = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir, ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'passwordpassword' });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('Start-up failed: ADMIN_PASSWORD: This password is too common; choose another.');
+      expect(run.stderr).toContain('Start-up failed: ADMIN_PASSWORD: This password is too easy to guess: it is a common one, or made of your name or email address; choose another.');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

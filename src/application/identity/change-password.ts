@@ -35,7 +35,7 @@ export class ChangePassword {
     const user = await this.users.byId(actor.userId);
     if (!user) throw new UserNotFound(actor.userId);
     const confirmedHash = await this.currentPassword.confirm(user, input.currentPassword);
-    assertAcceptablePassword(input.newPassword, this.commonPasswords);
+    assertAcceptablePassword(input.newPassword, this.commonPasswords, user);
     const newHash = await this.hasher.hash(input.newPassword);
     await this.uow.run(async () => {
       const now = this.clock.now();

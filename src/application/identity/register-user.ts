@@ -34,7 +34,7 @@ export class RegisterUser {
 
   async execute(input: RegisterUserInput, role: Role = 'customer'): Promise<User> {
     const email = Email.parse(input.email);
-    assertAcceptablePassword(input.password, this.commonPasswords);
+    assertAcceptablePassword(input.password, this.commonPasswords, { email: email.value, name: input.name });
     const passwordHash = await this.hasher.hash(input.password);
     const now = this.clock.now();
     const user = User.register({ id: this.users.nextId(), email, name: input.name, passwordHash, role, emailVerified: role === 'admin', now });

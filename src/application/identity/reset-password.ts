@@ -35,7 +35,9 @@ export class ResetPassword {
     // Checked before the slow hash, which an unknown token must not cost; checked again under the locks.
     const found = hash === null ? null : await this.tokens.byHash(hash);
     if (!found) throw new InvalidAccountToken();
-    assertAcceptablePassword(input.password, this.commonPasswords);
+    const owner = await this.users.byId(found.userId);
+    if (!owner) throw new InvalidAccountToken();
+    assertAcceptablePassword(input.password, this.commonPasswords, owner);
     const passwordHash = await this.hasher.hash(input.password);
     await this.uow.run(async () => {
       const now = this.clock.now();

@@ -17,6 +17,7 @@ const secondsLocked = (user: User, now: Date) => {
   }
 };
 const noCommonPasswords = { includes: () => false };
+const owner = { email: 'ada.lovelace@analytical.example.org', name: ' Ada  King-Lovelace ' };
 
 describe('User.register', () => {
   it('records user.registered with the normalised email and the role', () => {
@@ -39,26 +40,37 @@ describe('Email', () => {
 
 describe('password policy', () => {
   it('accepts 12 to 256 characters with no composition rules', () => {
-    expect(() => assertAcceptablePassword('aaaaaaaaaaaa', noCommonPasswords)).not.toThrow();
-    expect(() => assertAcceptablePassword('x'.repeat(256), noCommonPasswords)).not.toThrow();
+    expect(() => assertAcceptablePassword('aaaaaaaaaaaa', noCommonPasswords, owner)).not.toThrow();
+    expect(() => assertAcceptablePassword('x'.repeat(256), noCommonPasswords, owner)).not.toThrow();
   });
 
   it('refuses shorter than 12 and longer than 256, counting code points', () => {
-    expect(() => assertAcceptablePassword('a'.repeat(11), noCommonPasswords)).toThrow(WeakPassword);
-    expect(() => assertAcceptablePassword('a'.repeat(257), noCommonPasswords)).toThrow(WeakPassword);
-    expect(() => assertAcceptablePassword('😀'.repeat(12), noCommonPasswords)).not.toThrow();
+    expect(() => assertAcceptablePassword('a'.repeat(11), noCommonPasswords, owner)).toThrow(WeakPassword);
+    expect(() => assertAcceptablePassword('a'.repeat(257), noCommonPasswords, owner)).toThrow(WeakPassword);
+    expect(() => assertAcceptablePassword('😀'.repeat(12), noCommonPasswords, owner)).not.toThrow();
   });
 
   it('refuses a common password, whatever its case', () => {
     const common = { includes: (p: string) => p === 'password1234' };
-    expect(() => assertAcceptablePassword('PassWord1234', common)).toThrow('too common');
+    expect(() => assertAcceptablePassword('PassWord1234', common, owner)).toThrow('too easy to guess');
   });
 
   it('asks about a password in lower case already once: the check can take milliseconds', () => {
     const asked: string[] = [];
-    assertAcceptablePassword('a long lower-case one', { includes: (p: string) => asked.push(p) < 0 });
-    assertAcceptablePassword('A Long Mixed-Case One', { includes: (p: string) => asked.push(p) < 0 });
+    assertAcceptablePassword('a long lower-case one', { includes: (p: string) => asked.push(p) < 0 }, owner);
+    assertAcceptablePassword('A Long Mixed-Case One', { includes: (p: string) => asked.push(p) < 0 }, owner);
     expect(asked).toEqual(['a long lower-case one', 'A Long Mixed-Case One', 'a long mixed-case one']);
+  });
+
+  it("asks with the owner's words in lower case: the address, its local part and pieces, the domain's labels but the last, the name and its words of three characters or more", () => {
+    const words: (readonly string[])[] = [];
+    assertAcceptablePassword('a long lower-case one', { includes: (_p: string, own: readonly string[]) => words.push(own) < 0 }, {
+      email: 'Ada.Lovelace@Analytical.Example.org',
+      name: ' Ada  King-Lovelace Jr ',
+    });
+    expect(words).toEqual([
+      ['ada.lovelace@analytical.example.org', 'ada.lovelace', 'ada', 'lovelace', 'analytical', 'example', 'ada  king-lovelace jr', 'king'],
+    ]);
   });
 });
 

@@ -9,8 +9,8 @@ const ESTIMATED_LENGTH = 20;
 
 /**
  * The passwords attackers try first, as zxcvbn-ts estimates a cracker's guesses: its list of about 49,000 common
- * passwords together with the patterns crackers try (repeats, sequences, keyboard walks, dates, l33t, a common word
- * with digits). At the policy's 12 characters the list alone refused almost nothing (308 of its entries are that
+ * passwords and the owner's own words (zxcvbn's user inputs) together with the patterns crackers try (repeats,
+ * sequences, keyboard walks, dates, l33t, a common word with digits). At the policy's 12 characters the list alone refused almost nothing (308 of its entries are that
  * long), where the estimate refuses `aaaaaaaaaaaa`, `123456123456`, `qwertyuiopas` or `iloveyou1234`. Only the first
  * ESTIMATED_LENGTH UTF-16 units are estimated: the estimate runs on the event loop and its time grows with the
  * length (under 2 ms for a usual password; for crafted repeats or l33t, about 13 ms at 20 units against 37 at 32),
@@ -22,10 +22,15 @@ const ESTIMATED_LENGTH = 20;
 export class CommonPasswordDictionary extends CommonPasswordList {
   private estimator?: ZxcvbnFactory;
 
-  includes(password: string): boolean {
+  includes(password: string, ownWords: readonly string[]): boolean {
     this.estimator ??= loadEstimator();
-    return this.estimator.check(password).score < LEAST_SCORE;
+    return this.estimator.check(password, withEstimatedStarts(ownWords)).score < LEAST_SCORE;
   }
+}
+
+/** A long word's start too: a password made of a long address is estimated as its first ESTIMATED_LENGTH units. */
+function withEstimatedStarts(words: readonly string[]): string[] {
+  return [...words, ...words.filter((word) => word.length > ESTIMATED_LENGTH).map((word) => word.slice(0, ESTIMATED_LENGTH))];
 }
 
 function loadEstimator(): ZxcvbnFactory {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { EXAMPLE_CUSTOMER } from '../../shared/api-examples';
 import { IsEmailAddress } from './email-address.decorator';
-import { HasPasswordLength } from './password-length.decorator';
+import { HasPasswordLength, NEW_PASSWORD_RULE } from './password-length.decorator';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 const TOKEN_EXAMPLE = 'q8N0Vx3c2b1ZtYwK5mJrLd7pQe9sHuFaGi4oXyEnC6M';
@@ -28,7 +28,7 @@ export class PasswordResetConfirmDto {
   @Matches(TOKEN_PATTERN, { message: '$property must be the token of a mailed link' })
   token: string;
 
-  @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256 })
+  @ApiProperty({ example: 'a brand new long passphrase', minLength: 12, maxLength: 256, description: NEW_PASSWORD_RULE })
   @IsString()
   @MaxCharacters(1024) // bounds what the policy (256, in code points) and the hash are given
   @HasPasswordLength()

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MinLength } from 'class-validator';
 import { IsNotBlank } from '../../shared/not-blank.decorator';
 import { IsEmailAddress } from './email-address.decorator';
-import { HasPasswordLength } from './password-length.decorator';
+import { HasPasswordLength, NEW_PASSWORD_RULE } from './password-length.decorator';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class RegisterDto {
@@ -12,7 +12,7 @@ export class RegisterDto {
   @IsEmailAddress()
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 256, description: '12..256 characters; common passwords are refused.' })
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 256, description: NEW_PASSWORD_RULE })
   @IsString()
   @MaxCharacters(1024) // bounds what the policy (256, in code points) and the hash are given
   @HasPasswordLength()
