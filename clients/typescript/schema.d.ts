@@ -412,7 +412,7 @@ export interface paths {
         post?: never;
         /**
          * Archive: no longer listed or orderable, still shown in old orders
-         * @description Admins only. The product stays in existing orders and reports; archiving twice is a 409.
+         * @description Admins only. The product stays in existing orders and reports; archiving twice is a 409. Send the ETag of the product read as If-Match to archive it only if it is still that version (412 otherwise).
          */
         delete: operations["archiveProduct"];
         options?: never;
@@ -4582,7 +4582,10 @@ export interface operations {
     archiveProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read: the change is made only if the resource is still that version (412 otherwise). */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4681,6 +4684,23 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource changed since the representation If-Match names: read it again. */
+            412: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

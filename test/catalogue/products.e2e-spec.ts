@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MikroORM } from '../support/built';
 import { asAdmin, newCustomer, newProduct, placeOrder, type LoggedIn } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -152,10 +153,48 @@ describe('Catalogue', () => {
     expect(seen).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
   });
 
-  it('refuses a name with a control character (400), which JSON and CSV would carry escaped or raw', async () => {
+  it('refuses a name with a control character beside the other fields (400), which JSON and CSV would carry escaped or raw', async () => {
     for (const [i, name] of ['Mug\u0001', 'Mug\u001b[31m', 'Mug\u0085', 'Two\nlines'].entries()) {
-      const reply = await create({ ...valid, sku: `CONTROL-${i}`, name });
-      expect({ name, status: reply.status, detail: reply.body.detail }).toEqual({ name, status: 400, detail: expect.stringMatching(/control characters/) });
+      const reply = await create({ ...valid, sku: `CONTROL-${i}`, name, stock: -1 });
+      expect({ name, status: reply.status, errors: reply.body.errors }).toEqual({
+        name,
+        status: 400,
+        errors: [
+          { field: 'name', message: 'name must not contain control characters' },
+          { field: 'stock', message: 'stock must not be less than 0' },
+        ],
+      });
+    }
+  });
+
+  it('stores the names kept before in NFC once its migration runs, with a new version', async () => {
+    const product = await newProduct(t.http, admin.token, { name: 'Pi\u00f1a jug' });
+    const connection = t.app.get(MikroORM).em.getConnection();
+    // As stored before: in the form the client sent, here decomposed.
+    await connection.execute('update products set name = ? where id = ?', ['Pi\u00f1a jug'.normalize('NFD'), product.id]);
+    const migrator = t.app.get(MikroORM).migrator;
+    await migrator.down({ to: 'M021RefundGuardColumns' });
+    await migrator.up();
+    const read = await t.http.get(`/api/v1/products/${product.id}`);
+    expect([read.body.name, read.headers.etag]).toEqual(['Pi\u00f1a jug', '"2"']);
+  });
+
+  it('refuses a name that shows nothing, zero-width characters only, as blank', async () => {
+    for (const [i, name] of ['\u200b', ' \u200d\u2060 '].entries()) {
+      const reply = await create({ ...valid, sku: `BLANK-${i}`, name });
+      expect({ name, status: reply.status, errors: reply.body.errors }).toEqual({ name, status: 400, errors: [{ field: 'name', message: 'name must not be blank' }] });
+    }
+  });
+
+  it('keeps a name in NFC, found by a search typed either way', async () => {
+    const sku = `NFC-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const created = await create({ ...valid, sku, name: 'Cafe\u0301 au lait bowl' });
+    expect(created.body.name).toBe('Caf\u00e9 au lait bowl');
+    const renamed = await t.http.patch(`/api/v1/products/${created.body.id}`, { name: 'Cre\u0300me bowl' }, { token: admin.token });
+    expect(renamed.body.name).toBe('Cr\u00e8me bowl');
+    for (const search of ['cr\u00e8me', 'cre\u0300me']) {
+      const found = await t.http.get(`/api/v1/products?search=${encodeURIComponent(search)}`);
+      expect(found.body.items.map((p: { sku: string }) => p.sku)).toEqual([sku]);
     }
   });
 
@@ -266,6 +305,31 @@ describe('Catalogue', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body.errors).toEqual([{ field: 'If-Match', message: 'If-Match must be * or a list of entity tags such as "3"' }]);
       expect((await read(product.id)).body.stock).toBe(13);
+    });
+
+    it('leaves a product, its version and its moment of change as they were when a change sends what it already holds', async () => {
+      const product = await newProduct(t.http, admin.token, { stock: 10, name: 'Unchanged lamp' });
+      const before = await read(product.id);
+      const same = await change(product.id, { name: 'Unchanged lamp', stock: 10, price: before.body.price }, before.headers.etag as string);
+      expect(same.status).toBe(200);
+      expect(same.headers.etag).toBe(before.headers.etag);
+      expect(same.body.updatedAt).toBe(before.body.updatedAt);
+      expect((await change(product.id, {}, before.headers.etag as string)).headers.etag).toBe(before.headers.etag);
+      const after = await read(product.id);
+      expect([after.headers.etag, after.body.updatedAt]).toEqual([before.headers.etag, before.body.updatedAt]);
+    });
+
+    it('archives only the version an If-Match names: a stale one is a 412 and the product stays on sale', async () => {
+      const product = await newProduct(t.http, admin.token, { stock: 10 });
+      const before = (await read(product.id)).headers.etag as string;
+      expect((await change(product.id, { stock: 9 })).status).toBe(200);
+      const archive = (ifMatch: string) => t.http.delete(`/api/v1/products/${product.id}`, { token: admin.token, headers: { 'if-match': ifMatch } });
+      const stale = await archive(before);
+      expect(stale.status).toBe(412);
+      expect(stale.body.type).toMatch(/product-version-changed$/);
+      expect((await t.http.get(`/api/v1/products/${product.id}`)).body.status).toBe('active');
+      expect((await archive((await read(product.id)).headers.etag as string)).status).toBe(204);
+      expect((await t.http.get(`/api/v1/products/${product.id}`)).status).toBe(404);
     });
 
     it('answers an unknown product with If-Match 404, as without', async () => {

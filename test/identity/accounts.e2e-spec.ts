@@ -159,6 +159,22 @@ describe('Accounts: register, log in, profile', () => {
     expect((await t.http.patch('/api/v1/users/me', { name: hearts(50) }, { token: customer.token })).body.name).toBe(hearts(50));
   });
 
+  it('keeps a name in NFC, on one line and showing something', async () => {
+    const registered = await t.http.post('/api/v1/auth/register', { email: email(), password: PASSWORD, name: 'Zoe\u0308 Cafe\u0301' });
+    expect(registered.body.name).toBe('Zo\u00eb Caf\u00e9');
+    for (const [name, message] of [
+      ['\u200b\u200d', 'name must not be blank'],
+      ['Ada\r\nBcc: eve@example.com', 'name must not contain control characters'],
+      ['Ada\u0007', 'name must not contain control characters'],
+    ]) {
+      const reply = await t.http.post('/api/v1/auth/register', { email: email(), password: PASSWORD, name });
+      expect({ name, status: reply.status, errors: reply.body.errors }).toEqual({ name, status: 400, errors: [{ field: 'name', message }] });
+    }
+    const customer = await newCustomer(t.http);
+    const renamed = await t.http.patch('/api/v1/users/me', { name: 'Line\nbreak' }, { token: customer.token });
+    expect(renamed.body.errors).toEqual([{ field: 'name', message: 'name must not contain control characters' }]);
+  });
+
   it('refuses a new password of the wrong length beside the field, and a blank name', async () => {
     const customer = await newCustomer(t.http);
     const reply = await t.http.post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: 'y'.repeat(257) }, { token: customer.token });

@@ -17,6 +17,7 @@ export class ListProducts {
       if (!actor) throw new AuthenticationRequired();
       if (!isAdmin(actor)) throw new ArchivedProductsHidden();
     }
-    return this.products.list({ ...input, status });
+    // Names are kept in NFC: so is what they are searched for.
+    return this.products.list({ ...input, search: input.search?.normalize('NFC'), status });
   }
 }

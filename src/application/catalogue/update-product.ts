@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProductNotFound, ProductVersionChanged } from '../../domain/catalogue/catalogue.errors';
+import { ProductNotFound } from '../../domain/catalogue/catalogue.errors';
 import type { Product } from '../../domain/catalogue/product';
 import { Clock } from '../shared/clock';
 import { StoreCurrency, storeMoney } from '../shared/store-currency';
@@ -31,7 +31,7 @@ export class UpdateProduct {
     return this.uow.run(async () => {
       const product = await this.products.byIdForUpdate(id);
       if (!product) throw new ProductNotFound(id);
-      if (expectedVersions && !expectedVersions.includes(product.version)) throw new ProductVersionChanged(id, product.version);
+      product.assertVersionIn(expectedVersions);
       const { price, ...rest } = input;
       product.apply({ ...rest, ...(price ? { price: storeMoney(this.currency, price) } : {}) }, this.clock.now());
       await this.products.save(product);

@@ -1,5 +1,5 @@
 import { Money } from '../shared/money';
-import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
+import { InvalidProduct, ProductAlreadyArchived, ProductVersionChanged } from './catalogue.errors';
 import { MAX_NAME_CHARACTERS, MAX_STOCK, Product } from './product';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -21,6 +21,7 @@ describe('Product', () => {
     expect(create({ name: '😀'.repeat(MAX_NAME_CHARACTERS) }).name).toHaveLength(2 * MAX_NAME_CHARACTERS);
     expect(() => create({ name: '😀'.repeat(MAX_NAME_CHARACTERS + 1) })).toThrow(InvalidProduct);
     expect(() => create({ name: '   ' })).toThrow(InvalidProduct);
+    expect(() => create({ name: '\u200b' })).toThrow('must show something');
     for (const control of ['\u0001', '\u001f', '\u007f', '\u0085', '\u009f']) {
       expect(() => create({ name: `Mug${control}Blue` })).toThrow('control characters');
     }
@@ -39,6 +40,23 @@ describe('Product', () => {
     const later = new Date('2026-01-02T00:00:00Z');
     product.apply({ price: Money.of(1499, 'USD') }, later);
     expect(product).toMatchObject({ name: 'Mug', stock: 10, priceAmount: 1499, updatedAt: later });
+  });
+
+  it('keeps its moment of change when given values it already holds', () => {
+    const product = create({ name: 'Cafe\u0301' });
+    expect(product.name).toBe('Caf\u00e9');
+    product.apply({ name: ' Caf\u00e9 ', description: null, price: Money.of(1299, 'USD'), stock: 10 }, new Date('2026-01-02T00:00:00Z'));
+    expect(product.updatedAt).toEqual(t0);
+    product.apply({ name: 'Caf\u00e9', stock: 11 }, new Date('2026-01-03T00:00:00Z'));
+    expect(product.updatedAt).toEqual(new Date('2026-01-03T00:00:00Z'));
+  });
+
+  it('takes a change sent for its current version, or for none, and refuses one sent for another', () => {
+    const product = create();
+    expect(() => product.assertVersionIn(undefined)).not.toThrow();
+    expect(() => product.assertVersionIn([3, 1])).not.toThrow();
+    expect(() => product.assertVersionIn([2])).toThrow(ProductVersionChanged);
+    expect(() => product.assertVersionIn([])).toThrow(ProductVersionChanged);
   });
 
   it('archives once: a second archive is refused and changes nothing', () => {

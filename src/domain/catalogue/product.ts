@@ -1,12 +1,11 @@
-import { characterCount } from '../shared/characters';
+import { checkedDisplayName } from '../shared/display-text';
 import { Money } from '../shared/money';
-import { InvalidProduct, ProductAlreadyArchived } from './catalogue.errors';
+import { InvalidProduct, ProductAlreadyArchived, ProductVersionChanged } from './catalogue.errors';
 
 export type ProductStatus = 'active' | 'archived';
 
 const skuShape = /^[A-Z0-9-]{1,64}$/;
 export const MAX_NAME_CHARACTERS = 200;
-const CONTROL_CHARACTER = /\p{Cc}/u;
 
 export const MAX_STOCK = 1_000_000_000;
 
@@ -39,6 +38,7 @@ export class Product {
     product.status = 'active';
     product.createdAt = input.now;
     product.version = 1;
+    product.updatedAt = input.now;
     product.apply({ name: input.name, description: input.description ?? null, price: input.price, stock: input.stock }, input.now);
     return product;
   }
@@ -51,20 +51,25 @@ export class Product {
     return this.status === 'active';
   }
 
-  /** Orders already placed keep the price they were placed at: they hold their own snapshot. */
+  /**
+   * Orders already placed keep the price they were placed at: they hold their own snapshot. Values equal to the
+   * product's are no change: the product, its version and `updatedAt` stay as they were, so an edit sent twice does
+   * not make another editor's If-Match fail.
+   */
   apply(changes: ProductChanges, now: Date): void {
+    let changed = false;
     if (changes.name !== undefined) {
-      const name = changes.name.trim();
-      // Characters as JSON Schema's maxLength and the column count them: code points, an emoji one.
-      const characters = characterCount(name);
-      if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidProduct(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
-      // A name is shown in pages, lists, mails and CSV: a control character there is a mistake or a trick.
-      if (CONTROL_CHARACTER.test(name)) throw new InvalidProduct('The name must not contain control characters.');
+      const name = checkedDisplayName(changes.name, MAX_NAME_CHARACTERS, (reason) => new InvalidProduct(reason));
+      changed ||= name !== this.name;
       this.name = name;
     }
-    if (changes.description !== undefined) this.description = changes.description;
+    if (changes.description !== undefined) {
+      changed ||= changes.description !== this.description;
+      this.description = changes.description;
+    }
     if (changes.price !== undefined) {
       if (!changes.price.isPositive()) throw new InvalidProduct('The price must be greater than zero.');
+      changed ||= changes.price.amount !== this.priceAmount || changes.price.currency !== this.currency;
       this.priceAmount = changes.price.amount;
       this.currency = changes.price.currency;
     }
@@ -72,9 +77,15 @@ export class Product {
       if (!Number.isInteger(changes.stock) || changes.stock < 0 || changes.stock > MAX_STOCK) {
         throw new InvalidProduct(`The stock must be a whole number from 0 to ${MAX_STOCK}.`);
       }
+      changed ||= changes.stock !== this.stock;
       this.stock = changes.stock;
     }
-    this.updatedAt = now;
+    if (changed) this.updatedAt = now;
+  }
+
+  /** A change sent for given versions (If-Match) is made only if one of them is still current. */
+  assertVersionIn(expectedVersions: readonly number[] | undefined): void {
+    if (expectedVersions && !expectedVersions.includes(this.version)) throw new ProductVersionChanged(this.id, this.version);
   }
 
   /** No longer listed or orderable; still readable from the orders that contain it. */

@@ -1,5 +1,5 @@
 import { AggregateRoot } from '../shared/aggregate-root';
-import { characterCount } from '../shared/characters';
+import { checkedDisplayName } from '../shared/display-text';
 import type { DomainEvent } from '../shared/domain-event';
 import { AccountDisabled, EmailUnchanged, InvalidAccountToken, InvalidName, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
@@ -11,13 +11,6 @@ export type UserStatus = 'active' | 'disabled';
 /** The bound of the `users.name` column, in characters as PostgreSQL counts them. */
 export const MAX_NAME_CHARACTERS = 100;
 
-/** A name as kept: trimmed, 1 to MAX_NAME_CHARACTERS characters. */
-function checkedName(name: string): string {
-  const trimmed = name.trim();
-  const characters = characterCount(trimmed);
-  if (characters < 1 || characters > MAX_NAME_CHARACTERS) throw new InvalidName(`The name must be 1 to ${MAX_NAME_CHARACTERS} characters.`);
-  return trimmed;
-}
 
 /**
  * A person who can log in. Owns the login rules: lockout after repeated failures, disabled accounts,
@@ -63,7 +56,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
     user.id = input.id;
     user.email = input.email.value;
     user.emailVerified = input.emailVerified ?? false;
-    user.name = checkedName(input.name);
+    user.name = checkedDisplayName(input.name, MAX_NAME_CHARACTERS, (reason) => new InvalidName(reason));
     user.role = input.role ?? 'customer';
     user.status = 'active';
     user.passwordHash = input.passwordHash;
@@ -102,7 +95,7 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
   }
 
   rename(name: string, now: Date): void {
-    this.name = checkedName(name);
+    this.name = checkedDisplayName(name, MAX_NAME_CHARACTERS, (reason) => new InvalidName(reason));
     this.updatedAt = now;
   }
 

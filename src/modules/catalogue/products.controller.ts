@@ -121,11 +121,13 @@ export class ProductsController {
   @ApiOperation({
     operationId: 'archiveProduct',
     summary: 'Archive: no longer listed or orderable, still shown in old orders',
-    description: 'Admins only. The product stays in existing orders and reports; archiving twice is a 409.',
+    description:
+      'Admins only. The product stays in existing orders and reports; archiving twice is a 409. ' +
+      'Send the ETag of the product read as If-Match to archive it only if it is still that version (412 otherwise).',
   })
   @ApiNoContentResponse({ description: 'Archived.' })
-  @ApiProblems(400, 404, 409)
-  async archive(@PathId() id: string): Promise<void> {
-    await this.archiveProduct.execute(id);
+  @ApiProblems(400, 404, 409, 412)
+  async archive(@PathId() id: string, @IfMatchVersions() expectedVersions: readonly number[] | undefined): Promise<void> {
+    await this.archiveProduct.execute(id, expectedVersions);
   }
 }

@@ -20,6 +20,7 @@ import { M018EventHandlerFailures } from './m018-event-handler-failures';
 import { M019TransactionReconcileClaims } from './m019-transaction-reconcile-claims';
 import { M020UnknownAddressLogins } from './m020-unknown-address-logins';
 import { M021RefundGuardColumns } from './m021-refund-guard-columns';
+import { M022NamesInNfc } from './m022-names-in-nfc';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M019TransactionReconcileClaims', class: M019TransactionReconcileClaims },
   { name: 'M020UnknownAddressLogins', class: M020UnknownAddressLogins },
   { name: 'M021RefundGuardColumns', class: M021RefundGuardColumns },
+  { name: 'M022NamesInNfc', class: M022NamesInNfc },
 ];

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
-import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { HasNoControlCharacters, IsNotBlank } from '../../shared/visible-text.decorators';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class CreateProductDto {
@@ -16,6 +16,7 @@ export class CreateProductDto {
   @MinLength(1)
   @MaxCharacters(200)
   @IsNotBlank()
+  @HasNoControlCharacters()
   name: string;
 
   @ApiPropertyOptional({ example: 'Stoneware, dishwasher safe.', maxLength: 5000, nullable: true })

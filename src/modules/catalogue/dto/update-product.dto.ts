@@ -4,7 +4,7 @@ import { IsInt, IsString, Max, Min, MinLength, ValidateIf, ValidateNested } from
 import { Omittable } from '../../shared/omittable.decorator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
-import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { HasNoControlCharacters, IsNotBlank } from '../../shared/visible-text.decorators';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 /** Every field optional; send only what changes. `description: null` clears it. */
@@ -15,6 +15,7 @@ export class UpdateProductDto {
   @MinLength(1)
   @MaxCharacters(200)
   @IsNotBlank()
+  @HasNoControlCharacters()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MinLength } from 'class-validator';
-import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { HasNoControlCharacters, IsNotBlank } from '../../shared/visible-text.decorators';
 import { IsEmailAddress } from './email-address.decorator';
 import { HasPasswordLength, NEW_PASSWORD_RULE } from './password-length.decorator';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
@@ -23,5 +23,6 @@ export class RegisterDto {
   @MinLength(1)
   @MaxCharacters(100)
   @IsNotBlank()
+  @HasNoControlCharacters()
   name: string;
 }

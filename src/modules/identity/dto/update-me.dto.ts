@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MinLength } from 'class-validator';
 import { Omittable } from '../../shared/omittable.decorator';
-import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { HasNoControlCharacters, IsNotBlank } from '../../shared/visible-text.decorators';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
 export class UpdateMeDto {
@@ -11,5 +11,6 @@ export class UpdateMeDto {
   @MinLength(1)
   @MaxCharacters(100)
   @IsNotBlank()
+  @HasNoControlCharacters()
   name?: string;
 }

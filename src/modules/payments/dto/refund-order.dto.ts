@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsString, MinLength, ValidateNested } from 'class-validator';
-import { IsNotBlank } from '../../shared/not-blank.decorator';
+import { IsNotBlank } from '../../shared/visible-text.decorators';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
 
