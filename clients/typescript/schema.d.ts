@@ -751,7 +751,7 @@ export interface paths {
         put?: never;
         /**
          * One more attempt of a delivery, now
-         * @description Whatever its state, with the same `webhook-id`. One attempt: a failed or delivered delivery it does not deliver stays failed or delivered, a pending one keeps its schedule. While an attempt is under way, or the endpoint is disabled: 409.
+         * @description Whatever its state, with the same `webhook-id`. One attempt: a failed or delivered delivery it does not deliver stays failed or delivered, and a pending one keeps its schedule: its next scheduled attempt stays due, and retries do not count against the attempts of the schedule. While an attempt is under way, or the endpoint is disabled: 409.
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;

@@ -249,6 +249,30 @@ describe('Webhook deliveries', () => {
     expect(receiver.at(endpoint.path)).toHaveLength(4 + 1 + 2);
   });
 
+  it("steps a retry of a pending delivery in front of its scheduled attempt: one that fails leaves that attempt due, and the schedule is not used up", async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 503 }));
+    const delivery = await sendTest(endpoint.id);
+    await untilFirstAttempt(endpoint.id);
+    // The schedule's next attempt an hour away, as a longer schedule than this test's would have it.
+    const scheduled = new Date(Date.now() + 3_600_000).toISOString();
+    await sql.getConnection().execute('update webhook_deliveries set next_attempt_at = ? where id = ?', [scheduled, delivery.id]);
+    for (const attempts of [2, 3, 4]) {
+      const retried = await t.http.post(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${delivery.id}/retry`, undefined, { token: admin.token });
+      expect(retried.status).toBe(202);
+      await until(async () => {
+        const [newest] = await deliveriesOf(endpoint.id);
+        return newest.attempts === attempts && newest.nextAttemptAt === scheduled;
+      });
+    }
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'pending', attempts: 4, lastResponseStatus: 503, nextAttemptAt: scheduled });
+
+    // Its scheduled attempts, due from now: the schedule (1,1,1) gives up after its fourth, three retries beside them.
+    await sql.getConnection().execute('update webhook_deliveries set next_attempt_at = now() where id = ?', [delivery.id]);
+    await until(async () => (await deliveriesOf(endpoint.id))[0].status === 'failed');
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ attempts: 7, nextAttemptAt: null });
+    expect(receiver.at(endpoint.path)).toHaveLength(7);
+  });
+
   it('recovers every delivery given up since an instant: one more attempt each, oldest first, with its webhook-id', async () => {
     let healthy = false;
     const endpoint = await register(['order.placed'], () => (healthy ? { status: 200 } : { status: 503 }));

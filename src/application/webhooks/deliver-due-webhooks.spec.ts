@@ -18,6 +18,7 @@ const delivery = (id: string, resendOf: ClaimedDelivery['resendOf'] = null, endp
   body: '{}',
   dueAt: now,
   resendOf,
+  scheduledAttempts: resendOf === null ? 1 : 0,
   secrets: ['whsec_AAAA' as SigningSecret],
 });
 
@@ -73,6 +74,24 @@ describe('DeliverDueWebhooks', () => {
     const { job, calls } = setup({ claims: [delivery('d1', 'succeeded')], status, recorded: true });
     await job.execute();
     expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
+  });
+
+  it.each([
+    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    [500, 'recordFailure', 'retrying', 'failing endpoint-1'],
+  ])('after a %i to an admin\'s retry in front of a scheduled attempt records it (%s), the scheduled attempt left due', async (status, record, outcome, health) => {
+    const { job, calls } = setup({ claims: [delivery('d1', 'pending')], status, recorded: true });
+    await job.execute();
+    expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
+  });
+
+  it("goes by the attempts of the schedule: an admin's retries made beside them do not use it up", async () => {
+    // The schedule here is one delay: it gives up after its second attempt, whatever was tried beside it.
+    const retried = { ...delivery('d1'), attempts: 7, scheduledAttempts: 1 };
+    const given = { ...delivery('d2'), attempts: 8, scheduledAttempts: 2 };
+    const { job, calls } = setup({ claims: [retried, given], status: 500, recorded: true });
+    await job.execute();
+    expect(calls.filter((call) => call.startsWith('record'))).toEqual(['recordRetry d1', 'recordFailure d2']);
   });
 
   it('ends its run under a lasting backlog, reporting what failed so far: the next run carries on', async () => {

@@ -129,14 +129,15 @@ export class DeliverDueWebhooks {
         return 'gone';
       case 'retry': {
         // From when the attempt ended: counted from its start, a wait shorter than the timeout was spent waiting on it.
-        // An admin's resend is one attempt: the schedule it had run through does not start again.
-        const next = delivery.resendOf === null ? this.schedule.nextAttemptAfter(delivery.attempts, this.clock.now()) : null;
+        // An admin's resend is one attempt: the schedule it had run through does not start again, and one in front of
+        // a scheduled attempt leaves that attempt due (recordFailure).
+        const next = delivery.resendOf === null ? this.schedule.nextAttemptAfter(delivery.scheduledAttempts, this.clock.now()) : null;
         const recorded = next ? await this.deliveries.recordRetry(delivery, attempt, next) : await this.deliveries.recordFailure(delivery, attempt);
         if (!recorded) return 'superseded';
         const last = attempt.error ?? `answered ${attempt.responseStatus}`;
         const reason = `Disabled at ${attempt.at.toISOString()}: every attempt for ${DISABLE_AFTER_FAILING_DAYS} days has failed (the last: ${last}).`;
         await this.endpoints.markFailing(delivery.endpointId, attempt.at, failingTooLongBefore(attempt.at), reason);
-        return next ? 'retrying' : 'failed';
+        return next || delivery.resendOf === 'pending' ? 'retrying' : 'failed';
       }
     }
   }

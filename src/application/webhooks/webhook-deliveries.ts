@@ -19,8 +19,13 @@ export interface ClaimedDelivery extends LeasedAttempt {
   readonly body: string;
   /** When the delivery was due: how long it waited is the backlog's age. */
   readonly dueAt: Date;
-  /** For an admin's retry of a delivery already finished, the status it had: a failed resend returns it there. */
-  readonly resendOf: 'succeeded' | 'failed' | null;
+  /**
+   * For an admin's retry, where a failed one returns the delivery: a finished delivery to the status it had, a pending
+   * one to the scheduled attempt the retry stepped in front of. Null for an attempt of the schedule.
+   */
+  readonly resendOf: 'succeeded' | 'failed' | 'pending' | null;
+  /** The attempts the schedule made, this one included if it is one: its delays and when it gives up go by these. */
+  readonly scheduledAttempts: number;
   /**
    * The endpoint's signing secrets at the time of the attempt, opened (the current one, and those rotated away in
    * the last 24 hours); none when they cannot be decrypted (WEBHOOK_SECRET_KEY changed), and then nothing may be sent.
@@ -89,7 +94,7 @@ export abstract class WebhookDeliveries {
    */
   abstract recordSuccess(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
   abstract recordRetry(delivery: ClaimedDelivery, attempt: AttemptRecord, nextAttemptAt: Date): Promise<boolean>;
-  /** Given up; a resend (`resendOf`) that failed leaves the delivery as it was before it, this attempt recorded. */
+  /** Given up; a resend (`resendOf`) that failed leaves the delivery where it was before it, this attempt recorded. */
   abstract recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean>;
 
   /**
@@ -106,8 +111,8 @@ export abstract class WebhookDeliveries {
 
   /**
    * Makes the delivery pending and due at `now`; one already finished keeps the status it had as `resendOf`, and a
-   * pending one its schedule. Undefined when the endpoint has no such delivery; 'in-progress' while an attempt holds
-   * its lease.
+   * pending one due later its scheduled attempt (`resendOf` 'pending'). Undefined when the endpoint has no such
+   * delivery; 'in-progress' while an attempt holds its lease.
    */
   abstract retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined>;
 

@@ -36,11 +36,15 @@ export class LeasedOutbox {
     return row;
   }
 
-  /** Records an attempt's outcome (`changes`, column to value) and ends the lease; false, changing nothing, when the row has been claimed again since. */
-  async record(attempt: LeasedAttempt, changes: Readonly<Record<string, unknown>>): Promise<boolean> {
+  /**
+   * Records an attempt's outcome (`changes`, column to value; `fromRow`, column to an SQL expression of the row's
+   * columns as they were) and ends the lease; false, changing nothing, when the row has been claimed again since.
+   */
+  async record(attempt: LeasedAttempt, changes: Readonly<Record<string, unknown>>, fromRow: Readonly<Record<string, string>> = {}): Promise<boolean> {
     const columns = Object.keys(changes);
+    const assignments = [...columns.map((column) => `${column} = ?`), ...Object.entries(fromRow).map(([column, expression]) => `${column} = ${expression}`)];
     const result = await this.em.execute<{ affectedRows: number }>(
-      `update ${this.table} set ${columns.map((column) => `${column} = ?`).join(', ')}, leased_until = null where id = ? and attempts = ?`,
+      `update ${this.table} set ${assignments.join(', ')}, leased_until = null where id = ? and attempts = ?`,
       [...columns.map((column) => changes[column]), attempt.id, attempt.attempts],
       'run',
     );

@@ -21,6 +21,7 @@ import { M019TransactionReconcileClaims } from './m019-transaction-reconcile-cla
 import { M020UnknownAddressLogins } from './m020-unknown-address-logins';
 import { M021RefundGuardColumns } from './m021-refund-guard-columns';
 import { M022NamesInNfc } from './m022-names-in-nfc';
+import { M023WebhookRetriesInFront } from './m023-webhook-retries-in-front';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M020UnknownAddressLogins', class: M020UnknownAddressLogins },
   { name: 'M021RefundGuardColumns', class: M021RefundGuardColumns },
   { name: 'M022NamesInNfc', class: M022NamesInNfc },
+  { name: 'M023WebhookRetriesInFront', class: M023WebhookRetriesInFront },
 ];

@@ -44,7 +44,8 @@ interface ClaimedRow {
   body: string;
   attempts: number | string;
   due_at: Instant;
-  resend_of: 'succeeded' | 'failed' | null;
+  resend_of: 'succeeded' | 'failed' | 'pending' | null;
+  unscheduled_attempts: number | string;
   secret_ciphertext: string;
   previous_secrets: StoredPreviousSecret[] | string;
 }
@@ -147,11 +148,12 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
         params: [now, now, toArrayLiteral(passOver), now, now],
         join: 'join webhook_endpoints e on e.id = due.endpoint_id',
         returning: `claimed.id, claimed.endpoint_id, e.url, claimed.event_id, claimed.event_type, claimed.body, claimed.attempts,
-          due.next_attempt_at as due_at, claimed.resend_of, e.secret_ciphertext, e.previous_secrets`,
+          due.next_attempt_at as due_at, claimed.resend_of, claimed.unscheduled_attempts, e.secret_ciphertext, e.previous_secrets`,
       },
       leaseUntil,
     );
     if (!row) return undefined;
+    const attempts = Number(row.attempts);
     return {
       id: row.id,
       endpointId: row.endpoint_id,
@@ -159,9 +161,10 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
       eventId: row.event_id,
       eventType: row.event_type,
       body: row.body,
-      attempts: Number(row.attempts),
+      attempts,
       dueAt: new Date(row.due_at),
       resendOf: row.resend_of,
+      scheduledAttempts: attempts - Number(row.unscheduled_attempts),
       secrets: this.secretsOf(row, now),
     };
   }
@@ -175,9 +178,16 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
   }
 
   recordFailure(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    if (delivery.resendOf === null) return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
-    // A resend: back to the status it had, delivered_at as it is (a delivery once delivered stays delivered).
-    return this.record(delivery, attempt, { status: delivery.resendOf, nextAttemptAt: null });
+    switch (delivery.resendOf) {
+      case null:
+        return this.record(delivery, attempt, { status: 'failed', nextAttemptAt: null, deliveredAt: null });
+      case 'pending':
+        // Back to the scheduled attempt it stepped in front of, this attempt not one of the schedule's.
+        return this.record(delivery, attempt, { status: 'pending' }, { next_attempt_at: 'resumes_at', unscheduled_attempts: 'unscheduled_attempts + 1' });
+      default:
+        // Back to the status it had, delivered_at as it is (a delivery once delivered stays delivered).
+        return this.record(delivery, attempt, { status: delivery.resendOf, nextAttemptAt: null });
+    }
   }
 
   async backlogAgeSeconds(now: Date): Promise<number> {
@@ -203,9 +213,12 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
 
   async retryNow(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryView | 'in-progress' | undefined> {
     const [row] = await this.em.execute<DeliveryRow[]>(
-      `update webhook_deliveries set status = 'pending', next_attempt_at = ?, resend_of = case when status = 'pending' then resend_of else status end
+      `update webhook_deliveries
+          set status = 'pending', next_attempt_at = ?,
+              resend_of = case when status <> 'pending' then status when resend_of is null and next_attempt_at > ? then 'pending' else resend_of end,
+              resumes_at = case when status <> 'pending' then null when resend_of is null and next_attempt_at > ? then next_attempt_at else resumes_at end
         where id = ? and endpoint_id = ? and (leased_until is null or leased_until <= ?) returning ${VIEW_COLUMNS}`,
-      [now, deliveryId, endpointId, now],
+      [now, now, now, deliveryId, endpointId, now],
     );
     if (row) return viewOf(row);
     const [exists] = await this.em.execute('select 1 from webhook_deliveries where id = ? and endpoint_id = ?', [deliveryId, endpointId]);
@@ -226,22 +239,25 @@ export class SqlWebhookDeliveries extends WebhookDeliveries {
     return result.affectedRows;
   }
 
+  /** `fromRow`: columns set to an expression of the row's own columns instead. */
   private record(
     delivery: ClaimedDelivery,
     attempt: AttemptRecord,
-    outcome: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt?: Date | null },
+    outcome: { status: DeliveryStatus; nextAttemptAt?: Date | null; deliveredAt?: Date | null },
+    fromRow: Readonly<Record<string, string>> = {},
   ): Promise<boolean> {
     return this.outbox.record(delivery, {
       status: outcome.status,
-      next_attempt_at: outcome.nextAttemptAt,
+      ...(outcome.nextAttemptAt === undefined ? {} : { next_attempt_at: outcome.nextAttemptAt }),
       ...(outcome.deliveredAt === undefined ? {} : { delivered_at: outcome.deliveredAt }),
       resend_of: null,
+      resumes_at: null,
       last_attempt_at: attempt.at,
       last_response_status: attempt.responseStatus,
       last_response_body: attempt.responseBody,
       last_error: attempt.error,
       last_duration_ms: attempt.durationMs,
-    });
+    }, fromRow);
   }
 
   /**
