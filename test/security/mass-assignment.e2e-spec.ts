@@ -75,5 +75,11 @@ describe('Mass assignment on every documented write', () => {
     }
     const order = `/api/v1/orders/${randomUUID()}/cancel`;
     expect((await t.http.post(order, {}, { token: customer.token })).status).toBe(404);
+    // Nothing at all, with the Content-Type some clients set on every request: no body either.
+    const emptyJson = { payload: '', headers: { 'content-type': 'application/json' } };
+    expect((await t.http.request('POST', order, undefined, { token: customer.token, ...emptyJson })).status).toBe(404);
+    const leaving = await newCustomer(t.http);
+    const logout = await t.http.request('POST', '/api/v1/auth/logout', undefined, { token: leaving.token, ...emptyJson });
+    expect(logout.status).toBe(204);
   });
 });

@@ -83,6 +83,7 @@ const requireChanges: preValidationHookHandler = (request, _reply, done) =>
 
 /** The Fastify route config flag of an operation that takes no body (`@NoBody()` sets it). */
 export const TAKES_NO_BODY = 'takesNoBody';
+const takesNoBody = (config: unknown): boolean => Boolean((config as Record<string, unknown> | undefined)?.[TAKES_NO_BODY]);
 
 /** A body with something in it (`{}` is the nothing some clients send by habit). */
 const hasContent = (body: unknown) => body !== undefined && !(body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
@@ -96,6 +97,7 @@ const hasContent = (body: unknown) => body !== undefined && !(body !== null && t
  * deeper than any the API takes, before anything walks it recursively.
  */
 export function screenRequestInput(fastify: FastifyInstance): void {
+  takeEmptyJsonAsNoBody(fastify);
   // On the routes a body can reach only: a product read does not pay for a header lookup.
   fastify.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
@@ -104,7 +106,7 @@ export function screenRequestInput(fastify: FastifyInstance): void {
   });
   // On those routes only, added as each is registered: the other requests do not even look.
   fastify.addHook('onRoute', (route) => {
-    if (!(route.config as Record<string, unknown> | undefined)?.[TAKES_NO_BODY]) return;
+    if (!takesNoBody(route.config)) return;
     const refuseBody: preValidationHookHandler = (request, _reply, done) =>
       done(hasContent(request.body) ? new RequestValidationError([{ field: 'body', message: 'this operation takes no body' }]) : undefined);
     route.preValidation = [...[route.preValidation ?? []].flat(), refuseBody];
@@ -113,5 +115,20 @@ export function screenRequestInput(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
     const errors = unstorableFields(request.query, '', 0, unstorableFields(request.body, '', 0, []));
     done(errors.length > 0 ? new RequestValidationError(errors) : undefined);
+  });
+}
+
+/**
+ * An empty body sent with `Content-Type: application/json` to an operation that takes no body is no body: some
+ * clients set the header on every request, and a cancel or a logout refused for it is no help. To an operation that
+ * takes a body it stays Fastify's 400, which says what is wrong. Fastify's own parser does the rest (its guards
+ * against `__proto__` and `constructor` included).
+ */
+function takeEmptyJsonAsNoBody(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && takesNoBody(request.routeOptions.config)) return done(null, undefined);
+    parseJson(request, body as string, done);
   });
 }
