@@ -6768,6 +6768,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Well formed, but refers to something that cannot be used. */
+            422: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -6881,6 +6898,23 @@ export interface operations {
             };
             /** @description Authenticated, but the role does not allow it. */
             403: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window for this client IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well formed, but refers to something that cannot be used. */
+            422: {
                 headers: {
                     /** @description Present when the request's Origin is one of CORS_ORIGINS. */
                     "Access-Control-Allow-Origin"?: string;

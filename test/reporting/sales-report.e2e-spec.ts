@@ -1,5 +1,5 @@
 import { Clock } from '../support/built';
-import { anOrder, asAdmin, newCustomer, pay, refund, type LoggedIn } from '../support/journeys';
+import { anOrder, asAdmin, newCustomer, newProduct, pay, placeOrder, refund, type LoggedIn } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -138,6 +138,24 @@ describe('Sales reports', () => {
     const sales = await report(query);
     const top = await t.http.get(`/api/v1/reports/top-products?${query.replace('&interval=week', '')}`, { token: admin.token });
     expect([sales.status, top.status]).toEqual([400, 400]);
+  });
+
+  it('refuses a report whose sums pass what a JSON number holds exactly (422), rather than show cents that are not there', async () => {
+    clock.set('2026-06-01T12:00:00Z');
+    // Signed in at the clock's new time: the tokens of March have expired.
+    const june = await asAdmin(t.http);
+    const customer = await newCustomer(t.http);
+    // Each order's total is exact (9 x 10^15), two of them are past 2^53 - 1.
+    const product = await newProduct(t.http, june.token, { price: 1_000_000_000_000, stock: 20_000 });
+    for (let i = 0; i < 2; i++) {
+      const order = await placeOrder(t.http, customer.token, [{ productId: product.id, quantity: 9000 }]);
+      expect((await pay(t.http, customer.token, order.body.id)).status).toBe(201);
+    }
+    await relayAll(t);
+    for (const path of ['sales?from=2026-06-01&to=2026-06-01', 'top-products?from=2026-06-01&to=2026-06-01']) {
+      const reply = await t.http.get(`/api/v1/reports/${path}`, { token: june.token });
+      expect({ path, status: reply.status, type: reply.body.type }).toEqual({ path, status: 422, type: expect.stringMatching(/report-too-large$/) });
+    }
   });
 
   it('is for admins only', async () => {

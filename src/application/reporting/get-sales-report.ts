@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ReportInterval, ReportRange } from '../../domain/reporting/report-range';
+import { addExactly } from '../../domain/reporting/report-sums';
 import { StoreCurrency } from '../shared/store-currency';
 import { ReportLimits } from './report-limits';
 import { type SalesBucket, SalesReports } from './sales-reports';
@@ -27,9 +28,9 @@ export class GetSalesReport {
     const totals = buckets.reduce(
       (sum, bucket) => ({
         orders: sum.orders + bucket.orders,
-        gross: sum.gross + bucket.gross,
-        refunds: sum.refunds + bucket.refunds,
-        net: sum.net + bucket.net,
+        gross: addExactly(sum.gross, bucket.gross),
+        refunds: addExactly(sum.refunds, bucket.refunds),
+        net: addExactly(sum.net, bucket.net),
       }),
       { orders: 0, gross: 0, refunds: 0, net: 0 },
     );

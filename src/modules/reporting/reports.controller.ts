@@ -38,7 +38,7 @@ export class ReportsController {
     description: 'Both dates inclusive, UTC. Every period appears, zeros included. `Accept: text/csv` answers CSV.',
   })
   @ApiOkResponse(jsonOrCsv({ $ref: getSchemaPath(SalesReportDto) }, 'period,orders,gross,refunds,net,averageOrderValue'))
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   async sales(@Query() query: SalesReportQueryDto, @Req() request: FastifyRequest): Promise<SalesReportDto | StreamableFile> {
     const report = await this.salesReport.execute(query);
     if (!wantsCsv(request.headers.accept)) return SalesReportDto.from(report);
@@ -56,7 +56,7 @@ export class ReportsController {
     description: '`Accept: text/csv` answers CSV.',
   })
   @ApiOkResponse(jsonOrCsv({ type: 'array', maxItems: 100, items: { $ref: getSchemaPath(TopProductDto) } }, 'productId,sku,name,unitsSold,revenue'))
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   async top(@Query() query: TopProductsQueryDto, @Req() request: FastifyRequest): Promise<TopProductDto[] | StreamableFile> {
     const products = await this.topProducts.execute(query);
     if (!wantsCsv(request.headers.accept)) return products.map((product) => TopProductDto.from(product, this.currency.code));

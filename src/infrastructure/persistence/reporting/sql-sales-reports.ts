@@ -2,6 +2,7 @@ import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { type SalesBucket, SalesReports, type TopProduct } from '../../../application/reporting/sales-reports';
 import type { ReportInterval, ReportRange } from '../../../domain/reporting/report-range';
+import { exactSum } from '../../../domain/reporting/report-sums';
 
 /**
  * Every period of the range from generate_series, left-joined to one grouped pass over succeeded
@@ -62,8 +63,8 @@ export class SqlSalesReports extends SalesReports {
     );
     return rows.map((row) => {
       const orders = Number(row.orders);
-      const gross = Number(row.gross);
-      const refunds = Number(row.refunds);
+      const gross = exactSum(row.gross);
+      const refunds = exactSum(row.refunds);
       return { period: row.period, orders, gross, refunds, net: gross - refunds, averageOrderValue: orders > 0 ? Math.round(gross / orders) : 0 };
     });
   }
@@ -77,8 +78,8 @@ export class SqlSalesReports extends SalesReports {
       productId: row.product_id,
       sku: row.sku,
       name: row.name,
-      unitsSold: Number(row.units_sold),
-      revenue: Number(row.revenue),
+      unitsSold: exactSum(row.units_sold),
+      revenue: exactSum(row.revenue),
     }));
   }
 }
