@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, get } from 'node:http';
+import { connect } from 'node:net';
 import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -163,4 +164,44 @@ describe('SIGTERM with SHUTDOWN_DRAIN_MS', () => {
     expect(code).toBe(0);
     expect(Date.now() - signalled).toBeGreaterThanOrEqual(DRAIN_MS);
   });
+});
+
+describe('SIGTERM with a request that never arrives whole', () => {
+  const REQUEST_TIMEOUT_MS = 1_000;
+  let app: ChildProcess;
+  let port: number;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-stalled-'));
+
+  beforeAll(async () => {
+    port = await freePort();
+    app = await startDemoApp(port, dataDir, { HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
+  }, 60_000);
+  afterAll(() => {
+    app.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A connection that sends `text` and then nothing; resolves when the server closes it. */
+  const stalled = async (text: string) => {
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(text);
+    socket.on('error', () => undefined); // cut: a reset is as good as a close here
+    return once(socket, 'close');
+  };
+
+  // Node stops checking the request timeout once its server closes: a client that had sent half a body held the
+  // process open for as long as it kept the connection.
+  it('cuts a half-sent body and half-sent headers a request timeout after the signal, then exits', async () => {
+    const halfBody = stalled('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"em');
+    const halfHeaders = stalled('GET /api/v1/products HTTP/1.1\r\nHos');
+    await new Promise((r) => setTimeout(r, 100));
+    const exited = once(app, 'exit');
+    const signalled = Date.now();
+    app.kill('SIGTERM');
+    await Promise.all([halfBody, halfHeaders]);
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
+  }, 30_000);
 });

@@ -38,7 +38,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.headers(securityHeadersFor(request.url)).header('x-request-id', request.id);
     runInRequestScope(new RequestScope(request.id, orm.em), done);
   });
-  refuseWhileClosing(fastify, app.get(Draining));
+  refuseWhileClosing(fastify, app.get(Draining), config.requestTimeoutMs);
   // Without configured origins no CORS hook at all: the plugin with `origin: false` added no header either, but
   // ran on every request.
   if (config.corsOrigins.length > 0) {
