@@ -18,6 +18,10 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, hooks), createFastifyAdapter(config.trustProxy, config.requestTimeoutMs), {
     bufferLogs: true,
+    // A module that cannot be built (NATS unreachable, the embedded database in use) rejects here, and serve()
+    // says so in one line; by default Nest printed its own trace in colour, whatever NODE_ENV, and exited.
+    abortOnError: false,
+    autoFlushLogs: false,
     bodyParser: false, // Fastify's own JSON parser; no form bodies
   });
   return prepareApp(app, config);
@@ -26,6 +30,9 @@ export async function createApp(
 /** Configures an application whose module graph is already built (tests may have overridden providers). */
 export async function prepareApp(app: NestFastifyApplication, config: AppConfig): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
+  // What the modules said while they were built, and from here on each line as it is said: a start waiting for
+  // another instance's migrations was otherwise silent until it listened.
+  app.flushLogs();
   await configureHttp(app, config);
   if (config.database.migrate) {
     await migrate(app.get(MikroORM), config.database);

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { MikroORM } from '../support/built';
+import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 import { asAdmin, newProduct } from '../support/journeys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
@@ -68,6 +69,37 @@ describe('Migrations slower than the statement timeout', () => {
     app = started.t;
     expect(started.at).toBeGreaterThanOrEqual(released); // started only once the other instance let the lock go
     expect(await migrated(app)).toEqual({ ready: 200, pending: 0, applied: true });
+  }, 60_000);
+
+  // The shipped app held every line of its start-up back until it listened: an instance waiting for the lock said
+  // nothing for as long as it waited.
+  it('says that it waits, while it waits, from the shipped artifact', async () => {
+    await other.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
+    const port = await freePort();
+    const child = spawnShipped(
+      {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: postgres.url,
+        JWT_SECRET: 'slow-migrations-test-secret-long-enough',
+        MAIL_DISABLED: 'true',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'm').toString('base64'),
+      },
+      ['ignore', 'pipe', 'inherit'],
+    );
+    try {
+      let output = '';
+      child.stdout!.on('data', (chunk) => (output += String(chunk)));
+      for (const deadline = Date.now() + 10_000; !output.includes('Waiting for another instance to finish migrating'); ) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`nothing said while waiting for the lock:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other.query('select pg_advisory_unlock($1)', [MIGRATIONS_LOCK]);
+      await untilReady(child, port);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 
   // Another transaction creating the same table makes the migration's CREATE TABLE wait until it ends.

@@ -154,13 +154,25 @@ describe('Start-up', () => {
     }
   }, 60_000);
 
+  it('stops at a NATS_URL where no server answers, naming it in one line', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-nats-'));
+    try {
+      const run = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir, NATS_URL: 'nats://127.0.0.1:1' });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Start-up failed: NATS_URL: no NATS server answers there \(.+\)\.$/)]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a second process on the embedded database it serves, naming the DATA_DIR', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-owner-'));
     const owner = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' });
     try {
       const second = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir });
       expect(second.status).toBe(1);
-      expect(second.stderr).toContain(`DATA_DIR ${dataDir}: the embedded database is in use by process`);
+      // One line that says it, not the framework's trace of it.
+      expect(second.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^Start-up failed: DATA_DIR ${dataDir}: the embedded database is in use by process`))]);
       expect((await fetch(`${owner.url}/health/ready`)).status).toBe(200);
     } finally {
       await owner.stop();

@@ -46,7 +46,10 @@ export class NatsEventBroker extends EventBroker {
     inContext: HandlerContext,
     failures: HandlerFailures,
   ): Promise<NatsEventBroker> {
-    const connection = await connect({ servers: servers.split(','), name: 'commerce-backend', maxReconnectAttempts: -1 });
+    const connection = await connect({ servers: servers.split(','), name: 'commerce-backend', maxReconnectAttempts: -1 }).catch((error: unknown) => {
+      // The setting, not its value: the URL may hold credentials.
+      throw new Error(`NATS_URL: no NATS server answers there (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+    });
     const manager = await jetstreamManager(connection);
     const config = { name: stream, subjects: [`${stream}.>`], duplicate_window: nanos(10 * 60_000), max_age: nanos(retentionDays * 86_400_000) };
     // Idempotent for an identical configuration; an existing stream with another one is brought up to date.

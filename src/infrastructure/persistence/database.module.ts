@@ -5,7 +5,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { UnitOfWork } from '../../application/shared/unit-of-work';
 import type { DatabaseConfig } from '../config/app-config';
 import { PoolMetrics } from '../metrics/pool-metrics';
-import { type DatabaseHooks, mikroOrmOptions } from './mikro-orm-options';
+import { type DatabaseHooks, driverOf, mikroOrmOptions } from './mikro-orm-options';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
 import { ReadQueries } from './read-queries';
 
@@ -18,6 +18,9 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         MikroOrmModule.forRootAsync({
+          // Named, so that the module registers its driver's classes from it: without it, it called the factory a
+          // second time, without what it injects (and on PGlite claimed the data directory twice).
+          driver: driverOf(db),
           inject: [PoolMetrics],
           useFactory: async (poolMetrics: PoolMetrics) => ({
             ...(await mikroOrmOptions(db, { ...hooks, onPoolCreated: (pool) => poolMetrics.observe(pool) })),

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteDriver } from '@mikro-orm/pglite';
 import type { DatabaseConfig } from '../config/app-config';
 import { entitySchemas } from './entity-schemas';
 import { guardCheckedOutConnections } from './checked-out-connections';
@@ -16,6 +17,12 @@ export interface DatabaseHooks {
   onPoolCreated?: (pool: Pool) => void;
   /** Tests hand in their own PGlite instance (restored from a migrated snapshot) instead of a data directory. */
   pglite?: () => Promise<PGlite>;
+}
+
+/** The driver `mikroOrmOptions` picks: PGlite's is loaded only when it is the one (a require where it is needed). */
+export function driverOf(db: DatabaseConfig): typeof PostgreSqlDriver | typeof PgliteDriver {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return db.url ? PostgreSqlDriver : (require('@mikro-orm/pglite') as typeof import('@mikro-orm/pglite')).PgliteDriver;
 }
 
 /**
@@ -71,7 +78,7 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
       preferReadReplicas: false,
     };
   }
-  const { PgliteDriver } = await import('@mikro-orm/pglite');
+  const PgliteDriver = driverOf(db);
   if (hooks.pglite) {
     return { ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: { pglite: hooks.pglite } };
   }
