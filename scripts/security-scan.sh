@@ -17,8 +17,8 @@ app_pid=""
 trap '[ -n "$app_pid" ] && kill -- "-$app_pid" 2>/dev/null; [ -n "${KEEP_SCAN_LOGS:-}" ] || rm -rf "$work"' EXIT
 port=$(npm exec -- node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
 # The app as users start it; setsid gives npm and the node it starts a process group of their own, which the
-# trap stops whole.
-NODE_ENV=test DATA_DIR="$work/data" PORT="$port" HOST=127.0.0.1 SEED_DEMO_DATA=true AUTH_THROTTLE_LIMIT=1000000 \
+# trap stops whole. LOG_LEVEL=error: NODE_ENV=test alone logs nothing, and the check of the log below saw nothing.
+NODE_ENV=test LOG_LEVEL=error DATA_DIR="$work/data" PORT="$port" HOST=127.0.0.1 SEED_DEMO_DATA=true AUTH_THROTTLE_LIMIT=1000000 \
   setsid npm run start:prod >"$work/app.log" 2>&1 &
 app_pid=$!
 base="http://127.0.0.1:$port/api/v1"

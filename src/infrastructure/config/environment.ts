@@ -49,6 +49,12 @@ const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
 /** Production with mail on: links with tokens leave for real inboxes. */
 const mailsLinks = (env: Environment) => env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true';
 
+/**
+ * A mailbox as a From header takes it: `local@domain`, or a display name (quoted if it holds a comma) and the
+ * address in angle brackets. Anything else went out as an empty sender, every mail looking like a bounce.
+ */
+const MAILBOX = /^(?:[^\s@<>",;:\\]+@[^\s@<>",;:\\]+|(?:"[^"\r\n]*"|[^<>",;:\r\n]*)\s*<[^\s@<>",;:\\]+@[^\s@<>",;:\\]+>)$/;
+
 /** The environment variables the process reads, with their rules. Names are the variables' own. */
 export class Environment {
   @IsOptional() @IsIn(['development', 'production', 'test'])
@@ -243,7 +249,7 @@ export class Environment {
   @Satisfies('smtpUrl', (value) => isServiceUrl(value, ['smtp', 'smtps']), 'SMTP_URL must be an smtp:// or smtps:// URL with a host and a port up to 65535 (and is required in production unless MAIL_DISABLED=true)')
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @MaxLength(320)
+  @IsOptional() @IsString() @MaxLength(320) @Matches(MAILBOX, { message: 'MAIL_FROM must be an address, or a name and an address as Shop <no-reply@shop.example>' })
   MAIL_FROM?: string;
 
   @IsOptional() @IsTrueOrFalse()

@@ -176,6 +176,15 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail.publicAppUrl).toBe('http://localhost:3000');
     });
 
+    it('takes MAIL_FROM as an address or a name and an address, and refuses anything else, naming it', () => {
+      for (const from of ['no-reply@shop.example', 'Shop <no-reply@shop.example>', '"Shop, Inc." <no-reply@shop.example>', 'Commerce Backend <no-reply@localhost>']) {
+        expect(loadConfig({ MAIL_FROM: from }).mail.from).toBe(from);
+      }
+      for (const from of ['not an address', 'Shop <no-reply>', 'Shop, Inc. <no-reply@shop.example>', 'a@b.example, c@d.example', 'Shop <a@b.example']) {
+        expect({ from, problems: problemsOf({ MAIL_FROM: from }) }).toEqual({ from, problems: [expect.stringMatching(/^MAIL_FROM: /)] });
+      }
+    });
+
     it('runs in production with SMTP_URL, or with mail disabled on purpose', () => {
       expect(loadConfig({ ...production, SMTP_URL: 'smtps://user:pass@mail.example.com:465', PUBLIC_APP_URL }).mail).toMatchObject({
         transport: 'smtp',
