@@ -10,7 +10,10 @@ import { migrate } from '../src/infrastructure/persistence/migrate';
 import { mikroOrmOptions } from '../src/infrastructure/persistence/mikro-orm-options';
 
 async function main(command: string | undefined): Promise<void> {
-  const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'm'.repeat(32) });
+  // Settings production requires of a server, which the migrations never use: without them, migration:up refused
+  // to run in production until mail and webhook signing were configured.
+  const notUsedHere = { JWT_SECRET: 'm'.repeat(32), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY: Buffer.alloc(32).toString('base64') };
+  const config = loadConfig({ ...process.env, ...notUsedHere });
   const orm = await MikroORM.init({ ...(await mikroOrmOptions(config.database)), allowGlobalContext: true });
   try {
     if (command === 'up') {

@@ -8,7 +8,7 @@ import { serveAsyncApi } from './infrastructure/http/asyncapi';
 import { configureHttp } from './infrastructure/http/configure-http';
 import { createFastifyAdapter } from './infrastructure/http/fastify-adapter';
 import { serveOpenApi } from './infrastructure/http/openapi';
-import { migrate } from './infrastructure/persistence/migrate';
+import { assertMigrated, migrate } from './infrastructure/persistence/migrate';
 import { assertStoreCurrency } from './infrastructure/persistence/store-currency-check';
 
 /** Builds the whole application, ready to listen: the same path for `npm start`, tests, scripts and benchmarks. */
@@ -36,6 +36,8 @@ export async function prepareApp(app: NestFastifyApplication, config: AppConfig)
   await configureHttp(app, config);
   if (config.database.migrate) {
     await migrate(app.get(MikroORM), config.database);
+  } else {
+    await assertMigrated(app.get(MikroORM));
   }
   await assertStoreCurrency(app.get(MikroORM), config.storeCurrency);
   serveOpenApi(app);

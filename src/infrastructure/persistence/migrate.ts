@@ -54,3 +54,15 @@ export async function migrate(orm: MikroORM, database: DatabaseConfig): Promise<
     await lock.end();
   }
 }
+
+/**
+ * With DB_MIGRATE=false the migrations are the operator's to apply: an instance refuses to start until they are,
+ * rather than serve this code on an older schema (or stop at the first missing table with a database error).
+ */
+export async function assertMigrated(orm: MikroORM): Promise<void> {
+  const pending = (await orm.migrator.getPending()).map((migration) => migration.name);
+  if (pending.length === 0) return;
+  throw new Error(
+    `DB_MIGRATE=false, and ${pending.length} migrations are not applied (${pending.join(', ')}): apply them with \`npm run migration:up\`, or start one instance with DB_MIGRATE=true.`,
+  );
+}
