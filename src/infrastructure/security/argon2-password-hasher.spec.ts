@@ -2,7 +2,7 @@ import { argon2 } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppConfig } from '../config/app-config';
 import { Argon2PasswordHasher } from './argon2-password-hasher';
-import { SlotWaitExceeded } from './concurrency-limit';
+import { ConcurrencyLimit, SlotWaitExceeded } from './concurrency-limit';
 
 const hasher = new Argon2PasswordHasher({ auth: { passwordHashConcurrency: 1, passwordHashMaxWaitMs: 60_000 } } as AppConfig);
 
@@ -27,6 +27,19 @@ describe('Argon2PasswordHasher', () => {
     const other = `$argon2id$v=19$m=8192,t=3,p=1$${salt}$${tag.toString('base64').replace(/=+$/, '')}`;
     expect(await hasher.verify(other, 'correct horse battery')).toBe(true);
     expect(await hasher.verify(other, 'another password')).toBe(false);
+  });
+
+  it('checks an unknown address as a known one is checked: one derivation, the first time too, matching nothing', async () => {
+    const fresh = new Argon2PasswordHasher({ auth: { passwordHashConcurrency: 1, passwordHashMaxWaitMs: 60_000 } } as AppConfig);
+    const turns = jest.spyOn(ConcurrencyLimit.prototype, 'run');
+    try {
+      await fresh.verifyDummy('whatever was typed');
+      expect(turns).toHaveBeenCalledTimes(1);
+      await fresh.verifyDummy('');
+      expect(turns).toHaveBeenCalledTimes(2);
+    } finally {
+      turns.mockRestore();
+    }
   });
 
   it('checks unknown addresses again once a dummy check was refused for its wait', async () => {

@@ -22,7 +22,12 @@ const phc = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Z
  */
 @Injectable()
 export class Argon2PasswordHasher extends PasswordHasher {
-  private dummy?: Promise<string>;
+  /**
+   * What an unknown address's password is checked against: a hash at the same parameters that no password matches
+   * (its tag is random), so that check costs one derivation, as a known address's does. It was a hash of a random
+   * password, made on first use: that first check waited for a slot twice.
+   */
+  private readonly dummy = phcString(randomBytes(16), randomBytes(ARGON2_PARAMETERS.tagLength));
   private readonly limit: ConcurrencyLimit;
 
   constructor(config: AppConfig) {
@@ -36,9 +41,7 @@ export class Argon2PasswordHasher extends PasswordHasher {
 
   async hash(password: string): Promise<string> {
     const nonce = randomBytes(16);
-    const tag = await this.derive({ message: password, nonce, ...ARGON2_PARAMETERS });
-    const { memory, passes, parallelism } = ARGON2_PARAMETERS;
-    return `$argon2id$v=19$m=${memory},t=${passes},p=${parallelism}$${b64(nonce)}$${b64(tag)}`;
+    return phcString(nonce, await this.derive({ message: password, nonce, ...ARGON2_PARAMETERS }));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
@@ -58,13 +61,13 @@ export class Argon2PasswordHasher extends PasswordHasher {
   }
 
   async verifyDummy(password: string): Promise<void> {
-    // Forgotten if it failed (its turn did not come in time): kept, a rejected hash would refuse every later check.
-    this.dummy ??= this.hash(randomBytes(24).toString('base64')).catch((error: unknown) => {
-      this.dummy = undefined;
-      throw error;
-    });
-    await this.verify(await this.dummy, password);
+    await this.verify(this.dummy, password);
   }
 }
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
+
+function phcString(nonce: Buffer, tag: Buffer): string {
+  const { memory, passes, parallelism } = ARGON2_PARAMETERS;
+  return `$argon2id$v=19$m=${memory},t=${passes},p=${parallelism}$${b64(nonce)}$${b64(tag)}`;
+}
