@@ -6,11 +6,14 @@ import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './infrastructure/config/load-config';
 import { Draining } from './infrastructure/http/draining';
 import { listenFailure } from './infrastructure/http/listen-failure';
+import { SettingRefused } from './infrastructure/config/setting-refused';
 
 /** Starts the server from the environment (dist/main.js calls it): a bad setting or a failed start exits with 1. */
 export function serve(): void {
   start().catch((error: unknown) => {
     console.error('Start-up failed:', error instanceof Error ? error.message : error);
+    // What no setting explains is a fault to find: where it was thrown, and its cause.
+    if (error instanceof Error && !(error instanceof SettingRefused)) console.error(error);
     process.exit(1);
   });
 }
@@ -70,7 +73,8 @@ async function start(): Promise<void> {
     logger.warn('WEBHOOK_SECRET_KEY is not set: a random key was generated; webhook signing secrets stored now cannot be read after a restart.');
   }
   await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
-    throw new Error(listenFailure(error, config.host, config.port));
+    const said = listenFailure(error, config.host, config.port);
+    throw said ? new SettingRefused(said) : error;
   });
   const where = urlOf(app.getHttpServer().address() as AddressInfo);
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;

@@ -128,7 +128,7 @@ describe('Start-up', () => {
       url.pathname = '/shop_mistyped';
       const run = runShipped({ DATABASE_URL: url.toString(), JWT_SECRET: 'x'.repeat(40), MAIL_DISABLED: 'true', WEBHOOK_SECRET_KEY });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('database "shop_mistyped" does not exist');
+      expect(run.stderr.trim().split('\n')).toEqual(['Start-up failed: DATABASE_URL: database "shop_mistyped" does not exist']);
       const admin = new Client({ connectionString: postgres.url });
       await admin.connect();
       const { rows } = await admin.query("select datname from pg_database where datname = 'shop_mistyped'");

@@ -38,15 +38,15 @@ export function assertAcceptablePassword(password: string, common: CommonPasswor
 }
 
 /**
- * The owner's words in lower case: the address, its local part and the local part's pieces, the domain's labels
- * but the last, the name and its words.
+ * The owner's words in lower case and NFC (as names are kept): the address, its local part and the local part's
+ * pieces, the domain's labels but the last, the name and its words.
  */
 function ownWords(owner: PasswordOwner): string[] {
-  const email = owner.email.trim().toLowerCase();
+  const email = owner.email.trim().normalize('NFC').toLowerCase();
   const at = email.lastIndexOf('@');
   const local = at === -1 ? email : email.slice(0, at);
   const labels = at === -1 ? [] : email.slice(at + 1).split('.').slice(0, -1);
-  const name = owner.name.trim().toLowerCase();
+  const name = owner.name.trim().normalize('NFC').toLowerCase();
   const words = [email, local, ...pieces(local), ...labels, name, ...pieces(name)];
   return [...new Set(words.filter((word) => characterCount(word) >= LEAST_OWN_WORD))];
 }

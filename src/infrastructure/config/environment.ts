@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Email } from '../../domain/identity/email';
 import { InvalidEmail } from '../../domain/identity/identity.errors';
+import { isMailbox } from './mailbox';
 import { ed25519KeyPair } from './signing-key';
 import { parseTrustedProxies } from './trusted-proxies';
 import { isOrigin, isPostgresUrl, isServiceUrl } from './url-shape';
@@ -48,12 +49,6 @@ const retryScheduleMessage = (name: string) =>
 const appUrlShape = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
 /** Production with mail on: links with tokens leave for real inboxes. */
 const mailsLinks = (env: Environment) => env.NODE_ENV === 'production' && env.MAIL_DISABLED !== 'true';
-
-/**
- * A mailbox as a From header takes it: `local@domain`, or a display name (quoted if it holds a comma) and the
- * address in angle brackets. Anything else went out as an empty sender, every mail looking like a bounce.
- */
-const MAILBOX = /^(?:[^\s@<>",;:\\]+@[^\s@<>",;:\\]+|(?:"[^"\r\n]*"|[^<>",;:\r\n]*)\s*<[^\s@<>",;:\\]+@[^\s@<>",;:\\]+>)$/;
 
 /** The environment variables the process reads, with their rules. Names are the variables' own. */
 export class Environment {
@@ -249,7 +244,7 @@ export class Environment {
   @Satisfies('smtpUrl', (value) => isServiceUrl(value, ['smtp', 'smtps']), 'SMTP_URL must be an smtp:// or smtps:// URL with a host and a port up to 65535 (and is required in production unless MAIL_DISABLED=true)')
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @MaxLength(320) @Matches(MAILBOX, { message: 'MAIL_FROM must be an address, or a name and an address as Shop <no-reply@shop.example>' })
+  @IsOptional() @IsString() @MaxLength(320) @Satisfies('mailbox', isMailbox, 'MAIL_FROM must be one address, or a name and an address as Shop <no-reply@shop.example>')
   MAIL_FROM?: string;
 
   @IsOptional() @IsTrueOrFalse()

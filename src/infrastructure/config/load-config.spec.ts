@@ -177,10 +177,17 @@ describe('loadConfig', () => {
     });
 
     it('takes MAIL_FROM as an address or a name and an address, and refuses anything else, naming it', () => {
-      for (const from of ['no-reply@shop.example', 'Shop <no-reply@shop.example>', '"Shop, Inc." <no-reply@shop.example>', 'Commerce Backend <no-reply@localhost>']) {
-        expect(loadConfig({ MAIL_FROM: from }).mail.from).toBe(from);
-      }
-      for (const from of ['not an address', 'Shop <no-reply>', 'Shop, Inc. <no-reply@shop.example>', 'a@b.example, c@d.example', 'Shop <a@b.example']) {
+      const senders = [
+        'no-reply@shop.example',
+        'Shop <no-reply@shop.example>',
+        '"Shop, Inc." <no-reply@shop.example>',
+        '"Acme" Orders <orders+eu@shop.example>',
+        '"Shop \\"Best\\"" <a@shop.example>',
+        'Commerce Backend <no-reply@localhost>',
+        'shop@bücher.de',
+      ];
+      for (const from of senders) expect(loadConfig({ MAIL_FROM: from }).mail.from).toBe(from);
+      for (const from of ['not an address', 'Shop <no-reply>', 'a@b.example, c@d.example', 'Shop: Orders <a@b.example>;']) {
         expect({ from, problems: problemsOf({ MAIL_FROM: from }) }).toEqual({ from, problems: [expect.stringMatching(/^MAIL_FROM: /)] });
       }
     });

@@ -11,6 +11,7 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { DomainEventHandler, PublishedEvent } from '../../application/shared/domain-event-handler';
+import { SettingRefused } from '../config/setting-refused';
 import { EventBroker } from './event-broker';
 import type { HandlerFailures } from './handler-failures';
 
@@ -48,7 +49,7 @@ export class NatsEventBroker extends EventBroker {
   ): Promise<NatsEventBroker> {
     const connection = await connect({ servers: servers.split(','), name: 'commerce-backend', maxReconnectAttempts: -1 }).catch((error: unknown) => {
       // The setting, not its value: the URL may hold credentials.
-      throw new Error(`NATS_URL: no NATS server answers there (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+      throw new SettingRefused(`NATS_URL: no NATS server answers there (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
     });
     const manager = await jetstreamManager(connection);
     const config = { name: stream, subjects: [`${stream}.>`], duplicate_window: nanos(10 * 60_000), max_age: nanos(retentionDays * 86_400_000) };

@@ -1,5 +1,5 @@
-/** Why the server could not listen, said in the settings an operator changes: PORT or HOST, not a socket's errno. */
-export function listenFailure(error: unknown, host: string, port: number): string {
+/** Why the server could not listen, said in the settings an operator changes (PORT or HOST, not a socket's errno); undefined when no setting explains it. */
+export function listenFailure(error: unknown, host: string, port: number): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   switch (code) {
     case 'EADDRINUSE':
@@ -12,6 +12,6 @@ export function listenFailure(error: unknown, host: string, port: number): strin
     case 'EAI_AGAIN':
       return `HOST ${host}: the name does not resolve to an address.`;
     default:
-      return error instanceof Error ? error.message : String(error);
+      return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SettingRefused } from '../config/setting-refused';
 
 const LOCK_FILE = 'commerce-backend.pid';
 
@@ -22,7 +23,7 @@ export function claimDataDir(dataDir: string): void {
     }
     const owner = Number(readFileSync(lock, 'utf8'));
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
-      throw new Error(`DATA_DIR ${dataDir}: the embedded database is in use by process ${owner} (${LOCK_FILE}); one process serves it`);
+      throw new SettingRefused(`DATA_DIR ${dataDir}: the embedded database is in use by process ${owner} (${LOCK_FILE}); one process serves it`);
     }
     rmSync(lock, { force: true });
   }

@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DatabaseConfig } from '../config/app-config';
+import { SettingRefused } from '../config/setting-refused';
 import { mikroOrmOptions } from './mikro-orm-options';
 
 /** pg_advisory_lock's key for migrations; no other lock of the app uses it. */
@@ -33,7 +34,10 @@ export async function migrate(orm: MikroORM, database: DatabaseConfig): Promise<
     if (!lost) logger.warn(`The connection holding the migrations' lock failed (${error.message}); the migrations go on.`);
     lost = true;
   });
-  await lock.connect();
+  // The first connection of a start: a failure here is the setting's (no such database, no server, TLS refused).
+  await lock.connect().catch((error: unknown) => {
+    throw new SettingRefused(`DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  });
   try {
     const [{ taken }] = (await lock.query<{ taken: boolean }>('select pg_try_advisory_lock($1) as taken', [MIGRATIONS_LOCK])).rows;
     if (!taken) {
@@ -62,7 +66,7 @@ export async function migrate(orm: MikroORM, database: DatabaseConfig): Promise<
 export async function assertMigrated(orm: MikroORM): Promise<void> {
   const pending = (await orm.migrator.getPending()).map((migration) => migration.name);
   if (pending.length === 0) return;
-  throw new Error(
+  throw new SettingRefused(
     `DB_MIGRATE=false, and ${pending.length} migrations are not applied (${pending.join(', ')}): apply them with \`npm run migration:up\`, or start one instance with DB_MIGRATE=true.`,
   );
 }

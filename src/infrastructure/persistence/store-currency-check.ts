@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { SettingRefused } from '../config/setting-refused';
 
 /**
  * One store has one currency (API.md). Started with a STORE_CURRENCY other than its data's, the app sold the
@@ -14,6 +15,6 @@ export async function assertStoreCurrency(orm: MikroORM, currency: string): Prom
     [currency, currency],
   );
   if (found) {
-    throw new Error(`STORE_CURRENCY: ${currency}, but this database holds amounts in ${found.currency}; a store has one currency (STORE_CURRENCY=${found.currency}).`);
+    throw new SettingRefused(`STORE_CURRENCY: ${currency}, but this database holds amounts in ${found.currency}; a store has one currency (STORE_CURRENCY=${found.currency}).`);
   }
 }

@@ -2,11 +2,33 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
 import { PeriodicJob } from './periodic-job';
 
-/** An ORM whose EntityManager forks: all RequestContext asks of it. */
-const orm = { em: { name: 'default', fork: () => ({ name: 'default' }) } } as unknown as MikroORM;
+/** Enough of an ORM for a run's database context: a fork nobody uses. */
+const orm = { em: { name: 'default', fork: () => ({}) } } as unknown as MikroORM;
 
 describe('PeriodicJob', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  it('tells the run under way to stop when stopped, waits for it, and starts none after', async () => {
+    let release!: () => void;
+    const checks: boolean[] = [];
+    const job = new PeriodicJob('Test', orm, async (stopping) => {
+      checks.push(stopping());
+      await new Promise<void>((resolve) => (release = resolve));
+      checks.push(stopping());
+      return 0;
+    }, () => '');
+    const run = job.runOnce();
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopped = job.stop();
+    release();
+    await Promise.all([run, stopped]);
+    expect(checks).toEqual([false, true]);
+    expect(await job.runOnce()).toBe(0);
+    expect(checks).toHaveLength(2);
+  });
 
   it('logs the first failure of a streak, then one line every 30 s with the count, and says when it runs again', async () => {
     jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
