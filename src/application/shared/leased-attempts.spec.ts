@@ -37,6 +37,12 @@ describe('attemptDue', () => {
     expect(done).toEqual(['b', 'c', 'd', 'slow']);
   });
 
+  it.each([0, -1, 1.5, Number.NaN])('refuses a concurrency of %p, with which it would never end', async (concurrency) => {
+    const claim = jest.fn(async () => undefined);
+    await expect(attemptDue({ concurrency, stopping: () => false, claim, attempt: async () => undefined })).rejects.toThrow(RangeError);
+    expect(claim).not.toHaveBeenCalled();
+  });
+
   it('asks once when nothing is due, whatever the concurrency', async () => {
     let claims = 0;
     await attemptDue({

@@ -60,6 +60,8 @@ export async function attemptDue<T extends LeasedAttempt>(work: {
   readonly claim: () => Promise<T | undefined>;
   readonly attempt: (claimed: T) => Promise<void>;
 }): Promise<void> {
+  // With no slot nothing could ever be attempted, and the run would wait for a slot for good.
+  if (!Number.isInteger(work.concurrency) || work.concurrency < 1) throw new RangeError(`attemptDue needs at least one slot, not ${work.concurrency}`);
   const underWay = new Set<Promise<void>>();
   let ended = 0;
   let failure: { readonly error: unknown } | undefined;
