@@ -4436,7 +4436,10 @@ export interface operations {
     getProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags of versions the client holds: 304, without a body, when the resource is still one of them. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4461,6 +4464,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProductDto"];
                 };
+            };
+            /** @description Not modified: still the version If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The version of the resource this reply shows. Send it back as If-Match to change the resource only if it is still this version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid (body, query or path). */
             400: {

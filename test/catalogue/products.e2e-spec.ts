@@ -332,6 +332,23 @@ describe('Catalogue', () => {
       expect((await t.http.get(`/api/v1/products/${product.id}`)).status).toBe(404);
     });
 
+    it('answers a read with 304 and no body while the product is a version If-None-Match names, and in full once it changed', async () => {
+      const product = await newProduct(t.http, admin.token, { stock: 10 });
+      const read = (ifNoneMatch: string) => t.http.get(`/api/v1/products/${product.id}`, { headers: { 'if-none-match': ifNoneMatch } });
+      const tag = (await t.http.get(`/api/v1/products/${product.id}`)).headers.etag as string;
+      for (const held of [tag, `W/${tag}`, `"999", ${tag}`, '*']) {
+        const unchanged = await read(held);
+        expect({ held, status: unchanged.status, etag: unchanged.headers.etag, body: unchanged.text }).toEqual({ held, status: 304, etag: tag, body: '' });
+      }
+      for (const held of ['"999"', tag.replaceAll('"', '')]) {
+        const sent = await read(held);
+        expect({ held, status: sent.status, stock: sent.body.stock }).toEqual({ held, status: 200, stock: 10 });
+      }
+      expect((await change(product.id, { stock: 9 })).status).toBe(200);
+      const changed = await read(tag);
+      expect([changed.status, changed.body.stock, changed.headers.etag]).toEqual([200, 9, expect.not.stringMatching(`^${tag}$`)]);
+    });
+
     it('answers an unknown product with If-Match 404, as without', async () => {
       expect((await change(randomUUID(), { stock: 1 }, '"1"')).status).toBe(404);
     });

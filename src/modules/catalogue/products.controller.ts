@@ -12,7 +12,7 @@ import { isStorableText } from '../../infrastructure/http/screen-request-input';
 import { AdminOnly } from '../shared/access.decorators';
 import { ApiProblems } from '../shared/api-problems.decorator';
 import { decodeCursor, isUuid, pageDto } from '../shared/cursor';
-import { ETAG_HEADER, entityTag, IfMatchVersions } from '../shared/entity-tag';
+import { ConditionalRead, ETAG_HEADER, entityTag, IfMatchVersions, isNamedByIfNoneMatch } from '../shared/entity-tag';
 import { NoBody } from '../shared/no-body.decorator';
 import { OptionalActor } from '../shared/optional-actor.decorator';
 import { PathId } from '../shared/path-id.decorator';
@@ -75,9 +75,13 @@ export class ProductsController {
     description: 'Price in minor units, stock on hand and status. An archived product is a 404 except for admins.',
   })
   @ApiOkResponse({ type: ProductDto, headers: ETAG_HEADER })
+  @ConditionalRead()
   @ApiProblems(400, 401, 404)
-  async get(@PathId() id: string, @Res({ passthrough: true }) reply: FastifyReply, @OptionalActor() actor?: Actor): Promise<ProductDto> {
-    return taggedProduct(reply, await this.getProduct.execute(id, actor));
+  async get(@PathId() id: string, @Res({ passthrough: true }) reply: FastifyReply, @OptionalActor() actor?: Actor): Promise<ProductDto | undefined> {
+    const product = await this.getProduct.execute(id, actor);
+    if (!isNamedByIfNoneMatch(reply.request.headers['if-none-match'], product.version)) return taggedProduct(reply, product);
+    reply.code(304).header('etag', entityTag(product.version));
+    return undefined;
   }
 
   @Post()

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { requestOf } from '../../infrastructure/http/http-arguments';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
 
@@ -50,4 +50,27 @@ export const IfMatchVersions = (): ParameterDecorator => (target, method, index)
     description: 'The ETag of the version read: the change is made only if the resource is still that version (412 otherwise).',
     schema: { type: 'string', pattern: IF_MATCH_PATTERN, maxLength: IF_MATCH_MAX_LENGTH, example: '"3"' },
   })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+};
+
+/**
+ * Whether an If-None-Match header (RFC 9110, 13.1.2) names `version`: `*`, or a list holding its tag, compared weakly
+ * (`W/"3"` names version 3). A header that is no list of entity tags names nothing, and the reply is sent.
+ */
+export function isNamedByIfNoneMatch(header: string | undefined, version: number): boolean {
+  if (header === undefined) return false;
+  const value = header.trim();
+  if (value.length > IF_MATCH_MAX_LENGTH || !IF_MATCH.test(value)) return false;
+  if (value === '*') return true;
+  return [...value.matchAll(new RegExp(TAG, 'g'))].some(([, , opaque]) => VERSION.test(opaque) && Number(opaque) === version);
+}
+
+/** Documents a read that answers 304 to an If-None-Match naming the version it would show. */
+export const ConditionalRead = (): MethodDecorator => (target, method, descriptor) => {
+  ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'ETags of versions the client holds: 304, without a body, when the resource is still one of them.',
+    schema: { type: 'string', pattern: IF_MATCH_PATTERN, maxLength: IF_MATCH_MAX_LENGTH, example: '"3"' },
+  })(target, method, descriptor);
+  ApiResponse({ status: 304, description: 'Not modified: still the version If-None-Match names.', headers: ETAG_HEADER })(target, method, descriptor);
 };
