@@ -1,5 +1,5 @@
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
-import { entityTag, versionsOfIfMatch } from './entity-tag';
+import { entityTag, isNamedByIfNoneMatch, versionsOfIfMatch } from './entity-tag';
 
 describe('If-Match', () => {
   it('sets no condition when absent or *', () => {
@@ -23,5 +23,20 @@ describe('If-Match', () => {
     for (const header of ['3', '"3', '"3" "4"', '"3",', '*, "3"', 'w/"3"', '"a"b"', `"${'1'.repeat(1023)}"`]) {
       expect(() => versionsOfIfMatch(header)).toThrow(RequestValidationError);
     }
+  });
+});
+
+describe('If-None-Match', () => {
+  it('names a version by its tag, weak or strong, in a list, or by *', () => {
+    expect(isNamedByIfNoneMatch(entityTag(3), 3)).toBe(true);
+    expect(isNamedByIfNoneMatch('W/"3"', 3)).toBe(true);
+    expect(isNamedByIfNoneMatch('"1", W/"2" , "3"', 3)).toBe(true);
+    expect(isNamedByIfNoneMatch(' * ', 3)).toBe(true);
+  });
+
+  it('names nothing when absent, for other versions, or when it is no list of entity tags', () => {
+    expect(isNamedByIfNoneMatch(undefined, 3)).toBe(false);
+    expect(isNamedByIfNoneMatch('"4", "03", "abc"', 3)).toBe(false);
+    for (const header of ['3', '"3', '*, "3"', `"${'1'.repeat(1023)}"`]) expect(isNamedByIfNoneMatch(header, 3)).toBe(false);
   });
 });

@@ -16,11 +16,22 @@ export const ETAG_HEADER = {
 
 /** An entity tag (RFC 9110, 8.8.3): strong `"3"` or weak `W/"3"`, its opaque part any visible ASCII but `"`. */
 const TAG = '(W/)?"([\\x21\\x23-\\x7e]*)"';
-/** A list of them, or `*`: what If-Match may hold, as its OpenAPI schema says too. */
-const IF_MATCH_PATTERN = `^(\\*|${TAG}(\\s*,\\s*${TAG})*)$`;
-const IF_MATCH_MAX_LENGTH = 1024;
-const IF_MATCH = new RegExp(IF_MATCH_PATTERN);
+/** A list of them, or `*`: what If-Match and If-None-Match may hold, as their OpenAPI schemas say too. */
+const TAG_LIST_PATTERN = `^(\\*|${TAG}(\\s*,\\s*${TAG})*)$`;
+const TAG_LIST_MAX_LENGTH = 1024;
+const TAG_LIST = new RegExp(TAG_LIST_PATTERN);
 const VERSION = /^[1-9][0-9]{0,9}$/;
+
+/**
+ * The entity tags a conditional header lists (each weak or not, with the version it names if any), `*`, or undefined
+ * when it is no such list.
+ */
+function listedTags(header: string): '*' | Array<{ weak: boolean; version?: number }> | undefined {
+  const value = header.trim();
+  if (value.length > TAG_LIST_MAX_LENGTH || !TAG_LIST.test(value)) return undefined;
+  if (value === '*') return '*';
+  return [...value.matchAll(new RegExp(TAG, 'g'))].map(([, weak, opaque]) => ({ weak: weak !== undefined, version: VERSION.test(opaque) ? Number(opaque) : undefined }));
+}
 
 /**
  * The versions an If-Match header names (RFC 9110, 13.1.1), or undefined when it sets no condition (absent, or `*`
@@ -29,12 +40,12 @@ const VERSION = /^[1-9][0-9]{0,9}$/;
  */
 export function versionsOfIfMatch(header: string | undefined): readonly number[] | undefined {
   if (header === undefined) return undefined;
-  const value = header.trim();
-  if (value.length > IF_MATCH_MAX_LENGTH || !IF_MATCH.test(value)) {
+  const tags = listedTags(header);
+  if (tags === undefined) {
     throw new RequestValidationError([{ field: 'If-Match', message: 'If-Match must be * or a list of entity tags such as "3"' }]);
   }
-  if (value === '*') return undefined;
-  return [...value.matchAll(new RegExp(TAG, 'g'))].filter(([, weak, opaque]) => !weak && VERSION.test(opaque)).map(([, , opaque]) => Number(opaque));
+  if (tags === '*') return undefined;
+  return tags.flatMap(({ weak, version }) => (weak || version === undefined ? [] : [version]));
 }
 
 const ifMatchVersions = createParamDecorator((_data: unknown, context: ExecutionContext) =>
@@ -48,7 +59,7 @@ export const IfMatchVersions = (): ParameterDecorator => (target, method, index)
     name: 'If-Match',
     required: false,
     description: 'The ETag of the version read: the change is made only if the resource is still that version (412 otherwise).',
-    schema: { type: 'string', pattern: IF_MATCH_PATTERN, maxLength: IF_MATCH_MAX_LENGTH, example: '"3"' },
+    schema: { type: 'string', pattern: TAG_LIST_PATTERN, maxLength: TAG_LIST_MAX_LENGTH, example: '"3"' },
   })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
 };
 
@@ -57,11 +68,8 @@ export const IfMatchVersions = (): ParameterDecorator => (target, method, index)
  * (`W/"3"` names version 3). A header that is no list of entity tags names nothing, and the reply is sent.
  */
 export function isNamedByIfNoneMatch(header: string | undefined, version: number): boolean {
-  if (header === undefined) return false;
-  const value = header.trim();
-  if (value.length > IF_MATCH_MAX_LENGTH || !IF_MATCH.test(value)) return false;
-  if (value === '*') return true;
-  return [...value.matchAll(new RegExp(TAG, 'g'))].some(([, , opaque]) => VERSION.test(opaque) && Number(opaque) === version);
+  const tags = header === undefined ? undefined : listedTags(header);
+  return tags === '*' || (tags !== undefined && tags.some((tag) => tag.version === version));
 }
 
 /** Documents a read that answers 304 to an If-None-Match naming the version it would show. */
@@ -70,7 +78,7 @@ export const ConditionalRead = (): MethodDecorator => (target, method, descripto
     name: 'If-None-Match',
     required: false,
     description: 'ETags of versions the client holds: 304, without a body, when the resource is still one of them.',
-    schema: { type: 'string', pattern: IF_MATCH_PATTERN, maxLength: IF_MATCH_MAX_LENGTH, example: '"3"' },
+    schema: { type: 'string', pattern: TAG_LIST_PATTERN, maxLength: TAG_LIST_MAX_LENGTH, example: '"3"' },
   })(target, method, descriptor);
   ApiResponse({ status: 304, description: 'Not modified: still the version If-None-Match names.', headers: ETAG_HEADER })(target, method, descriptor);
 };
