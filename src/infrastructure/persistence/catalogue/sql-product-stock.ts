@@ -2,6 +2,7 @@ import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { ProductStock, type StockLine, type StockTaken, type TakenProduct } from '../../../application/catalogue/product-stock';
 import { Money } from '../../../domain/shared/money';
+import { runNative } from '../native-statement';
 
 interface ReservedRow {
   id: string;
@@ -27,7 +28,8 @@ export class SqlProductStock extends ProductStock {
     const products: TakenProduct[] = [];
     const refused: string[] = [];
     for (const line of byProduct(lines)) {
-      const [row] = await this.em.execute<ReservedRow[]>(
+      const [row] = await runNative<ReservedRow>(
+        this.em,
         `update products set stock = stock - ?, version = version + 1
           where id = ? and status = 'active' and stock >= ?
           returning id, sku, name, price_amount, currency`,

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { OrderRepository } from '../../../application/ordering/order.repository';
 import { Order } from '../../../domain/ordering/order';
+import { runNative } from '../native-statement';
 
 @Injectable()
 export class MikroOrmOrderRepository extends OrderRepository {
@@ -34,8 +35,9 @@ export class MikroOrmOrderRepository extends OrderRepository {
 
   async countAwaitingPaymentLocked(customerId: string, now: Date): Promise<number> {
     // A transaction-scoped advisory lock per customer: works the same on PostgreSQL and PGlite.
-    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${customerId}`]);
-    const [{ count }] = await this.em.execute<Array<{ count: number }>>(
+    await runNative(this.em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${customerId}`]);
+    const [{ count }] = await runNative<{ count: number }>(
+      this.em,
       "select count(*)::int as count from orders where customer_id = ? and status = 'pending_payment' and payment_due_at > ?",
       [customerId, now],
     );
