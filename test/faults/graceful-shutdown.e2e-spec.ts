@@ -8,30 +8,30 @@ import { connect } from 'node:net';
 import { freePort, spawnShipped, untilReady } from '../support/service-processes';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
-/** The shipped app with its demo data on an embedded database in `dataDir`, listening on `port` once it resolves. */
-async function startDemoApp(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
-  const app = spawnShipped({ NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', ...env });
-  await untilReady(app, port);
-  return app;
+/**
+ * The describe's own shipped app with its demo data, on an embedded database in a directory of its own: started with
+ * `env()` before its tests, killed and its directory removed after. Its `app` and `port` are set once it is ready.
+ */
+function ownDemoApp(prefix: string, env: () => Record<string, string>): { app: ChildProcess; port: number } {
+  const demo = {} as { app: ChildProcess; port: number };
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  beforeAll(async () => {
+    demo.port = await freePort();
+    demo.app = spawnShipped({ NODE_ENV: 'test', PORT: String(demo.port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', ...env() });
+    await untilReady(demo.app, demo.port);
+  }, 60_000);
+  afterAll(() => {
+    demo.app?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return demo;
 }
 
 describe('SIGTERM', () => {
-  let app: ChildProcess;
-  let base: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-shutdown-'));
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/api/v1`;
-    app = await startDemoApp(port, dataDir, { PAYMENT_GATEWAY_LATENCY_MS: '1500' });
-  }, 60_000);
-  afterAll(() => {
-    app.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = ownDemoApp('cb-test-shutdown-', () => ({ PAYMENT_GATEWAY_LATENCY_MS: '1500' }));
 
   const call = async (path: string, body?: object, token?: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${base}${path}`, {
+    const response = await fetch(`http://127.0.0.1:${demo.port}/api/v1${path}`, {
       method: body ? 'POST' : 'GET',
       headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body ? JSON.stringify(body) : undefined,
@@ -59,8 +59,8 @@ describe('SIGTERM', () => {
     const pendingCount = async () => (await call('/transactions?status=pending&limit=100', undefined, token)).body.items.length;
     for (let i = 0; i < 100 && (await pendingCount()) < orders.length; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await pendingCount()).toBe(orders.length);
-    const exited = once(app, 'exit');
-    app.kill('SIGTERM');
+    const exited = once(demo.app, 'exit');
+    demo.app.kill('SIGTERM');
 
     const replies = await Promise.all(inFlight);
     expect(replies.map((r) => r.status)).toEqual([...orders.map(() => 201), ...Array.from({ length: 20 }, () => 200)]);
@@ -83,25 +83,16 @@ const rawGet = (url: string) =>
   });
 
 describe('SIGTERM while a background job finishes its work', () => {
-  let app: ChildProcess;
   let receiver: WebhookReceiver;
-  let port: number;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-drain-'));
-
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     receiver.answerAt('/slow', () => ({ status: 200, delayMs: 4_000 }));
-    port = await freePort();
-    app = await startDemoApp(port, dataDir, { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DELIVERY_INTERVAL_MS: '100' });
-  }, 60_000);
-  afterAll(async () => {
-    app.kill('SIGKILL');
-    await receiver.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
+  afterAll(() => receiver.close());
+  const demo = ownDemoApp('cb-test-drain-', () => ({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DELIVERY_INTERVAL_MS: '100' }));
 
   const post = async (path: string, body: object, token?: string) =>
-    (await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+    (await fetch(`http://127.0.0.1:${demo.port}/api/v1${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
@@ -113,23 +104,23 @@ describe('SIGTERM while a background job finishes its work', () => {
     const admin = await post('/auth/login', { email: 'admin@example.com', password: 'demo-admin-password' });
     await post('/webhook-endpoints', { url: receiver.url('/slow'), events: ['order.placed'] }, admin.accessToken);
     const customer = await post('/auth/login', { email: 'customer@example.com', password: 'demo-customer-password' });
-    const products = (await fetch(`http://127.0.0.1:${port}/api/v1/products`).then((response) => response.json())) as any;
+    const products = (await fetch(`http://127.0.0.1:${demo.port}/api/v1/products`).then((response) => response.json())) as any;
     await post('/orders', { items: [{ productId: products.items[0].id, quantity: 1 }] }, customer.accessToken);
     for (let i = 0; i < 200 && receiver.at('/slow').length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(receiver.at('/slow')).toHaveLength(1); // the attempt waits 4 s for its answer
 
-    const before = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    const before = await rawGet(`http://127.0.0.1:${demo.port}/api/v1/products`);
     expect([before.status, before.headers.connection]).toEqual([200, 'keep-alive']);
-    const exited = once(app, 'exit');
-    app.kill('SIGTERM');
-    let ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+    const exited = once(demo.app, 'exit');
+    demo.app.kill('SIGTERM');
+    let ready = await rawGet(`http://127.0.0.1:${demo.port}/health/ready`);
     for (let i = 0; i < 100 && ready.status !== 503; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
+      ready = await rawGet(`http://127.0.0.1:${demo.port}/health/ready`);
     }
-    const read = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    const read = await rawGet(`http://127.0.0.1:${demo.port}/api/v1/products`);
     expect([ready.status, read.status, read.headers.connection]).toEqual([503, 200, 'close']);
-    expect(app.exitCode).toBeNull(); // still draining: the attempt has not been answered yet
+    expect(demo.app.exitCode).toBeNull(); // still draining: the attempt has not been answered yet
     const [code] = await exited;
     expect(code).toBe(0);
   });
@@ -137,28 +128,17 @@ describe('SIGTERM while a background job finishes its work', () => {
 
 describe('SIGTERM with SHUTDOWN_DRAIN_MS', () => {
   const DRAIN_MS = 2_000;
-  let app: ChildProcess;
-  let port: number;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-drain-delay-'));
-
-  beforeAll(async () => {
-    port = await freePort();
-    app = await startDemoApp(port, dataDir, { SHUTDOWN_DRAIN_MS: String(DRAIN_MS) });
-  }, 60_000);
-  afterAll(() => {
-    app.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = ownDemoApp('cb-test-drain-delay-', () => ({ SHUTDOWN_DRAIN_MS: String(DRAIN_MS) }));
 
   // With nothing in the background an instance closed its listener at once: a load balancer polling readiness every
   // few seconds still sent it connections, which were refused.
   it('fails readiness and still takes new connections for that long, with nothing in the background, then exits', async () => {
-    const exited = once(app, 'exit');
+    const exited = once(demo.app, 'exit');
     const signalled = Date.now();
-    app.kill('SIGTERM');
+    demo.app.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, DRAIN_MS / 2));
-    const ready = await rawGet(`http://127.0.0.1:${port}/health/ready`);
-    const read = await rawGet(`http://127.0.0.1:${port}/api/v1/products`);
+    const ready = await rawGet(`http://127.0.0.1:${demo.port}/health/ready`);
+    const read = await rawGet(`http://127.0.0.1:${demo.port}/api/v1/products`);
     expect([ready.status, read.status, read.headers.connection]).toEqual([503, 200, 'close']);
     const [code] = await exited;
     expect(code).toBe(0);
@@ -168,22 +148,11 @@ describe('SIGTERM with SHUTDOWN_DRAIN_MS', () => {
 
 describe('SIGTERM with a request that never arrives whole', () => {
   const REQUEST_TIMEOUT_MS = 1_000;
-  let app: ChildProcess;
-  let port: number;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-stalled-'));
-
-  beforeAll(async () => {
-    port = await freePort();
-    app = await startDemoApp(port, dataDir, { HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
-  }, 60_000);
-  afterAll(() => {
-    app.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = ownDemoApp('cb-test-stalled-', () => ({ HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) }));
 
   /** A connection that sends `text` and then nothing; resolves when the server closes it. */
   const stalled = async (text: string) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(demo.port, '127.0.0.1');
     await once(socket, 'connect');
     socket.write(text);
     socket.on('error', () => undefined); // cut: a reset is as good as a close here
@@ -196,9 +165,9 @@ describe('SIGTERM with a request that never arrives whole', () => {
     const halfBody = stalled('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"em');
     const halfHeaders = stalled('GET /api/v1/products HTTP/1.1\r\nHos');
     await new Promise((r) => setTimeout(r, 100));
-    const exited = once(app, 'exit');
+    const exited = once(demo.app, 'exit');
     const signalled = Date.now();
-    app.kill('SIGTERM');
+    demo.app.kill('SIGTERM');
     await Promise.all([halfBody, halfHeaders]);
     const [code] = await exited;
     expect(code).toBe(0);

@@ -56,31 +56,19 @@ function setup(options: { claims: ClaimedDelivery[]; status: number; recorded: b
 }
 
 describe('DeliverDueWebhooks', () => {
+  // A scheduled attempt (no resend), an admin's resend of a finished delivery (one attempt, retrying nothing), and an
+  // admin's retry in front of a scheduled attempt (a failure leaves that attempt due).
   it.each([
-    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
-    [410, 'recordFailure', 'gone', 'disable endpoint-1'],
-    [500, 'recordRetry', 'retrying', 'failing endpoint-1'],
-  ])('after a %i records the outcome (%s), then the endpoint\'s health and the metrics', async (status, record, outcome, health) => {
-    const { job, calls } = setup({ claims: [delivery('d1')], status, recorded: true });
-    await job.execute();
-    expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
-  });
-
-  it.each([
-    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
-    [410, 'recordFailure', 'gone', 'disable endpoint-1'],
-    [500, 'recordFailure', 'failed', 'failing endpoint-1'],
-  ])('after a %i to an admin\'s resend records it as one attempt (%s), retrying nothing', async (status, record, outcome, health) => {
-    const { job, calls } = setup({ claims: [delivery('d1', 'succeeded')], status, recorded: true });
-    await job.execute();
-    expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
-  });
-
-  it.each([
-    [200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
-    [500, 'recordFailure', 'retrying', 'failing endpoint-1'],
-  ])('after a %i to an admin\'s retry in front of a scheduled attempt records it (%s), the scheduled attempt left due', async (status, record, outcome, health) => {
-    const { job, calls } = setup({ claims: [delivery('d1', 'pending')], status, recorded: true });
+    ['a scheduled attempt', null, 200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    ['a scheduled attempt', null, 410, 'recordFailure', 'gone', 'disable endpoint-1'],
+    ['a scheduled attempt', null, 500, 'recordRetry', 'retrying', 'failing endpoint-1'],
+    ["a finished delivery's resend", 'succeeded', 200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    ["a finished delivery's resend", 'succeeded', 410, 'recordFailure', 'gone', 'disable endpoint-1'],
+    ["a finished delivery's resend", 'succeeded', 500, 'recordFailure', 'failed', 'failing endpoint-1'],
+    ['a retry in front of a scheduled attempt', 'pending', 200, 'recordSuccess', 'delivered', 'healthy endpoint-1'],
+    ['a retry in front of a scheduled attempt', 'pending', 500, 'recordFailure', 'retrying', 'failing endpoint-1'],
+  ] as const)('after %s (resend of %s) answered %i records the outcome (%s), then the endpoint\'s health and the metrics', async (_attempt, resendOf, status, record, outcome, health) => {
+    const { job, calls } = setup({ claims: [delivery('d1', resendOf)], status, recorded: true });
     await job.execute();
     expect(calls).toEqual([`${record} d1`, health, `metric ${outcome}`]);
   });
