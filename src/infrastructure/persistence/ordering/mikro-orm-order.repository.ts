@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { OrderRepository } from '../../../application/ordering/order.repository';
 import { Order } from '../../../domain/ordering/order';
-import { runNative } from '../native-statement';
+import { insertNative, runNative } from '../native-statement';
 
 @Injectable()
 export class MikroOrmOrderRepository extends OrderRepository {
@@ -25,8 +25,8 @@ export class MikroOrmOrderRepository extends OrderRepository {
   }
 
   /** A new order is written with one insert, without a flush's pass over the unit of work. */
-  async add(order: Order): Promise<void> {
-    await this.em.insert(order);
+  add(order: Order): Promise<void> {
+    return insertNative(this.em, order);
   }
 
   async save(order: Order): Promise<void> {
