@@ -38,6 +38,9 @@ export async function mikroOrmOptions(db: DatabaseConfig, hooks: DatabaseHooks =
     context: entityManagerInScope,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
+    // The mappings have no relations to keep in step: with propagation, every property of a new or loaded
+    // aggregate became an accessor defined on the instance when first set (an order's fourteen at each placing).
+    propagationOnPrototype: false,
     // Its lines go into JSON logs: no terminal colour codes in them ("\u001b[90m[migrator] ...").
     colors: false,
     // A DATABASE_URL naming no database is a mistake to stop at, not an empty shop to create and serve (with a

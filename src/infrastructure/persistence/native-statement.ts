@@ -15,11 +15,19 @@ function withNumberedPlaceholders(sql: string): string {
   return text;
 }
 
+let lastMoment = { time: Number.NaN, text: '' };
+
 /**
  * A moment as the protocol's text: pg writes a Date in the process's zone field by field (some 5 µs each), and
- * every column that takes one here is a `timestamptz`, which reads the ISO form's `Z` alike.
+ * every column that takes one here is a `timestamptz`, which reads the ISO form's `Z` alike. The last one is kept:
+ * a use case stamps its row, its event and its checks with the one moment it read from the clock.
  */
-const protocolValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+function protocolValue(value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  const time = value.getTime();
+  if (time !== lastMoment.time) lastMoment = { time, text: value.toISOString() };
+  return lastMoment.text;
+}
 
 /**
  * A statement in the EntityManager's transaction (Kysely bound to it), its parameters sent as the protocol's:
