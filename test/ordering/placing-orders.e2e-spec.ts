@@ -1,4 +1,6 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { asAdmin, newCustomer, newProduct, placeOrder, stockOf, type LoggedIn } from '../support/journeys';
+import { MikroORM } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Placing orders', () => {
@@ -31,6 +33,35 @@ describe('Placing orders', () => {
     });
     expect(await stockOf(t.http, mug.id)).toBe(7);
     expect(await stockOf(t.http, tee.id)).toBe(4);
+  });
+
+  it('stores the order as placed: every column of its row holds what the reply says', async () => {
+    const mug = await newProduct(t.http, admin.token, { price: 1299, stock: 10 });
+    const order = await placeOrder(t.http, customer.token, [{ productId: mug.id, quantity: 2 }]);
+    expect(order.status).toBe(201);
+    const [row] = await (t.app.get(MikroORM).em.fork() as SqlEntityManager).execute(
+      `select id, customer_id, status, lines, currency, total_amount::text as total_amount, version, paid_at, fulfilled_at, cancelled_at,
+              cancellation_reason, refunded_at, ${['created_at', 'updated_at', 'payment_due_at'].map((column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${column}`).join(', ')}
+         from orders where id = ?`,
+      [order.body.id],
+    );
+    expect(row).toEqual({
+      id: order.body.id,
+      customer_id: customer.userId,
+      status: 'pending_payment',
+      lines: [{ productId: mug.id, sku: mug.sku, name: mug.name, unitPrice: 1299, quantity: 2, lineTotal: 2598 }],
+      currency: 'USD',
+      total_amount: '2598',
+      version: 1,
+      paid_at: null,
+      fulfilled_at: null,
+      cancelled_at: null,
+      cancellation_reason: null,
+      refunded_at: null,
+      created_at: order.body.createdAt,
+      updated_at: order.body.updatedAt,
+      payment_due_at: order.body.paymentDueAt,
+    });
   });
 
   it('takes product ids in capitals as the same products, and each product once', async () => {

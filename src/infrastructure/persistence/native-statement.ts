@@ -1,4 +1,4 @@
-import type { EntityProperty } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { CompiledQuery } from 'kysely';
 
@@ -15,19 +15,12 @@ function withNumberedPlaceholders(sql: string): string {
   return text;
 }
 
-let lastMoment = { time: Number.NaN, text: '' };
-
 /**
- * A moment as the protocol's text: pg writes a Date in the process's zone field by field (some 5 µs each), and
- * every column that takes one here is a `timestamptz`, which reads the ISO form's `Z` alike. The last one is kept:
- * a use case stamps its row, its event and its checks with the one moment it read from the clock.
+ * A moment as the text MikroORM writes with `forceUtcTimezone` (ISO, in UTC), where pg would write it in the
+ * process's zone: every column that takes one here is a `timestamptz`, which reads both alike; PGlite sends Dates
+ * as ISO text itself. A `timestamp` or `date` parameter would need its own text.
  */
-function protocolValue(value: unknown): unknown {
-  if (!(value instanceof Date)) return value;
-  const time = value.getTime();
-  if (time !== lastMoment.time) lastMoment = { time, text: value.toISOString() };
-  return lastMoment.text;
-}
+const protocolValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
 /**
  * A statement in the EntityManager's transaction (Kysely bound to it), its parameters sent as the protocol's:
@@ -43,31 +36,34 @@ interface InsertShape {
   readonly props: readonly EntityProperty[];
 }
 
-const insertShapes = new WeakMap<object, InsertShape>();
+const insertShapes = new WeakMap<EntityMetadata, InsertShape>();
 
 /** The insert of an entity of scalar properties only, its columns and their types read from its mapping once. */
-function insertShapeOf(em: SqlEntityManager, entityClass: object): InsertShape {
-  const meta = em.getMetadata().get(entityClass as never);
+function insertShapeOf(meta: EntityMetadata, platform: Platform): InsertShape {
   const props = meta.props.filter((prop) => prop.persist !== false);
   const unmapped = props.find((prop) => prop.kind !== 'scalar' || prop.fieldNames.length !== 1);
   if (unmapped) throw new Error(`${meta.className}.${unmapped.name} is not one column: insert it through the ORM.`);
-  const columns = props.map((prop) => prop.fieldNames[0]).join(', ');
-  const shape = { sql: `insert into ${meta.tableName} (${columns}) values (${props.map(() => '?').join(', ')})`, props };
-  insertShapes.set(entityClass, shape);
+  const columns = props.map((prop) => platform.quoteIdentifier(prop.fieldNames[0])).join(', ');
+  const sql = `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns}) values (${props.map(() => '?').join(', ')})`;
+  const shape = { sql, props };
+  insertShapes.set(meta, shape);
   return shape;
 }
 
 /**
  * A new entity's row in one statement of the EntityManager's transaction, each value converted by its mapped
  * type: `em.insert` also builds a change set, formats every value into the SQL text and logs (an order's costliest
- * statement). Like `em.insert`, it leaves the identity map alone.
+ * statement). Like `em.insert`, it leaves the identity map alone. Every property must hold a value (null for none):
+ * no column is left to a default of the ORM's or the database's.
  */
 export async function insertNative(em: SqlEntityManager, entity: object): Promise<void> {
-  const shape = insertShapes.get(entity.constructor) ?? insertShapeOf(em, entity.constructor);
+  const meta = em.getMetadata().get(entity.constructor as EntityClass<object>);
   const platform = em.getPlatform();
+  const shape = insertShapes.get(meta) ?? insertShapeOf(meta, platform);
   const row = entity as Record<string, unknown>;
   const values = shape.props.map((prop) => {
     const value = row[prop.name];
+    if (value === undefined) throw new Error(`${meta.className}.${prop.name} is not set: an insert writes every column.`);
     return prop.customType ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }) : value;
   });
   await runNative(em, shape.sql, values);
