@@ -38,6 +38,7 @@ export { OutboxRelay } from './infrastructure/events/outbox-relay';
 export { OutboxRelayScheduler } from './infrastructure/events/outbox-relay.scheduler';
 export { SimulatedCardProcessor } from './infrastructure/payments/simulated-card-processor';
 export { PreparedRead } from './infrastructure/persistence/prepared-read';
+export { utcInstant } from './infrastructure/persistence/utc-instant';
 export { leaseSize, PostgresThrottlerStorage } from './infrastructure/rate-limits/postgres-throttler-storage';
 export { RefusedClients } from './infrastructure/rate-limits/refused-clients';
 export { RATE_LIMIT_STORAGE } from './infrastructure/rate-limits/throttler-storage.module';

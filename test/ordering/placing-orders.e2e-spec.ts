@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { asAdmin, newCustomer, newProduct, placeOrder, stockOf, type LoggedIn } from '../support/journeys';
-import { MikroORM } from '../support/built';
+import { MikroORM, utcInstant } from '../support/built';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Placing orders', () => {
@@ -41,7 +41,7 @@ describe('Placing orders', () => {
     expect(order.status).toBe(201);
     const [row] = await (t.app.get(MikroORM).em.fork() as SqlEntityManager).execute(
       `select id, customer_id, status, lines, currency, total_amount::text as total_amount, version, paid_at, fulfilled_at, cancelled_at,
-              cancellation_reason, refunded_at, ${['created_at', 'updated_at', 'payment_due_at'].map((column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${column}`).join(', ')}
+              cancellation_reason, refunded_at, ${['created_at', 'updated_at', 'payment_due_at'].map(utcInstant).join(', ')}
          from orders where id = ?`,
       [order.body.id],
     );

@@ -27,6 +27,7 @@ export const {
   OutboxRelayScheduler,
   SimulatedCardProcessor,
   PreparedRead,
+  utcInstant,
   leaseSize,
   PostgresThrottlerStorage,
   RefusedClients,
