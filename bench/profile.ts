@@ -4,8 +4,9 @@
  * V8's profiler over the load only (through the inspector protocol), self time summed by the package or part of
  * the app the sampled function belongs to, in microseconds per request. With --allocations, V8's sampling
  * heap profiler instead: the bytes each part allocates per request, the collected ones counted too (what makes
- * young collections frequent, however briefly each object lives).
- *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40 --allocations]
+ * young collections frequent, however briefly each object lives). With --flood, the app alone with the default
+ * API_RATE_LIMIT, its limit spent by the warm-up: what a refusal of one client flooding the scenario costs.
+ *   npm run bench:profile [-- --scenario 'GET /products?limit=20' --seconds 10 --functions 40 --allocations --flood]
  * Writes bench/results/profile-<scenario>.md (allocations-<scenario>.md).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const { values } = parseArgs({ options: {
     seconds: { type: 'string', default: '10' },
     functions: { type: 'string', default: '0' },
     allocations: { type: 'boolean', default: false },
+    flood: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -139,13 +141,15 @@ async function startSampling(session: Session): Promise<(requests: number) => Pr
 }
 
 async function profileUnderLoad(server: Started, inspectPort: number, input: ScenarioInput) {
-  await runLoad({ scenario: values.scenario!, input, connections: 50, seconds: 3 }); // warm-up: code optimised
+  // The warm-up optimises the code; in a flood it also spends the limit (6,000 requests a minute).
+  await runLoad({ scenario: values.scenario!, input, connections: 50, seconds: values.flood ? 4 : 3 });
   const session = await inspector(inspectPort);
   const stop = await startSampling(session);
   const load = await runLoad({ scenario: values.scenario!, input, connections: 50, seconds, serverPid: server.process.pid });
   const sampled = await stop(load.requests);
   session.close();
-  if (load.non2xx + load.socketErrors > 0) throw new Error(`${load.non2xx + load.socketErrors} failed requests: the profile would not be of the scenario`);
+  const unexpected = values.flood ? load.requests - load.non2xx + load.socketErrors : load.non2xx + load.socketErrors;
+  if (unexpected > 0) throw new Error(`${unexpected} requests ${values.flood ? 'not refused' : 'failed'}: the profile would not be of the scenario`);
   return { load, ...sampled };
 }
 
@@ -159,12 +163,15 @@ async function main(): Promise<void> {
   await first.stop();
 
   const measured: Array<{ name: string } & Awaited<ReturnType<typeof profileUnderLoad>>> = [];
-  // Nest's floor answers the product read and page only.
-  const servers = values.scenario!.startsWith('GET /products') ? (['app', 'nest-floor', 'baseline'] as const) : (['app', 'baseline'] as const);
+  // Nest's floor answers the product read and page only; only the app refuses a flood.
+  const servers = values.flood ? (['app'] as const) : values.scenario!.startsWith('GET /products') ? (['app', 'nest-floor', 'baseline'] as const) : (['app', 'baseline'] as const);
+  // The default limit (load-config.ts), from an empty window.
+  const appEnv: Record<string, string> = values.flood ? { API_RATE_LIMIT: '6000' } : {};
+  if (values.flood) await database.emptyRateLimitCounters();
   for (const name of servers) {
     const [serverPort, inspectPort] = [await freePort(), await freePort()];
     const inspect = `--inspect=127.0.0.1:${inspectPort}`;
-    const server = name === 'app' ? await startApp(serverPort, database.url, {}, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect], name satisfies BareServer);
+    const server = name === 'app' ? await startApp(serverPort, database.url, appEnv, undefined, [inspect]) : await startBaseline(serverPort, database.url, {}, [inspect], name satisfies BareServer);
     try {
       measured.push({ name, ...(await profileUnderLoad(server, inspectPort, { url: `http://127.0.0.1:${serverPort}`, ...data })) });
     } finally {
@@ -181,9 +188,9 @@ async function main(): Promise<void> {
   rows.push([values.allocations ? 'total allocated' : 'total (sampled, idle excluded)', ...measured.map((m) => total(m).toFixed(1))]);
   const summary = measured.map((m) => `${m.name}: ${m.load.requestsPerSecond.toFixed(0)} req/s, server CPU ${m.load.cpu.server}%, wrk ${m.load.cpu.generator}%`).join('; ');
   const measure = values.allocations ? 'bytes allocated per request (parts under 0.5 bytes left out)' : 'self time in µs per request (parts under 0.5 µs left out)';
-  const text = `${values.scenario}, wrk at 50 connections for ${seconds} s, ${measure}\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
+  const text = `${values.flood ? 'refusing a flood of ' : ''}${values.scenario}, wrk at 50 connections for ${seconds} s, ${measure}\n${summary}\n\n${table(['part', ...measured.map((m) => m.name)], rows)}`;
   console.log(`\n${text}\n${topFunctions(measured[0].functions)}`);
-  const file = `bench/results/${values.allocations ? 'allocations' : 'profile'}-${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
+  const file = `bench/results/${values.allocations ? 'allocations' : 'profile'}-${values.flood ? 'flood-' : ''}${values.scenario!.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.md`;
   writeFileSync(file, `# ${values.allocations ? 'Allocations' : 'Profile'} ${new Date().toISOString()}\n\n\`\`\`\n${text}\n\`\`\`\n`);
 }
 
