@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange email and password for an access and a refresh token
-         * @description Unknown email and wrong password answer the same 401. Five failures in a row, each within a day of the one before, lock the address for 15 minutes (429), whether or not it has an account.
+         * @description Unknown email, wrong password and a disabled account (whatever the password) answer the same 401. Five failures in a row, each within a day of the one before, lock the address for 15 minutes (429), whether or not it has an account.
          */
         post: operations["login"];
         delete?: never;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IdentityPurgeScheduler, MikroORM } from '../support/built';
 import { ADMIN, asAdmin, logIn, newCustomer, PASSWORD } from '../support/journeys';
+import { withoutTrace } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Accounts: register, log in, profile', () => {
@@ -12,7 +13,6 @@ describe('Accounts: register, log in, profile', () => {
 
   const email = () => `user-${randomUUID()}@test.example`;
   const TOO_EASY = 'This password is too easy to guess: it is a common one, or made of your name or email address; choose another.';
-  const withoutTrace = ({ traceId, ...rest }: Record<string, unknown>) => rest;
 
   it('registers a customer with a normalised email and never shows the password hash', async () => {
     const address = email();

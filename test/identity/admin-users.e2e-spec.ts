@@ -1,4 +1,5 @@
 import { asAdmin, newCustomer, PASSWORD, type LoggedIn } from '../support/journeys';
+import { withoutTrace } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Admin user management and roles', () => {
@@ -50,7 +51,23 @@ describe('Admin user management and roles', () => {
     expect((await t.http.post('/api/v1/auth/refresh', { refreshToken: customer.refreshToken })).status).toBe(401);
     const login = await t.http.post('/api/v1/auth/login', { email: customer.email, password: PASSWORD });
     expect(login.status).toBe(401);
-    expect(login.body.type).toMatch(/account-disabled$/);
+    expect(login.body.type).toMatch(/invalid-credentials$/);
+  });
+
+  // A refusal of its own told whoever guessed a disabled account's password that the guess was right (and the
+  // account an address with an account): it is answered, and counted, as a wrong password, lockout included.
+  it('answers a disabled account\'s right password as a wrong one', async () => {
+    const customer = await newCustomer(t.http);
+    await t.http.patch(`/api/v1/users/${customer.userId}`, { status: 'disabled' }, { token: admin.token });
+      const attempts = [];
+    for (const password of [PASSWORD, 'wrong passphrase here', PASSWORD, 'wrong passphrase here', PASSWORD, PASSWORD]) {
+      const reply = await t.http.post('/api/v1/auth/login', { email: customer.email, password });
+      attempts.push({ status: reply.status, body: withoutTrace(reply.body), challenge: reply.headers['www-authenticate'] });
+    }
+    const wrong = attempts[1];
+    expect(attempts.slice(0, 5)).toEqual(Array(5).fill(wrong));
+    expect(wrong).toEqual({ status: 401, body: expect.objectContaining({ type: expect.stringMatching(/invalid-credentials$/) }), challenge: 'Bearer' });
+    expect(attempts[5].status).toBe(429);
   });
 
   it('a role change applies to existing tokens at once', async () => {

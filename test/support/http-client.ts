@@ -9,6 +9,9 @@ export interface Reply<T = any> {
   text: string;
 }
 
+/** A problem's body without what differs per request (its traceId), to compare two refusals. */
+export const withoutTrace = ({ traceId, ...rest }: Record<string, unknown>) => rest;
+
 export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
@@ -20,7 +23,8 @@ export interface RequestOptions {
 export class HttpClient {
   constructor(
     private readonly app: NestFastifyApplication,
-    private readonly contract: OpenApiContract,
+    /** Also for replies that came another way (a raw connection). */
+    readonly contract: OpenApiContract,
   ) {}
 
   get<T = any>(url: string, options: RequestOptions = {}) {

@@ -62,13 +62,9 @@ export class LogIn {
       current.assertNotLocked(now);
       // Whoever knew the former password must not start a session after the reset that ended every other one.
       if (current.passwordHash !== checkedHash) return 'password-changed' as const;
-      if (!passwordMatches) {
-        current.recordFailedLogin(now);
-        await this.users.save(current);
-        return null; // committed, then refused: the failure must count even though the request fails
-      }
-      current.recordSuccessfulLogin(now);
+      const letIn = current.recordLogin(passwordMatches, now);
       await this.users.save(current);
+      if (!letIn) return null; // committed, then refused: the failure must count even though the request fails
       const sessionId = this.sessions.nextId();
       const refresh = this.refreshTokens.create(sessionId);
       const session = Session.start({

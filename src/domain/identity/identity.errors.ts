@@ -45,14 +45,6 @@ export class AccountLocked extends DomainError {
   }
 }
 
-export class AccountDisabled extends DomainError {
-  readonly code = 'account-disabled';
-  readonly kind = 'unauthenticated';
-  constructor() {
-    super('This account is disabled.');
-  }
-}
-
 export class InvalidRefreshToken extends DomainError {
   readonly code = 'invalid-refresh-token';
   readonly kind = 'unauthenticated';

@@ -1,5 +1,5 @@
 import { Email } from './email';
-import { AccountDisabled, AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, InvalidName, SelfModificationRefused, WeakPassword } from './identity.errors';
+import { AccountLocked, EmailUnchanged, InvalidAccountToken, InvalidEmail, InvalidName, SelfModificationRefused, WeakPassword } from './identity.errors';
 import { FAILURE_STREAK_LAPSE_SECONDS, LOCKOUT_SECONDS } from './login-failures';
 import { assertAcceptablePassword } from './password-policy';
 import { MAX_NAME_CHARACTERS, User } from './user';
@@ -116,17 +116,22 @@ describe('User', () => {
 
   it('forgets the failure streak after a successful login', () => {
     const user = aUser();
-    for (let i = 0; i < 4; i++) user.recordFailedLogin(t0);
-    user.recordSuccessfulLogin(t0);
+    for (let i = 0; i < 4; i++) expect(user.recordLogin(false, t0)).toBe(false);
+    expect(user.recordLogin(true, t0)).toBe(true);
     user.recordFailedLogin(t0);
     expect(() => user.assertNotLocked(t0)).not.toThrow();
     expect(user.failedLogins).toBe(1);
   });
 
-  it('refuses a login to a disabled account even with the right password', () => {
-    const user = aUser();
-    user.changeStatus('disabled', 'another-admin', t0);
-    expect(() => user.recordSuccessfulLogin(t0)).toThrow(AccountDisabled);
+  it('refuses a disabled account\'s login with the right password as with a wrong one, lockout included', () => {
+    const [disabled, guessed] = [aUser(), aUser()];
+    disabled.changeStatus('disabled', 'another-admin', t0);
+    for (let i = 0; i < 5; i++) {
+      expect(disabled.recordLogin(true, t0)).toBe(false);
+      expect(guessed.recordLogin(false, t0)).toBe(false);
+    }
+    expect(disabled).toMatchObject({ failedLogins: guessed.failedLogins, lockedUntil: guessed.lockedUntil, lastFailedLoginAt: guessed.lastFailedLoginAt });
+    expect(() => disabled.assertNotLocked(t0)).toThrow(AccountLocked);
   });
 
   it('lets an admin change another user\'s role and status', () => {

@@ -1,7 +1,7 @@
 import { AggregateRoot } from '../shared/aggregate-root';
 import { checkedDisplayName } from '../shared/display-text';
 import type { DomainEvent } from '../shared/domain-event';
-import { AccountDisabled, EmailUnchanged, InvalidAccountToken, InvalidName, SelfModificationRefused } from './identity.errors';
+import { EmailUnchanged, InvalidAccountToken, InvalidName, SelfModificationRefused } from './identity.errors';
 import type { Email } from './email';
 import { assertNotLocked, type LoginFailures, recordFailedLogin } from './login-failures';
 
@@ -84,14 +84,22 @@ export class User extends AggregateRoot<UserEvent> implements LoginFailures {
     this.updatedAt = now;
   }
 
-  /** A correct password: the failure streak ends. Disabled accounts still may not log in. */
-  recordSuccessfulLogin(now: Date): void {
-    if (this.status === 'disabled') throw new AccountDisabled();
+  /**
+   * Counts a login whose password was checked, and says whether it is let in: only the right password of an active
+   * account is, and the failure streak ends. A disabled account's login counts as a wrong password's whatever the
+   * password: a refusal of its own would tell whoever is guessing that the password was right.
+   */
+  recordLogin(passwordMatches: boolean, now: Date): boolean {
+    if (!passwordMatches || this.status === 'disabled') {
+      this.recordFailedLogin(now);
+      return false;
+    }
     if (this.failedLogins !== 0 || this.lockedUntil !== null) {
       this.failedLogins = 0;
       this.lockedUntil = null;
       this.updatedAt = now;
     }
+    return true;
   }
 
   rename(name: string, now: Date): void {

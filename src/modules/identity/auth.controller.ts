@@ -57,7 +57,7 @@ export class AuthController {
   @ApiOperation({
     operationId: 'login',
     summary: 'Exchange email and password for an access and a refresh token',
-    description: 'Unknown email and wrong password answer the same 401. Five failures in a row, each within a day of the one before, lock the address for 15 minutes (429), whether or not it has an account.',
+    description: 'Unknown email, wrong password and a disabled account (whatever the password) answer the same 401. Five failures in a row, each within a day of the one before, lock the address for 15 minutes (429), whether or not it has an account.',
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 413, 415)
