@@ -1529,7 +1529,42 @@ export interface components {
             recovered: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The whole request did not arrive within HTTP_REQUEST_TIMEOUT_MS; the connection is closed. */
+        RequestTimeout: {
+            headers: {
+                /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                "Access-Control-Allow-Origin"?: string;
+                /** @description Requests allowed per window for this client IP. */
+                "X-RateLimit-Limit"?: number;
+                /** @description Requests left in the current window. */
+                "X-RateLimit-Remaining"?: number;
+                /** @description Seconds until the window resets. */
+                "X-RateLimit-Reset"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"];
+            };
+        };
+        /** @description The request line and headers are larger than the server accepts (16 KiB); the connection is closed. */
+        RequestHeaderFieldsTooLarge: {
+            headers: {
+                /** @description Present when the request's Origin is one of CORS_ORIGINS. */
+                "Access-Control-Allow-Origin"?: string;
+                /** @description Requests allowed per window for this client IP. */
+                "X-RateLimit-Limit"?: number;
+                /** @description Requests left in the current window. */
+                "X-RateLimit-Remaining"?: number;
+                /** @description Seconds until the window resets. */
+                "X-RateLimit-Reset"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1556,6 +1591,24 @@ export interface operations {
             };
             /** @description The request is invalid (query, path or body). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The whole request did not arrive within HTTP_REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the server accepts (16 KiB); the connection is closed. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1593,6 +1646,24 @@ export interface operations {
             };
             /** @description The request is invalid (query, path or body). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The whole request did not arrive within HTTP_REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the server accepts (16 KiB); the connection is closed. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1640,6 +1711,24 @@ export interface operations {
             };
             /** @description The request is invalid (query, path or body). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The whole request did not arrive within HTTP_REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the server accepts (16 KiB); the connection is closed. */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1743,6 +1832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -1762,6 +1852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -1886,6 +1977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -1973,6 +2065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2043,6 +2136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -2113,6 +2207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2202,6 +2297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2255,6 +2351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2344,6 +2441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2397,6 +2495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2481,6 +2580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2534,6 +2634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2604,6 +2705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2657,6 +2759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2726,6 +2829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -2779,6 +2883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -2848,6 +2953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -2918,6 +3024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3003,6 +3110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -3073,6 +3181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3158,6 +3267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -3177,6 +3287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3266,6 +3377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -3319,6 +3431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3407,6 +3520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -3460,6 +3574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3549,6 +3664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -3619,6 +3735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3726,6 +3843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -3745,6 +3863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -3866,6 +3985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -3902,6 +4022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4027,6 +4148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -4097,6 +4219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4212,6 +4335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -4231,6 +4355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4339,6 +4464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -4409,6 +4535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4533,6 +4660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -4569,6 +4697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4696,6 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -4800,6 +4930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -4930,6 +5061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -5034,6 +5166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -5127,6 +5260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -5146,6 +5280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -5256,6 +5391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -5343,6 +5479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -5447,6 +5584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -5483,6 +5621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -5591,6 +5730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -5678,6 +5818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -5803,6 +5944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -5890,6 +6032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6040,6 +6183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -6144,6 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6295,6 +6440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -6399,6 +6545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6514,6 +6661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -6533,6 +6681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6637,6 +6786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -6673,6 +6823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6782,6 +6933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Well formed, but refers to something that cannot be used. */
             422: {
                 headers: {
@@ -6818,6 +6970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -6927,6 +7080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Well formed, but refers to something that cannot be used. */
             422: {
                 headers: {
@@ -6963,6 +7117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7070,6 +7225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Too many requests from this client; retry after the number of seconds in Retry-After. */
             429: {
                 headers: {
@@ -7089,6 +7245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7195,6 +7352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -7248,6 +7406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7369,6 +7528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -7405,6 +7565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7529,6 +7690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -7599,6 +7761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7724,6 +7887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -7794,6 +7958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -7919,6 +8084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -7989,6 +8155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -8114,6 +8281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -8201,6 +8369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -8327,6 +8496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description A path parameter is longer than 200 characters. */
             414: {
                 headers: {
@@ -8363,6 +8533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -8489,6 +8660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -8576,6 +8748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {
@@ -8701,6 +8874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
@@ -8788,6 +8962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             /** @description An unexpected error; quote the traceId when reporting it. */
             500: {
                 headers: {

@@ -2,14 +2,20 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isEmailAddress } from '../../src/modules/identity/dto/email-address.decorator';
 
+interface DeclaredResponse {
+  content?: Record<string, { schema?: object }>;
+  /** A response declared once under components.responses. */
+  $ref?: string;
+}
+
 interface Operation {
   operationId?: string;
-  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses: Record<string, DeclaredResponse>;
 }
 
 interface Document {
   paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, object> };
+  components?: { schemas?: Record<string, object>; responses?: Record<string, DeclaredResponse> };
 }
 
 /**
@@ -20,8 +26,10 @@ export class OpenApiContract {
   private readonly ajv: Ajv;
   private readonly routes: Array<{ method: string; pattern: RegExp; template: string; operation: Operation }>;
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly sharedResponses: Record<string, DeclaredResponse>;
 
   constructor(document: Document) {
+    this.sharedResponses = document.components?.responses ?? {};
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     // ajv-formats has no internationalised addresses: the app's own rule, so a reply's address is checked, not skipped.
@@ -48,7 +56,8 @@ export class OpenApiContract {
       if (status !== 404) throw new Error(`${method} ${path} answered ${status} but is not in the OpenAPI document`);
       return;
     }
-    const declared = route.operation.responses[String(status)] ?? route.operation.responses.default;
+    const declaredOrRef = route.operation.responses[String(status)] ?? route.operation.responses.default;
+    const declared = declaredOrRef?.$ref ? this.sharedResponses[declaredOrRef.$ref.replace('#/components/responses/', '')] : declaredOrRef;
     if (!declared) {
       throw new Error(`${route.operation.operationId} (${method} ${route.template}) answered ${status}, which the document does not declare`);
     }

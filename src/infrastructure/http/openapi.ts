@@ -54,7 +54,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 interface Operation {
   parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }>;
   requestBody?: unknown;
-  responses?: Record<string, { description?: string; content?: object; headers?: object }>;
+  responses?: Record<string, { description?: string; content?: object; headers?: object; $ref?: string }>;
 }
 
 /** Every operation of the document, with its path. */
@@ -142,14 +142,29 @@ const wwwAuthenticate = {
 };
 
 /**
+ * What Node answers before any route is matched (client-errors.ts), alike for every operation: declared once under
+ * the document's components and referred to by each API operation (inline, it added a fifth to the document).
+ */
+const NODE_REFUSALS = {
+  RequestTimeout: { status: '408', description: 'The whole request did not arrive within HTTP_REQUEST_TIMEOUT_MS; the connection is closed.' },
+  RequestHeaderFieldsTooLarge: { status: '431', description: 'The request line and headers are larger than the server accepts (16 KiB); the connection is closed.' },
+};
+
+/**
  * Responses every operation can give: 400 (any query or body is checked, text PostgreSQL cannot store refused
- * everywhere) and a bare 500 for a bug; a 401 names its scheme in WWW-Authenticate; one with a path parameter also
- * 414, which the router answers for a parameter longer than it accepts; every API operation also 429 past the
- * per-IP rate limit and 503 when the database is away.
- * Every 2xx and 4xx API reply carries the rate-limit headers. Probes and metrics (outside /api) are never rate limited.
+ * everywhere), 408 and 431 (NODE_REFUSALS) and a bare 500 for a bug; a 401 names its scheme in WWW-Authenticate;
+ * one with a path parameter also 414, which the router answers for a parameter longer than it accepts; every API
+ * operation also 429 past the per-IP rate limit and 503 when the database is away.
+ * Every 2xx and 4xx API response declares the rate-limit headers, as OWASP's ruleset asks of each (the 408, 414 and
+ * 431 that Node and the router answer before any hook runs do not carry them: a declared header may be absent).
+ * Probes and metrics (outside /api) are never rate limited.
  */
 function declareCommonResponses(document: OpenAPIObject): void {
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+  const shared = (document.components ??= {}).responses ??= {};
+  for (const [name, { description }] of Object.entries(NODE_REFUSALS)) {
+    shared[name] = { description, content: problem, headers: { ...corsHeader, ...rateLimitHeaders } };
+  }
   for (const { path, operation } of operationsOf(document)) {
     if (!operation.responses) continue;
     const responses = operation.responses;
@@ -159,7 +174,10 @@ function declareCommonResponses(document: OpenAPIObject): void {
     if (path.includes('{')) {
       responses['414'] ??= { description: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`, content: problem };
     }
-    if (!path.startsWith('/api/')) continue;
+    if (!path.startsWith('/api/')) {
+      for (const { status, description } of Object.values(NODE_REFUSALS)) responses[status] ??= { description, content: problem };
+      continue;
+    }
     responses['429'] ??= {
       description: 'Too many requests from this client; retry after the number of seconds in Retry-After.',
       content: problem,
@@ -169,6 +187,7 @@ function declareCommonResponses(document: OpenAPIObject): void {
     for (const [status, response] of Object.entries(responses)) {
       response.headers = { ...corsHeader, ...(/^[24]/.test(status) ? rateLimitHeaders : {}), ...response.headers };
     }
+    for (const [name, { status }] of Object.entries(NODE_REFUSALS)) responses[status] ??= { $ref: `#/components/responses/${name}` };
   }
 }
 /**
