@@ -74,10 +74,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /**
  * The app on a PostgreSQL cluster of its own, for tests that stop, start or inspect the server (migrated at start).
- * `close` closes the app, then destroys the cluster.
+ * `close` closes the app, then destroys the cluster. Connections may take up to 10 s unless `env` says otherwise:
+ * a cluster just started, on a host busy with a build, once took longer than the default 2 s to answer the app's
+ * first connection, and the test failed at start-up.
  */
 export async function startTestAppOnOwnPostgres(env: Record<string, string>): Promise<TestApp & { postgres: ThrowawayPostgres }> {
   const postgres = await ThrowawayPostgres.create();
-  const t = await startTestApp({ database: { kind: 'postgresql', url: postgres.url, drop: () => postgres.destroy() }, env });
+  const t = await startTestApp({ database: { kind: 'postgresql', url: postgres.url, drop: () => postgres.destroy() }, env: { DB_CONNECT_TIMEOUT_MS: '10000', ...env } });
   return { ...t, postgres };
 }
