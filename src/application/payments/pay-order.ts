@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrderNotPayable, PayableOrderNotFound, PaymentDeadlinePassed, PaymentDeclined } from '../../domain/payments/payments.errors';
+import { assertPayable } from '../../domain/payments/payment-policy';
+import { PayableOrderNotFound, PaymentDeclined } from '../../domain/payments/payments.errors';
 import { Transaction } from '../../domain/payments/transaction';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -43,9 +44,7 @@ export class PayOrder {
       // Before the order's status: the payment a first attempt made has made the order paid.
       const earlier = await earlierAttempt(this.transactions, transaction);
       if (earlier) return { earlier, pending: null };
-      if (order.status !== 'pending_payment') throw new OrderNotPayable(order.id, order.status);
-      // Expiry runs every few seconds; between its runs an order past its deadline is still stored as awaiting payment.
-      if (order.paymentDueAt <= now) throw new PaymentDeadlinePassed(order.id, order.paymentDueAt);
+      assertPayable({ orderId: order.id, orderStatus: order.status, paymentDueAt: order.paymentDueAt, now });
       await this.transactions.add(transaction);
       return { earlier: null, pending: transaction };
     });
