@@ -54,12 +54,12 @@ describe('Admin user management and roles', () => {
     expect(login.body.type).toMatch(/invalid-credentials$/);
   });
 
-  // A refusal of its own told whoever guessed a disabled account's password that the guess was right (and the
-  // account an address with an account): it is answered, and counted, as a wrong password, lockout included.
+  // A refusal of its own told whoever guessed a disabled account's password that the guess was right: the login is
+  // answered, and counted, as a wrong password's, lockout included.
   it('answers a disabled account\'s right password as a wrong one', async () => {
     const customer = await newCustomer(t.http);
     await t.http.patch(`/api/v1/users/${customer.userId}`, { status: 'disabled' }, { token: admin.token });
-      const attempts = [];
+    const attempts = [];
     for (const password of [PASSWORD, 'wrong passphrase here', PASSWORD, 'wrong passphrase here', PASSWORD, PASSWORD]) {
       const reply = await t.http.post('/api/v1/auth/login', { email: customer.email, password });
       attempts.push({ status: reply.status, body: withoutTrace(reply.body), challenge: reply.headers['www-authenticate'] });
