@@ -51,8 +51,8 @@ export class PayOrder {
     if (started.earlier) return answerToRetry(started.earlier);
     const { pending } = started;
 
-    const settled = await this.settlement.settleCall(pending.id, () =>
-      this.gateway.charge({ reference: pending.id, amount: pending.amount, currency: pending.currency, paymentMethod: pending.paymentMethod }),
+    const settled = await this.settlement.settleCall(pending.id, (signal) =>
+      this.gateway.charge({ reference: pending.id, amount: pending.amount, currency: pending.currency, paymentMethod: pending.paymentMethod }, signal),
     );
     if (settled.status === 'failed') throw new PaymentDeclined(settled.id, settled.failureCode ?? 'declined');
     return settled;

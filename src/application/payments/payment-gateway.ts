@@ -12,11 +12,13 @@ export class GatewayUnavailable extends Error {
 
 /**
  * The payment processor. Every call carries our transaction id as its idempotency reference, so a retried
- * call never charges twice, and `find` can tell afterwards what happened to a call whose answer was lost.
+ * call never charges twice, and `find` can tell afterwards what happened to a call whose answer was lost. A call
+ * no longer awaited (past its deadline) is abandoned through `signal`: ending it stops the wait for an answer, not
+ * what the processor may already be doing, which `find` tells later.
  */
 export abstract class PaymentGateway {
-  abstract charge(request: { reference: string; amount: number; currency: string; paymentMethod: string }): Promise<ChargeOutcome>;
-  abstract refund(request: { reference: string; chargeReference: string; amount: number; currency: string }): Promise<ChargeOutcome>;
+  abstract charge(request: { reference: string; amount: number; currency: string; paymentMethod: string }, signal?: AbortSignal): Promise<ChargeOutcome>;
+  abstract refund(request: { reference: string; chargeReference: string; amount: number; currency: string }, signal?: AbortSignal): Promise<ChargeOutcome>;
   /**
    * What the processor recorded for `reference`, or null if it never received it. A lookup no longer awaited is
    * aborted through `signal` (a read: ending it changes nothing at the processor).

@@ -6,7 +6,7 @@ import { Money } from '../../domain/shared/money';
 import { Clock } from '../shared/clock';
 import { EventPublisher } from '../shared/event-publisher';
 import { UnitOfWork } from '../shared/unit-of-work';
-import { NO_ANSWER, within } from '../shared/within-deadline';
+import { answerWithin, NO_ANSWER } from '../shared/within-deadline';
 import { type ChargeOutcome, GatewayUnavailable } from './payment-gateway';
 import { PayableOrders } from './payable-orders';
 import { ReconciliationPolicy } from './reconciliation-policy';
@@ -31,13 +31,14 @@ export class PaymentSettlement {
   /**
    * Calls the processor for a pending transaction and records its answer. The call is awaited for the policy's
    * deadline at most, which is shorter than reconciliation's grace, so the two never settle one transaction each
-   * its own way. A processor that failed moved no money (GatewayFailed); one that did not answer in time leaves the
-   * transaction pending for reconciliation (PaymentOutcomeUnknown); anything else thrown leaves it pending too.
+   * its own way, and then abandoned through its signal. A processor that failed moved no money (GatewayFailed); one
+   * that did not answer in time leaves the transaction pending for reconciliation (PaymentOutcomeUnknown); anything
+   * else thrown leaves it pending too.
    */
-  async settleCall(pendingId: string, call: () => Promise<ChargeOutcome>): Promise<Transaction> {
+  async settleCall(pendingId: string, call: (signal: AbortSignal) => Promise<ChargeOutcome>): Promise<Transaction> {
     let outcome: ChargeOutcome | typeof NO_ANSWER;
     try {
-      outcome = await within(call(), this.policy.callDeadlineMs);
+      outcome = await answerWithin(call, this.policy.callDeadlineMs);
     } catch (error) {
       if (!(error instanceof GatewayUnavailable)) throw error;
       await this.settle(pendingId, { status: 'declined', failureCode: 'processing_error' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock';
 import { leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
-import { NO_ANSWER, within } from '../shared/within-deadline';
+import { answerWithin, NO_ANSWER } from '../shared/within-deadline';
 import { type ChargeOutcome, PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { ReconciliationPolicy } from './reconciliation-policy';
@@ -61,13 +61,9 @@ export class ReconcilePendingTransactions {
   }
 
   private async lookUp(transactionId: string): Promise<Lookup> {
-    const abandoned = new AbortController();
     try {
-      const outcome = await within(this.gateway.find(transactionId, abandoned.signal), this.policy.callDeadlineMs);
-      if (outcome !== NO_ANSWER) return { outcome };
-      const late = new Error(`no answer within ${this.policy.callDeadlineMs} ms`);
-      abandoned.abort(late);
-      return { error: late.message };
+      const outcome = await answerWithin((signal) => this.gateway.find(transactionId, signal), this.policy.callDeadlineMs);
+      return outcome === NO_ANSWER ? { error: `no answer within ${this.policy.callDeadlineMs} ms` } : { outcome };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -61,8 +61,8 @@ export class RefundOrder {
     if (started.earlier) return answerToRetry(started.earlier);
     const { pending, chargeReference } = started;
 
-    const settled = await this.settlement.settleCall(pending.id, () =>
-      this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency }),
+    const settled = await this.settlement.settleCall(pending.id, (signal) =>
+      this.gateway.refund({ reference: pending.id, chargeReference, amount: pending.amount, currency: pending.currency }, signal),
     );
     // Refused, or settled as never received: no money moved, and the admin is told so, never with a 201.
     if (settled.status === 'failed') throw new GatewayFailed(settled.id);

@@ -33,16 +33,16 @@ export class SimulatedCardProcessor extends PaymentGateway {
     super();
   }
 
-  async charge(request: { reference: string; paymentMethod: string }): Promise<ChargeOutcome> {
+  async charge(request: { reference: string; paymentMethod: string }, signal?: AbortSignal): Promise<ChargeOutcome> {
     const outcome = this.processed.get(request.reference) ?? this.receiveCharge(request);
-    await this.respondAfterLatency();
+    await this.respondAfterLatency(signal);
     if (!outcome) throw new GatewayUnavailable();
     return outcome;
   }
 
-  async refund(request: { reference: string; chargeReference: string }): Promise<ChargeOutcome> {
+  async refund(request: { reference: string; chargeReference: string }, signal?: AbortSignal): Promise<ChargeOutcome> {
     const outcome = this.processed.get(request.reference) ?? this.record(request.reference, { status: 'succeeded', gatewayReference: `re_${randomUUID()}` });
-    await this.respondAfterLatency();
+    await this.respondAfterLatency(signal);
     return outcome;
   }
 
@@ -67,7 +67,8 @@ export class SimulatedCardProcessor extends PaymentGateway {
     return outcome;
   }
 
-  private async respondAfterLatency(): Promise<void> {
-    if (this.latency.milliseconds > 0) await sleep(this.latency.milliseconds);
+  /** The answer's way back; an abandoned call stops waiting for it (what was received stays recorded). */
+  private async respondAfterLatency(signal?: AbortSignal): Promise<void> {
+    if (this.latency.milliseconds > 0) await sleep(this.latency.milliseconds, undefined, { signal });
   }
 }
