@@ -6,6 +6,6 @@
 import { resolve } from 'node:path';
 import type * as Bundle from '../src/bundle';
 
-export const { createApp, loadConfig, SALES_BY_PERIOD_SQL, salesByPeriodParams, AccessTokenIssuer, ReportRange } = require(
+export const { createApp, loadConfig, SALES_BY_PERIOD_SQL, salesByPeriodParams, AccessTokenIssuer, ReportRange, MikroORM } = require(
   resolve('dist/bundle.js'),
 ) as typeof Bundle;
