@@ -27,7 +27,10 @@ describe('Swagger UI in a browser', () => {
   let browser: Browser;
   let page: Page;
   let dataDir: string;
-  let document: Parameters<typeof everyOperation>[0] & { tags: Array<{ name: string }> };
+  let document: Parameters<typeof everyOperation>[0] & {
+    tags: Array<{ name: string }>;
+    components?: { responses?: Record<string, { content?: Record<string, unknown> }> };
+  };
   /** Console errors and uncaught exceptions of the page, from the first load on. */
   const pageErrors: string[] = [];
 
@@ -86,7 +89,9 @@ describe('Swagger UI in a browser', () => {
         differences.push(`${name}: responses ${shown.responses.map((r) => r.status).join()} instead of ${statuses.join()}`);
       }
       for (const { status, example } of shown.responses) {
-        const content = Object.keys(operation.responses[status]?.content ?? {});
+        const declared = operation.responses[status];
+        const response = declared?.$ref ? document.components?.responses?.[declared.$ref.replace('#/components/responses/', '')] : declared;
+        const content = Object.keys(response?.content ?? {});
         const json = content[0]?.endsWith('json');
         if (json ? !isJsonValue(example) : content.length > 0 && example === '') differences.push(`${name}: ${status} shows the example ${JSON.stringify(example)}`);
       }

@@ -10,7 +10,8 @@ export interface DocumentedOperation {
     'x-required-roles'?: string[];
     requestBody?: { content: Record<string, { schema: Schema }> };
     parameters?: Array<{ name: string; in: string; required?: boolean }>;
-    responses: Record<string, { content?: Record<string, unknown> }>;
+    /** A response, or a reference to one declared under the document's components.responses. */
+    responses: Record<string, { content?: Record<string, unknown>; $ref?: string }>;
   };
 }
 

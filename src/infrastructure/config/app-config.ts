@@ -43,7 +43,7 @@ export interface DatabaseConfig {
   readonly poolMax: number;
   /** How long a request may wait for a connection before it is answered 503. */
   readonly connectTimeoutMs: number;
-  /** Bounds every statement; 0, none, only for the migrations' own connection (DB_STATEMENT_TIMEOUT_MS is at least 100). */
+  /** Bounds every statement; 0, none, only for the migrations' and the volume seed's own connections (DB_STATEMENT_TIMEOUT_MS is at least 100). */
   readonly statementTimeoutMs: number;
 }
 
