@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../src/modules/demo/demo-catalogue';
 import { EXAMPLE_CUSTOMER } from '../../src/modules/shared/api-examples';
-import { everyOperation } from '../support/openapi-walk';
+import { declaredResponse, everyOperation } from '../support/openapi-walk';
 import { type RunningProcess, startInstance } from '../support/service-processes';
 import { collapse, errorsOnceResolved, execute, expand, expandAllTags, launchChromium, operationBlock, rendered } from './swagger-ui-page';
 
@@ -29,7 +29,7 @@ describe('Swagger UI in a browser', () => {
   let dataDir: string;
   let document: Parameters<typeof everyOperation>[0] & {
     tags: Array<{ name: string }>;
-    components?: { responses?: Record<string, { content?: Record<string, unknown> }> };
+    components?: { responses?: Record<string, { content?: Record<string, unknown>; $ref?: string }> };
   };
   /** Console errors and uncaught exceptions of the page, from the first load on. */
   const pageErrors: string[] = [];
@@ -89,9 +89,7 @@ describe('Swagger UI in a browser', () => {
         differences.push(`${name}: responses ${shown.responses.map((r) => r.status).join()} instead of ${statuses.join()}`);
       }
       for (const { status, example } of shown.responses) {
-        const declared = operation.responses[status];
-        const response = declared?.$ref ? document.components?.responses?.[declared.$ref.replace('#/components/responses/', '')] : declared;
-        const content = Object.keys(response?.content ?? {});
+        const content = Object.keys(declaredResponse(operation.responses[status], document.components?.responses)?.content ?? {});
         const json = content[0]?.endsWith('json');
         if (json ? !isJsonValue(example) : content.length > 0 && example === '') differences.push(`${name}: ${status} shows the example ${JSON.stringify(example)}`);
       }

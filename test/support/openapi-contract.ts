@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isEmailAddress } from '../../src/modules/identity/dto/email-address.decorator';
+import { declaredResponse } from './openapi-walk';
 
 interface DeclaredResponse {
   content?: Record<string, { schema?: object }>;
@@ -56,8 +57,7 @@ export class OpenApiContract {
       if (status !== 404) throw new Error(`${method} ${path} answered ${status} but is not in the OpenAPI document`);
       return;
     }
-    const declaredOrRef = route.operation.responses[String(status)] ?? route.operation.responses.default;
-    const declared = declaredOrRef?.$ref ? this.sharedResponses[declaredOrRef.$ref.replace('#/components/responses/', '')] : declaredOrRef;
+    const declared = declaredResponse(route.operation.responses[String(status)] ?? route.operation.responses.default, this.sharedResponses);
     if (!declared) {
       throw new Error(`${route.operation.operationId} (${method} ${route.template}) answered ${status}, which the document does not declare`);
     }

@@ -19,6 +19,11 @@ type Document = { paths: Record<string, Record<string, DocumentedOperation['oper
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; example?: unknown; enum?: unknown[] };
 
+/** A response as an operation declares it: itself, or the one under the document's components.responses it refers to. */
+export function declaredResponse<R extends { $ref?: string }>(response: R | undefined, shared: Record<string, R> | undefined): R | undefined {
+  return response?.$ref ? shared?.[response.$ref.replace('#/components/responses/', '')] : response;
+}
+
 /** Every operation of the document, probes and metrics included. */
 export function everyOperation(document: Document): DocumentedOperation[] {
   return Object.entries(document.paths).flatMap(([template, operations]) =>
