@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock';
 import { leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
-import { answerWithin, NO_ANSWER } from '../shared/within-deadline';
+import { answerWithin, NO_ANSWER, noAnswerWithin } from '../shared/within-deadline';
 import { type ChargeOutcome, PaymentGateway } from './payment-gateway';
 import { PaymentSettlement } from './payment-settlement';
 import { ReconciliationPolicy } from './reconciliation-policy';
@@ -63,7 +63,7 @@ export class ReconcilePendingTransactions {
   private async lookUp(transactionId: string): Promise<Lookup> {
     try {
       const outcome = await answerWithin((signal) => this.gateway.find(transactionId, signal), this.policy.callDeadlineMs);
-      return outcome === NO_ANSWER ? { error: `no answer within ${this.policy.callDeadlineMs} ms` } : { outcome };
+      return outcome === NO_ANSWER ? { error: noAnswerWithin(this.policy.callDeadlineMs) } : { outcome };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
