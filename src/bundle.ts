@@ -28,6 +28,7 @@ export { PaymentGateway } from './application/payments/payment-gateway';
 export { ReconcilePendingTransactions } from './application/payments/reconcile-pending-transactions';
 export { MailQueue } from './application/notifications/mail-queue';
 export { PasswordHasher } from './application/identity/password-hasher';
+export { UserRepository } from './application/identity/user.repository';
 export { RecordProductSales } from './application/reporting/record-product-sales';
 export { QueueWebhookDeliveries } from './application/webhooks/queue-webhook-deliveries';
 export { WebhookDeliveries } from './application/webhooks/webhook-deliveries';

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { AcceptedRequests, Clock, MailDeliveryScheduler, MikroORM, PasswordHasher } from '../support/built';
+import { AcceptedRequests, Clock, MailDeliveryScheduler, MikroORM, PasswordHasher, UserRepository } from '../support/built';
 import { asAdmin, logIn, type LoggedIn, newCustomer, PASSWORD } from '../support/journeys';
 import { ManualClock } from '../support/manual-clock';
 import { relayAll } from '../support/relay';
@@ -204,6 +204,54 @@ describe('Account recovery and verified addresses', () => {
     expect({ status: move.status, type: move.body.type }).toEqual({ status: 400, type: expect.stringMatching(/wrong-current-password$/) });
     const [{ count }] = await sql.execute('select count(*)::int as count from account_tokens where user_id = ? and purpose = ?', [other.userId, 'email_change']);
     expect(count).toBe(0);
+  });
+
+  /** As resetWhileHashing, with an admin disabling the account (PATCH /users/{id}) inside that moment. */
+  const disableWhileHashing = async (customer: LoggedIn) => {
+    const admin = await asAdmin(t.http);
+    const hasher = t.app.get(PasswordHasher);
+    const verify = hasher.verify.bind(hasher);
+    jest.spyOn(hasher, 'verify').mockImplementationOnce(async (hash, password) => {
+      const matches = await verify(hash, password);
+      expect((await t.http.patch(`/api/v1/users/${customer.userId}`, { status: 'disabled' }, { token: admin.token })).status).toBe(200);
+      return matches;
+    });
+    return admin;
+  };
+  const tokensOf = async (customer: LoggedIn, purpose: string) =>
+    (await sql.execute<Array<{ count: number }>>('select count(*)::int as count from account_tokens where user_id = ? and purpose = ?', [customer.userId, purpose]))[0].count;
+
+  it('changes neither the password nor the address of an account an admin disables while the password is checked', async () => {
+    const customer = await newCustomer(t.http, 'Midway');
+    const admin = await disableWhileHashing(customer);
+    const changed = await post('/api/v1/users/me/password', { currentPassword: PASSWORD, newPassword: 'the intruder\'s passphrase' }, { token: customer.token });
+    expect({ status: changed.status, type: changed.body.type }).toEqual({ status: 401, type: expect.stringMatching(/invalid-token$/) });
+    expect((await t.http.patch(`/api/v1/users/${customer.userId}`, { status: 'active' }, { token: admin.token })).status).toBe(200);
+    await logIn(t.http, customer.email, PASSWORD);
+
+    const other = await newCustomer(t.http, 'Moving');
+    await disableWhileHashing(other);
+    const move = await post('/api/v1/users/me/email', { email: `intruder-${other.email}`, password: PASSWORD }, { token: other.token });
+    expect({ status: move.status, type: move.body.type }).toEqual({ status: 401, type: expect.stringMatching(/invalid-token$/) });
+    expect(await tokensOf(other, 'email_change')).toBe(0);
+  });
+
+  it('mails no reset link for an account disabled, or moved to another address, while its request waited', async () => {
+    const users = t.app.get(UserRepository);
+    const byEmail = users.byEmail.bind(users);
+    const [disabled, moved, admin] = await Promise.all([newCustomer(t.http, 'Disabled'), newCustomer(t.http, 'Moved away'), asAdmin(t.http)]);
+    const changedWhileLooking = async (change: () => Promise<unknown>, email: string) => {
+      jest.spyOn(users, 'byEmail').mockImplementationOnce(async (address) => {
+        const found = await byEmail(address);
+        await change();
+        return found;
+      });
+      expect((await requestReset(email)).status).toBe(202);
+      await t.app.get(AcceptedRequests).drain();
+    };
+    await changedWhileLooking(() => t.http.patch(`/api/v1/users/${disabled.userId}`, { status: 'disabled' }, { token: admin.token }), disabled.email);
+    await changedWhileLooking(() => sql.execute('update users set email = ? where id = ?', [`new-${moved.email}`, moved.userId]), moved.email);
+    expect([await tokensOf(disabled, 'password_reset'), await tokensOf(moved, 'password_reset')]).toEqual([0, 0]);
   });
 
   it('mails at most three reset links per address in fifteen minutes, still answering 202', async () => {

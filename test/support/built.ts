@@ -17,6 +17,7 @@ export const {
   ReconcilePendingTransactions,
   MailQueue,
   PasswordHasher,
+  UserRepository,
   RecordProductSales,
   QueueWebhookDeliveries,
   WebhookDeliveries,

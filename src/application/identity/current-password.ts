@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WrongCurrentPassword } from '../../domain/identity/identity.errors';
+import { SessionEnded, WrongCurrentPassword } from '../../domain/identity/identity.errors';
 import type { User } from '../../domain/identity/user';
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
@@ -48,8 +48,13 @@ export class CurrentPassword {
     return checkedHash;
   }
 
-  /** Under the account's row lock, in the transaction that acts on the password `confirm` returned the hash of. */
+  /**
+   * Under the account's row lock, in the transaction that acts on the password `confirm` returned the hash of. The
+   * caller's session was checked when the request came in; an admin who disabled the account meanwhile has ended it
+   * and voided the links mailed before, so the request must not issue one, nor change the password, after that.
+   */
   assertStillCurrent(current: User, confirmedHash: string): void {
+    if (current.status !== 'active') throw new SessionEnded();
     if (current.passwordHash !== confirmedHash) throw new WrongCurrentPassword();
   }
 }

@@ -20,13 +20,17 @@ export class RequestPasswordReset {
   ) {}
 
   async execute(input: { email: string }): Promise<void> {
-    const user = await this.users.byEmail(Email.parse(input.email).value);
+    const email = Email.parse(input.email).value;
+    const user = await this.users.byEmail(email);
     if (!user || user.status !== 'active') return;
     await this.uow.run(async () => {
       const now = this.clock.now();
-      await this.users.byIdForUpdate(user.id); // requests for one account take turns, so the limit holds
+      // Requests for one account take turns, so the limit holds. An account disabled, or moved to another address,
+      // since the look above gets no link.
+      const current = await this.users.byIdForUpdate(user.id);
+      if (current?.status !== 'active' || current.email !== email) return;
       if ((await this.issuer.waitBeforeNext(user.id, 'password_reset', now)) > 0) return;
-      await this.issuer.issue({ userId: user.id, purpose: 'password_reset', email: user.email, now });
+      await this.issuer.issue({ userId: user.id, purpose: 'password_reset', email, now });
     });
   }
 }
