@@ -30,7 +30,10 @@ export function assertNotLocked(failures: LoginFailures, now: Date): void {
 /** Counts a wrong password; the fifth in a row (within a day of the one before) locks the address. */
 export function recordFailedLogin(failures: LoginFailures, now: Date): void {
   if (failures.lockedUntil && failures.lockedUntil <= now) failures.lockedUntil = null;
-  const lapsed = failures.lastFailedLoginAt !== null && now.getTime() - failures.lastFailedLoginAt.getTime() >= FAILURE_STREAK_LAPSE_SECONDS * 1000;
+  // A streak without its last moment was kept before moments were (accounts' before M020): of unknown age, it has
+  // lapsed, or it would lock an account sooner than an unknown address and so tell which addresses have one.
+  const last = failures.lastFailedLoginAt;
+  const lapsed = last === null ? failures.failedLogins > 0 : now.getTime() - last.getTime() >= FAILURE_STREAK_LAPSE_SECONDS * 1000;
   if (lapsed) failures.failedLogins = 0;
   failures.failedLogins += 1;
   failures.lastFailedLoginAt = now;

@@ -114,6 +114,18 @@ describe('User', () => {
     expect(() => user.assertNotLocked(later(FAILURE_STREAK_LAPSE_SECONDS * 4.6 + 1))).toThrow(AccountLocked);
   });
 
+  it('starts a new streak over one kept without the moment of its last failure', () => {
+    const user = aUser();
+    for (let i = 0; i < 3; i++) user.recordFailedLogin(t0);
+    user.lastFailedLoginAt = null;
+    user.recordFailedLogin(later(1));
+    expect(user.failedLogins).toBe(1);
+    for (let i = 0; i < 3; i++) user.recordFailedLogin(later(2));
+    expect(() => user.assertNotLocked(later(3))).not.toThrow();
+    user.recordFailedLogin(later(3));
+    expect(() => user.assertNotLocked(later(4))).toThrow(AccountLocked);
+  });
+
   it('forgets the failure streak after a successful login', () => {
     const user = aUser();
     for (let i = 0; i < 4; i++) expect(user.recordLogin(false, t0)).toBe(false);
