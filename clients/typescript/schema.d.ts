@@ -1368,7 +1368,7 @@ export interface components {
             disabledReason: string | null;
             /**
              * Format: date-time
-             * @description When the failed attempts since the last success began; null when the last attempt succeeded.
+             * @description When the failed attempts since the last success began (a new URL, or a day without a failed attempt, starts them again); null when the last attempt succeeded.
              * @example null
              */
             failingSince: string | null;
@@ -1414,7 +1414,7 @@ export interface components {
             disabledReason: string | null;
             /**
              * Format: date-time
-             * @description When the failed attempts since the last success began; null when the last attempt succeeded.
+             * @description When the failed attempts since the last success began (a new URL, or a day without a failed attempt, starts them again); null when the last attempt succeeded.
              * @example null
              */
             failingSince: string | null;

@@ -376,7 +376,7 @@ describe('Webhook deliveries', () => {
 
   it('disables an endpoint whose attempts have all failed for five days', async () => {
     const endpoint = await register(['order.placed'], () => ({ status: 500 }));
-    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '5 days 1 minute' where id = ?`, [endpoint.id]);
+    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '5 days 1 minute', last_failed_at = now() - interval '1 hour' where id = ?`, [endpoint.id]);
     await sendTest(endpoint.id);
     await until(async () => (await endpointOf(endpoint.id)).enabled === false);
     expect(await endpointOf(endpoint.id)).toMatchObject({
@@ -392,6 +392,20 @@ describe('Webhook deliveries', () => {
     expect(receiver.at(endpoint.path)).toHaveLength(1);
     const backlogAge = Number(/^webhook_backlog_age_seconds (\S+)$/m.exec((await t.http.get('/metrics')).text)![1]);
     expect(backlogAge).toBeLessThan(3000);
+  });
+
+  it('starts a new failure streak, instead of disabling, after a day without a failed attempt or at a new address', async () => {
+    const endpoint = await register(['order.placed'], () => ({ status: 500 }));
+    const streakOf = async () =>
+      (await sql.execute<Array<{ days: number }>>('select extract(epoch from now() - failing_since) / 86400 as days from webhook_endpoints where id = ?', [endpoint.id]))[0];
+    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '6 days', last_failed_at = now() - interval '25 hours' where id = ?`, [endpoint.id]);
+    await sendTest(endpoint.id);
+    await until(async () => Number((await streakOf()).days) < 1);
+    expect(await endpointOf(endpoint.id)).toMatchObject({ enabled: true, disabledReason: null });
+
+    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '6 days', last_failed_at = now() - interval '1 hour' where id = ?`, [endpoint.id]);
+    const moved = await t.http.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { url: receiver.url(`${endpoint.path}-moved`) }, { token: admin.token });
+    expect(moved.body).toMatchObject({ enabled: true, failingSince: null });
   });
 
   it('keeps an endpoint a 410 disabled disabled when an admin then edits only its description', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RetrySchedule } from '../../domain/shared/retry-schedule';
 import { verdictOf, webhookRetrySchedule } from '../../domain/webhooks/webhook-delivery';
-import { DISABLE_AFTER_FAILING_DAYS, failingTooLongBefore } from '../../domain/webhooks/webhook-endpoint';
+import { DISABLE_AFTER_FAILING_DAYS, failureStreakAt } from '../../domain/webhooks/webhook-endpoint';
 import { Clock } from '../shared/clock';
 import { attemptDue, leaseMsFor, neverStopping, type Stopping, stoppingOrRunOver } from '../shared/leased-attempts';
 import { type AttemptRecord, type ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries';
@@ -58,6 +58,7 @@ export interface WebhookRunReport {
 @Injectable()
 export class DeliverDueWebhooks {
   private readonly schedule: RetrySchedule;
+  private readonly longestRetryWaitSeconds: number;
 
   constructor(
     private readonly deliveries: WebhookDeliveries,
@@ -68,6 +69,7 @@ export class DeliverDueWebhooks {
     private readonly clock: Clock,
   ) {
     this.schedule = webhookRetrySchedule(settings.retryDelaysSeconds);
+    this.longestRetryWaitSeconds = Math.max(...settings.retryDelaysSeconds);
   }
 
   async execute(stopping: Stopping = neverStopping): Promise<WebhookRunReport> {
@@ -136,7 +138,7 @@ export class DeliverDueWebhooks {
         if (!recorded) return 'superseded';
         const last = attempt.error ?? `answered ${attempt.responseStatus}`;
         const reason = `Disabled at ${attempt.at.toISOString()}: every attempt for ${DISABLE_AFTER_FAILING_DAYS} days has failed (the last: ${last}).`;
-        await this.endpoints.markFailing(delivery.endpointId, attempt.at, failingTooLongBefore(attempt.at), reason);
+        await this.endpoints.markFailing(delivery.endpointId, attempt.at, failureStreakAt(attempt.at, this.longestRetryWaitSeconds), reason);
         return next || delivery.resendOf === 'pending' ? 'retrying' : 'failed';
       }
     }

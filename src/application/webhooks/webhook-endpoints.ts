@@ -1,4 +1,4 @@
-import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
+import type { FailureStreakBounds, WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { Page, PageRequest } from '../shared/page';
 
 /** The registered endpoints. Their secrets go in and come out sealed (SecretSealer); nothing here opens them. */
@@ -18,10 +18,10 @@ export abstract class WebhookEndpoints {
   /** An attempt succeeded: the endpoint's failure streak, if any, ends. */
   abstract markHealthy(id: string): Promise<void>;
   /**
-   * An attempt failed at `at`: a failure streak starts unless one is under way; an endpoint whose streak started
-   * before `disableIfFailingBefore` is disabled with `reason`.
+   * An attempt failed at `at`: a failure streak starts unless one is under way (`streak`: whether it lapsed, and when
+   * it must have started to disable the endpoint); an endpoint so disabled is given `reason`.
    */
-  abstract markFailing(id: string, at: Date, disableIfFailingBefore: Date, reason: string): Promise<void>;
+  abstract markFailing(id: string, at: Date, streak: FailureStreakBounds, reason: string): Promise<void>;
   /** Disabled at once (a 410 from the receiver), saying why. */
   abstract disable(id: string, reason: string): Promise<void>;
 }

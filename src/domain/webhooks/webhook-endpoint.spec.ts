@@ -1,7 +1,7 @@
 import { MAX_WEBHOOK_URL_LENGTH } from './webhook-url';
 import {
   DISABLE_AFTER_FAILING_DAYS,
-  failingTooLongBefore,
+  failureStreakAt,
   MAX_DESCRIPTION_LENGTH,
   MAX_PREVIOUS_SECRETS,
   type SealedSecret,
@@ -94,7 +94,20 @@ describe('a webhook endpoint', () => {
     expect(endpoint).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
   });
 
-  it(`is disabled by a failure once failures started ${DISABLE_AFTER_FAILING_DAYS} days before it`, () => {
-    expect(failingTooLongBefore(now)).toEqual(new Date('2026-02-24T12:00:00Z'));
+  it(`is disabled by a failure once failures started ${DISABLE_AFTER_FAILING_DAYS} days before it, unless none failed for a day and twice the longest retry wait`, () => {
+    expect(failureStreakAt(now, 86_400)).toEqual({
+      lapsedIfLastFailedBefore: new Date('2026-02-27T12:00:00Z'),
+      disableIfFailingBefore: new Date('2026-02-24T12:00:00Z'),
+    });
+    expect(failureStreakAt(now, 1).lapsedIfLastFailedBefore).toEqual(new Date('2026-02-28T12:00:00Z'));
+  });
+
+  it('forgets the failure streak when moved to another address, not when given the same one', () => {
+    const endpoint = register();
+    endpoint.failingSince = now;
+    endpoint.change({ url: endpoint.url, description: 'same receiver' }, now, { allowHttp: false });
+    expect(endpoint.failingSince).toEqual(now);
+    endpoint.change({ url: 'https://other-receiver.example.com/hooks' }, now, { allowHttp: false });
+    expect(endpoint).toMatchObject({ url: 'https://other-receiver.example.com/hooks', failingSince: null, enabled: true });
   });
 });

@@ -82,9 +82,16 @@ export class WebhookEndpoint {
     return endpoint;
   }
 
-  /** An admin's edit. Enabling again clears the reason and the failure streak: the next failure starts a new one. */
+  /**
+   * An admin's edit. Enabling again clears the reason and the failure streak, and so does a new address (another
+   * receiver): the next failure starts a new one.
+   */
   change(changes: EndpointChanges, now: Date, options: { allowHttp: boolean }): void {
-    if (changes.url !== undefined) this.url = checkWebhookUrl(changes.url, options);
+    if (changes.url !== undefined) {
+      const url = checkWebhookUrl(changes.url, options);
+      if (url !== this.url) this.failingSince = null;
+      this.url = url;
+    }
     if (changes.events !== undefined) this.events = checkEvents(changes.events);
     if (changes.description !== undefined) this.description = checkDescription(changes.description);
     if (changes.enabled === true && !this.enabled) {
@@ -128,8 +135,27 @@ export function signingSecrets(
   return [secrets.secret, ...secrets.previousSecrets.filter((previous) => previous.expiresAt > now).map((previous) => previous.secret)];
 }
 
-/** The moment before which a streak of failures must have started for a failure at `now` to disable the endpoint. */
-export const failingTooLongBefore = (now: Date) => new Date(now.getTime() - DISABLE_AFTER_FAILING_DAYS * 86_400_000);
+/** What a failed attempt does to its endpoint's failure streak (see failureStreakAt). */
+export interface FailureStreakBounds {
+  /** A streak whose last failed attempt came before this has ended: the failure starts a new one. */
+  readonly lapsedIfLastFailedBefore: Date;
+  /** A streak (still under way) that started before this disables the endpoint. */
+  readonly disableIfFailingBefore: Date;
+}
+
+/** A failure streak with no failed attempt for this long has ended (unless the retry schedule waits longer). */
+export const FAILURE_STREAK_LAPSE_HOURS = 24;
+
+/**
+ * For an attempt failed at `now`. A streak goes on while attempts keep failing: after a day without a failed attempt,
+ * and twice the retry schedule's longest wait (so that none was due: the last delivery had given up and nothing new
+ * came), the streak has ended and this failure starts another. An endpoint that failed once, then had nothing to
+ * send for days, has not been failing for days, and one failure must not disable it as if it had.
+ */
+export const failureStreakAt = (now: Date, longestRetryWaitSeconds: number): FailureStreakBounds => ({
+  lapsedIfLastFailedBefore: new Date(now.getTime() - Math.max(FAILURE_STREAK_LAPSE_HOURS * 3600, 2 * longestRetryWaitSeconds) * 1000),
+  disableIfFailingBefore: new Date(now.getTime() - DISABLE_AFTER_FAILING_DAYS * 86_400_000),
+});
 
 function checkEvents(events: readonly string[]): WebhookEventType[] {
   if (events.length === 0) throw new InvalidWebhookEndpoint('events must name at least one event type.');

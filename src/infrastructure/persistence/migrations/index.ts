@@ -22,6 +22,7 @@ import { M020UnknownAddressLogins } from './m020-unknown-address-logins';
 import { M021RefundGuardColumns } from './m021-refund-guard-columns';
 import { M022NamesInNfc } from './m022-names-in-nfc';
 import { M023WebhookRetriesInFront } from './m023-webhook-retries-in-front';
+import { M024WebhookFailureStreakLapse } from './m024-webhook-failure-streak-lapse';
 
 /** The committed migrations, in order. Listed explicitly so that discovery never depends on globbing files. */
 export const migrations: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrations: MigrationObject[] = [
   { name: 'M021RefundGuardColumns', class: M021RefundGuardColumns },
   { name: 'M022NamesInNfc', class: M022NamesInNfc },
   { name: 'M023WebhookRetriesInFront', class: M023WebhookRetriesInFront },
+  { name: 'M024WebhookFailureStreakLapse', class: M024WebhookFailureStreakLapse },
 ];

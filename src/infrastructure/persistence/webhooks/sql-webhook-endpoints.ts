@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { type Page, type PageRequest, pageOf } from '../../../application/shared/page';
 import { WebhookEndpoints } from '../../../application/webhooks/webhook-endpoints';
-import { type PreviousSecret, type SealedSecret, WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
+import { type FailureStreakBounds, type PreviousSecret, type SealedSecret, WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../../domain/webhooks/webhook-event-types';
 
 interface EndpointRow {
@@ -94,14 +94,20 @@ export class SqlWebhookEndpoints extends WebhookEndpoints {
     await this.em.execute('update webhook_endpoints set failing_since = null where id = ? and failing_since is not null', [id], 'run');
   }
 
-  // One statement, so that attempts failing at once on several instances start one streak and disable once.
-  async markFailing(id: string, at: Date, disableIfFailingBefore: Date, reason: string): Promise<void> {
+  /**
+   * One statement, so that attempts failing at once on several instances start one streak and disable once. A streak
+   * from before `last_failed_at` was kept (M024) counts as last failing when it started.
+   */
+  async markFailing(id: string, at: Date, streak: FailureStreakBounds, reason: string): Promise<void> {
+    const since = 'case when failing_since is null or coalesce(last_failed_at, failing_since) < ? then ?::timestamptz else failing_since end';
+    const sinceParams = [streak.lapsedIfLastFailedBefore, at];
     await this.em.execute(
-      `update webhook_endpoints set failing_since = coalesce(failing_since, ?),
-          disabled_reason = case when enabled and coalesce(failing_since, ?) <= ? then ? else disabled_reason end,
-          enabled = enabled and coalesce(failing_since, ?) > ?
+      `update webhook_endpoints set failing_since = ${since},
+          last_failed_at = greatest(last_failed_at, ?::timestamptz),
+          disabled_reason = case when enabled and ${since} <= ? then ? else disabled_reason end,
+          enabled = enabled and ${since} > ?
         where id = ?`,
-      [at, at, disableIfFailingBefore, reason, at, disableIfFailingBefore, id],
+      [...sinceParams, at, ...sinceParams, streak.disableIfFailingBefore, reason, ...sinceParams, streak.disableIfFailingBefore, id],
       'run',
     );
   }

@@ -36,7 +36,7 @@ export class WebhookEndpointDto {
     maxLength: 30,
     nullable: true,
     example: null,
-    description: 'When the failed attempts since the last success began; null when the last attempt succeeded.',
+    description: 'When the failed attempts since the last success began (a new URL, or a day without a failed attempt, starts them again); null when the last attempt succeeded.',
   })
   failingSince: string | null;
 
