@@ -123,6 +123,8 @@ describe('Placing orders', () => {
       [{ items: Array.from({ length: 51 }, (_, i) => ({ productId: `01937c5e-8a4b-7cde-9f01-${String(i).padStart(12, '0')}`, quantity: 1 })) }, 'items'],
       [{ items: [{ productId: 'not-a-uuid', quantity: 1 }] }, 'items[0].productId'],
       [{ items: 'everything' }, 'items'],
+      [{ items: [[line(1)]] }, 'items'],
+      [{ items: [[]] }, 'items'],
       [{}, 'items'],
     ];
     for (const [body, field] of bodies) {

@@ -62,6 +62,10 @@ describe('Refunds and the transaction history', () => {
       { field: 'reason', message: 'reason must not be blank' },
       { field: 'reason', message: 'reason must be longer than or equal to 1 characters' },
     ]);
+    for (const [amount, key] of [[[], 'empty-array-refund'], [[{ amount: 100, currency: 'USD' }], 'array-refund']] as const) {
+      const listed = await askRefund(paid.id, { amount, reason: 'an array is no amount' }, key);
+      expect({ status: listed.status, errors: listed.body.errors }).toEqual({ status: 400, errors: [{ field: 'amount', message: 'amount must be an object' }] });
+    }
     expect((await refund(t.http, admin.token, '01937c5e-8a4b-7cde-9f01-23456789abcd', 100)).status).toBe(404);
   });
 

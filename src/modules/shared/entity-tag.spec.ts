@@ -8,9 +8,11 @@ describe('If-Match', () => {
     expect(versionsOfIfMatch(' * ')).toBeUndefined();
   });
 
-  it('names the versions of the strong tags this API gives, in a list however spaced', () => {
+  it('names the versions of the strong tags this API gives, in a list however spaced, empty elements ignored', () => {
     expect(versionsOfIfMatch(entityTag(3))).toEqual([3]);
     expect(versionsOfIfMatch('"3","17" ,  "250"')).toEqual([3, 17, 250]);
+    expect(versionsOfIfMatch('"3",')).toEqual([3]);
+    expect(versionsOfIfMatch(', "3" , ,"4", ,')).toEqual([3, 4]);
   });
 
   it('matches nothing with a weak tag or one this API never gave, a comma inside a tag included', () => {
@@ -20,7 +22,7 @@ describe('If-Match', () => {
   });
 
   it('refuses what is no list of entity tags, or longer than 1024 characters', () => {
-    for (const header of ['3', '"3', '"3" "4"', '"3",', '*, "3"', 'w/"3"', '"a"b"', `"${'1'.repeat(1023)}"`]) {
+    for (const header of ['3', '"3', '"3" "4"', ',', ' , ,', '*, "3"', '*,', 'w/"3"', '"a"b"', `"${'1'.repeat(1023)}"`]) {
       expect(() => versionsOfIfMatch(header)).toThrow(RequestValidationError);
     }
   });
@@ -32,6 +34,7 @@ describe('If-None-Match', () => {
     expect(isNamedByIfNoneMatch('W/"3"', 3)).toBe(true);
     expect(isNamedByIfNoneMatch('"1", W/"2" , "3"', 3)).toBe(true);
     expect(isNamedByIfNoneMatch(' * ', 3)).toBe(true);
+    expect(isNamedByIfNoneMatch('"2", , "3", ', 3)).toBe(true);
   });
 
   it('names nothing when absent, for other versions, or when it is no list of entity tags', () => {

@@ -16,8 +16,11 @@ export const ETAG_HEADER = {
 
 /** An entity tag (RFC 9110, 8.8.3): strong `"3"` or weak `W/"3"`, its opaque part any visible ASCII but `"`. */
 const TAG = '(W/)?"([\\x21\\x23-\\x7e]*)"';
-/** A list of them, or `*`: what If-Match and If-None-Match may hold, as their OpenAPI schemas say too. */
-const TAG_LIST_PATTERN = `^(\\*|${TAG}(\\s*,\\s*${TAG})*)$`;
+/**
+ * A list of them, or `*`: what If-Match and If-None-Match may hold, as their OpenAPI schemas say too. Empty elements
+ * (`"3", , "4",`) are taken and ignored, as RFC 9110 (5.6.1.2) asks of a recipient; a list names one tag at least.
+ */
+const TAG_LIST_PATTERN = `^(\\*|(,\\s*)*${TAG}(\\s*,(\\s*,)*\\s*${TAG})*(\\s*,)*)$`;
 const TAG_LIST_MAX_LENGTH = 1024;
 const TAG_LIST = new RegExp(TAG_LIST_PATTERN);
 const VERSION = /^[1-9][0-9]{0,9}$/;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 import { HasNoControlCharacters, IsNotBlank } from '../../shared/visible-text.decorators';
@@ -27,6 +27,7 @@ export class CreateProductDto {
 
   @ApiProperty({ type: StoreAmountDto, example: { amount: 1299, currency: 'USD' } })
   @IsDefined()
+  @IsObject() // ValidateNested validates an array's elements, and takes an empty one
   @ValidateNested()
   @Type(() => StoreAmountDto)
   price: StoreAmountDto;

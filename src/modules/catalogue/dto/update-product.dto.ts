@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsString, Max, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Omittable } from '../../shared/omittable.decorator';
 import { MAX_STOCK } from '../../../domain/catalogue/product';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
@@ -26,6 +26,7 @@ export class UpdateProductDto {
 
   @ApiPropertyOptional({ type: StoreAmountDto, example: { amount: 1499, currency: 'USD' } })
   @Omittable()
+  @IsObject() // ValidateNested validates an array's elements, and takes an empty one
   @ValidateNested()
   @Type(() => StoreAmountDto)
   price?: StoreAmountDto;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsObject, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_LINES, MAX_QUANTITY } from '../../../domain/ordering/order';
 import { EXAMPLE_PRODUCT_ID } from '../../shared/api-examples';
 
@@ -25,6 +25,7 @@ export class PlaceOrderDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LINES)
   @ArrayUnique((item: OrderItemDto) => item?.productId, { message: 'items must name each product once' })
+  @IsObject({ each: true }) // each item an object: ValidateNested would validate an array's elements in its place
   @ValidateNested({ each: true })
   @Type(() => OrderItemDto)
   items: OrderItemDto[];

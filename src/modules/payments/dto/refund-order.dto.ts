@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsString, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsString, MinLength, ValidateNested } from 'class-validator';
 import { IsNotBlank } from '../../shared/visible-text.decorators';
 import { StoreAmountDto } from '../../shared/store-amount.dto';
 import { MaxCharacters } from '../../shared/max-characters.decorator';
@@ -8,6 +8,7 @@ import { MaxCharacters } from '../../shared/max-characters.decorator';
 export class RefundOrderDto {
   @ApiProperty({ type: StoreAmountDto, example: { amount: 500, currency: 'USD' } })
   @IsDefined()
+  @IsObject() // ValidateNested validates an array's elements, and takes an empty one
   @ValidateNested()
   @Type(() => StoreAmountDto)
   amount: StoreAmountDto;
