@@ -21,6 +21,7 @@ import { parseTrustedProxies } from './trusted-proxies';
 import { isOrigin, isPostgresUrl, isServiceUrl } from './url-shape';
 
 export const DEFAULT_RECONCILE_AFTER_SECONDS = 60;
+export const DEFAULT_EVENT_RETENTION_DAYS = 7;
 
 /** A switch: `true` or `false`, nothing else (`1` read as false would turn REQUIRE_VERIFIED_EMAIL off unseen). */
 const IsTrueOrFalse = () => IsIn(['true', 'false'], { message: '$property must be true or false' });
@@ -106,6 +107,19 @@ export class Environment {
   EVENT_RETENTION_DAYS?: number;
 
   @IsOptional() @Matches(RETRY_SCHEDULE, { message: retryScheduleMessage('EVENT_HANDLER_RETRY_SCHEDULE') })
+  @ValidateBy({
+    name: 'retriesWithinRetention',
+    validator: {
+      // An event kept for less time than its retries take (NATS's stream drops it at EVENT_RETENTION_DAYS, the outbox
+      // purges it) would be gone before its last attempt: never parked, and no trace of it left.
+      validate: (value: unknown, args) => {
+        const total = String(value).split(',').map(Number).reduce((sum, delay) => sum + delay, 0);
+        const retentionDays = (args?.object as Environment).EVENT_RETENTION_DAYS ?? DEFAULT_EVENT_RETENTION_DAYS;
+        return !Number.isFinite(total) || !Number.isFinite(retentionDays) || total < retentionDays * 86_400;
+      },
+      defaultMessage: () => 'EVENT_HANDLER_RETRY_SCHEDULE must take less time in all than EVENT_RETENTION_DAYS keeps an event (7 days unless set)',
+    },
+  })
   EVENT_HANDLER_RETRY_SCHEDULE?: string;
 
   @IsOptional() @IsString()

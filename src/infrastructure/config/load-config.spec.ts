@@ -125,6 +125,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).events.handlerRetryDelaysSeconds.reduce((sum, delay) => sum + delay, 0)).toBeLessThan(60);
   });
 
+  it('refuses event retries that outlast the events kept (EVENT_RETENTION_DAYS, 7 days unless set)', () => {
+    const outlasts = ['EVENT_HANDLER_RETRY_SCHEDULE: EVENT_HANDLER_RETRY_SCHEDULE must take less time in all than EVENT_RETENTION_DAYS keeps an event (7 days unless set)'];
+    expect(problemsOf({ EVENT_RETENTION_DAYS: '1', EVENT_HANDLER_RETRY_SCHEDULE: '3600,21600,86400' })).toEqual(outlasts);
+    expect(problemsOf({ EVENT_HANDLER_RETRY_SCHEDULE: '604800' })).toEqual(outlasts);
+    expect(loadConfig({ EVENT_RETENTION_DAYS: '2', EVENT_HANDLER_RETRY_SCHEDULE: '3600,21600,86400' }).events.handlerRetryDelaysSeconds).toEqual([3600, 21600, 86400]);
+    expect(loadConfig({ EVENT_HANDLER_RETRY_SCHEDULE: '604799' }).events.retentionDays).toBe(7);
+  });
+
   describe('webhooks', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MAIL_DISABLED: 'true' };
 

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DEFAULT_RETRY_DELAYS_SECONDS } from '../../domain/webhooks/webhook-delivery';
 import type { AppConfig } from './app-config';
-import { DEFAULT_RECONCILE_AFTER_SECONDS, Environment } from './environment';
+import { DEFAULT_EVENT_RETENTION_DAYS, DEFAULT_RECONCILE_AFTER_SECONDS, Environment } from './environment';
 import { ed25519KeyPair, generatedEd25519KeyPair } from './signing-key';
 import { parseTrustedProxies } from './trusted-proxies';
 
@@ -106,7 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       natsUrl: env.NATS_URL,
       natsStream: env.NATS_STREAM ?? 'commerce',
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS ?? 200,
-      retentionDays: env.EVENT_RETENTION_DAYS ?? 7,
+      retentionDays: env.EVENT_RETENTION_DAYS ?? DEFAULT_EVENT_RETENTION_DAYS,
       handlerRetryDelaysSeconds: env.EVENT_HANDLER_RETRY_SCHEDULE?.split(',').map(Number) ?? [1, 2, 5, 10, 30],
     },
     ordering: {
