@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { parse } from 'yaml';
@@ -195,6 +195,28 @@ describe('Start-up', () => {
     const after = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' }); // the owner gone, its directory serves again
     await after.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("takes over a lock its host's process left, and refuses one of another host (another container), naming the file", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-lock-'));
+    const lock = join(dataDir, 'commerce-backend.pid');
+    try {
+      writeFileSync(lock, `1@another-container`);
+      const refused = runShipped({ ...badPort, PORT: '0', DATA_DIR: dataDir });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        `Start-up failed: DATA_DIR ${dataDir}: the embedded database is in use by process 1 on host another-container (commerce-backend.pid); one process serves it. If that host is gone, delete ${lock}`,
+      ]);
+      // A pid no process has, on this host: its owner was killed, and the directory serves again.
+      writeFileSync(lock, `4194304@${hostname()}`);
+      const after = await startInstance({ DATA_DIR: dataDir, DB_MIGRATE: 'true' });
+      const [pid, host] = readFileSync(lock, 'utf8').split('@');
+      expect({ host, stale: pid === '4194304' }).toEqual({ host: hostname(), stale: false });
+      await after.stop();
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('stops at an ADMIN_PASSWORD the password policy refuses, naming it', () => {
