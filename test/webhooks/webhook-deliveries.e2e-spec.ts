@@ -403,8 +403,10 @@ describe('Webhook deliveries', () => {
     await until(async () => Number((await streakOf()).days) < 1);
     expect(await endpointOf(endpoint.id)).toMatchObject({ enabled: true, disabledReason: null });
 
-    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '6 days', last_failed_at = now() - interval '1 hour' where id = ?`, [endpoint.id]);
-    const moved = await t.http.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { url: receiver.url(`${endpoint.path}-moved`) }, { token: admin.token });
+    // One with no attempt in flight, failing for six days up to an hour ago, moved to another receiver.
+    const idle = await register(['order.placed']);
+    await sql.execute(`update webhook_endpoints set failing_since = now() - interval '6 days', last_failed_at = now() - interval '1 hour' where id = ?`, [idle.id]);
+    const moved = await t.http.patch(`/api/v1/webhook-endpoints/${idle.id}`, { url: receiver.url(`${idle.path}-moved`) }, { token: admin.token });
     expect(moved.body).toMatchObject({ enabled: true, failingSince: null });
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ function ownerIn(text: string): Owner | undefined {
 export function claimDataDir(dataDir: string): void {
   const lock = join(dataDir, LOCK_FILE);
   const self = `${process.pid}@${hostname()}`;
-  const written = `${lock}.${process.pid}`;
+  // Its own name: two starters in containers are each pid 1.
+  const written = `${lock}.${randomBytes(8).toString('hex')}`;
   writeFileSync(written, self);
   try {
     for (let attempt = 0; ; attempt++) {
