@@ -144,7 +144,7 @@ export interface FailureStreakBounds {
 }
 
 /** A failure streak with no failed attempt for this long has ended (unless the retry schedule waits longer). */
-export const FAILURE_STREAK_LAPSE_HOURS = 24;
+const FAILURE_STREAK_LAPSE_HOURS = 24;
 
 /**
  * For an attempt failed at `now`. A streak goes on while attempts keep failing: after a day without a failed attempt,

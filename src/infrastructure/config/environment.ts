@@ -117,7 +117,7 @@ export class Environment {
         const retentionDays = (args?.object as Environment).EVENT_RETENTION_DAYS ?? DEFAULT_EVENT_RETENTION_DAYS;
         return !Number.isFinite(total) || !Number.isFinite(retentionDays) || total < retentionDays * 86_400;
       },
-      defaultMessage: () => 'EVENT_HANDLER_RETRY_SCHEDULE must take less time in all than EVENT_RETENTION_DAYS keeps an event (7 days unless set)',
+      defaultMessage: () => `EVENT_HANDLER_RETRY_SCHEDULE must take less time in all than EVENT_RETENTION_DAYS keeps an event (${DEFAULT_EVENT_RETENTION_DAYS} days unless set)`,
     },
   })
   EVENT_HANDLER_RETRY_SCHEDULE?: string;
